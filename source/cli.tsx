@@ -1,0 +1,93 @@
+import { UserError } from './corpus/errors.js';
+import { loadCorpus } from './corpus/load.js';
+import { findVersion } from './corpus/resolve.js';
+import type { Corpus } from './corpus/types.js';
+import { parseArgs, type Invocation } from './cli/args.js';
+import type { Output } from './cli/output.js';
+import { makeStyle, wantsColor } from './cli/style.js';
+import { runList } from './cli/list.js';
+import { runShow } from './cli/show.js';
+
+function makeOutput(invocation: Invocation): Output {
+  const isTTY = process.stdout.isTTY === true;
+  const color = wantsColor({ flag: invocation.flags.color, env: process.env, isTTY });
+  const width = invocation.flags.width ?? (isTTY ? process.stdout.columns : undefined) ?? 80;
+  return {
+    style: makeStyle(color),
+    width,
+    isTTY,
+    write: (text) => process.stdout.write(text),
+  };
+}
+
+function warn(corpus: Corpus): void {
+  for (const warning of corpus.warnings) {
+    process.stderr.write(`gaza-reader: warning: ${warning.message}\n`);
+  }
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const invocation = parseArgs(argv);
+  const corpus = loadCorpus({ dir: invocation.flags.corpus });
+  const out = makeOutput(invocation);
+  const { command, args, flags } = invocation;
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+
+  if (command === undefined || command === 'compare') {
+    if (interactive) {
+      const pair =
+        command === 'compare'
+          ? ([findVersion(corpus, args[0]!), findVersion(corpus, args[1]!)] as const)
+          : undefined;
+      const { runReader } = await import('./ui/run.js');
+      await runReader(corpus, { pair, exact: flags.exact, color: flags.color });
+      return;
+    }
+    // Not a terminal (a pipe, cron, CI): print instead of failing in raw mode.
+    warn(corpus);
+    if (command === 'compare') {
+      const { runDiff } = await import('./cli/diff.js');
+      runDiff(corpus, args[0]!, args[1]!, out, flags);
+    } else {
+      runList(corpus, out, flags.json);
+    }
+    return;
+  }
+
+  warn(corpus);
+  switch (command) {
+    case 'list':
+      runList(corpus, out, flags.json);
+      break;
+    case 'show':
+      runShow(findVersion(corpus, args[0]!), out, flags.json);
+      break;
+    case 'search': {
+      const { runSearch } = await import('./cli/search.js');
+      runSearch(corpus, args.join(' '), out, flags);
+      break;
+    }
+    case 'diff': {
+      const { runDiff } = await import('./cli/diff.js');
+      runDiff(corpus, args[0]!, args[1]!, out, flags);
+      break;
+    }
+  }
+}
+
+// A reader piped into `head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UserError) {
+    process.stderr.write(`gaza-reader: ${error.message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`gaza-reader: internal error: ${message}\n`);
+  process.exitCode = 1;
+});

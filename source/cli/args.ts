@@ -1,0 +1,172 @@
+import meow from 'meow';
+import { UserError } from '../corpus/errors.js';
+import { sanitize } from '../corpus/sanitize.js';
+
+export const HELP = `
+  Read and compare the versions of a news story.
+
+  Usage
+    $ gaza-reader [--corpus DIR]            open the reader (a terminal is needed)
+    $ gaza-reader list                      the versions, with title, date and words
+    $ gaza-reader show <version>            one version's metadata and text
+    $ gaza-reader search <query>            fuzzy search over every passage
+    $ gaza-reader diff <version> <version>  what changed from one version to the other
+    $ gaza-reader compare <a> <b>           open the reader straight into a comparison
+
+  A version is named by its id, its file name, or a unique prefix of its id (000).
+
+  Options
+    --corpus DIR   a folder of .txt and .md files, one version each (default: the bundled seeds)
+    --json         print JSON for scripts (list, show, search, diff)
+    --width N      wrap text to N columns (default: the terminal width, or 80)
+    --exact        count typographic variants (quotes, dashes, spaces) as changes
+    --limit N      how many search results to print (default 20)
+    --no-color     no colors; also NO_COLOR=1. FORCE_COLOR=1 forces them
+    --help         show this help
+    --version      show the version
+
+  Examples
+    $ gaza-reader diff 000 003
+    $ gaza-reader search "Witkof" --json
+    $ gaza-reader list --corpus ~/stories/miami-talks
+`;
+
+export const COMMANDS = ['list', 'show', 'search', 'diff', 'compare'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface Flags {
+  readonly corpus: string | undefined;
+  readonly json: boolean;
+  readonly width: number | undefined;
+  readonly exact: boolean;
+  readonly limit: number;
+  readonly color: boolean | undefined;
+}
+
+export interface Invocation {
+  /** The command, or undefined for the interactive reader. */
+  readonly command: CommandName | undefined;
+  readonly args: readonly string[];
+  readonly flags: Flags;
+}
+
+const FLAG_SPEC = {
+  corpus: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  width: { type: 'number' },
+  exact: { type: 'boolean', default: false },
+  limit: { type: 'number', default: 20 },
+  color: { type: 'boolean' },
+} as const;
+
+const KNOWN = new Set([...Object.keys(FLAG_SPEC), 'help', 'version']);
+const TAKES_VALUE = new Set(['corpus', 'width', 'limit']);
+
+function closest(name: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN) {
+    const d = editDistance(name, known);
+    if (d < bestDistance) {
+      best = known;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Reject unknown flags with one line that names them (meow's own report spans lines). */
+export function checkFlags(argv: readonly string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return;
+    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) continue;
+    const names = arg.startsWith('--')
+      ? [arg.slice(2).split('=')[0]!.replace(/^no-/, '')]
+      : [...arg.slice(1)].map((ch) => (ch === 'h' ? 'help' : ch === 'v' ? 'version' : ch));
+    for (const name of names) {
+      if (!KNOWN.has(name)) {
+        const guess = closest(name);
+        const hint = guess ? `; did you mean --${guess}?` : '; see gaza-reader --help';
+        throw new UserError(`unknown flag ${sanitize(arg)}${hint}`);
+      }
+    }
+    const last = names[names.length - 1]!;
+    if (TAKES_VALUE.has(last) && !arg.includes('=')) {
+      const value = argv[i + 1];
+      if (value === undefined || (value.startsWith('-') && !/^-\d/.test(value))) {
+        throw new UserError(`--${last} needs a value`);
+      }
+      i++;
+    }
+  }
+}
+
+function positiveInteger(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UserError(`--${name} needs a whole number above 0`);
+  }
+  return value;
+}
+
+const ARITY: Record<CommandName, { min: number; max: number; usage: string }> = {
+  list: { min: 0, max: 0, usage: 'gaza-reader list' },
+  show: { min: 1, max: 1, usage: 'gaza-reader show <version>' },
+  search: { min: 1, max: Infinity, usage: 'gaza-reader search <query>' },
+  diff: { min: 2, max: 2, usage: 'gaza-reader diff <version> <version>' },
+  compare: { min: 2, max: 2, usage: 'gaza-reader compare <version> <version>' },
+};
+
+export function parseArgs(argv: readonly string[]): Invocation {
+  checkFlags(argv);
+  const cli = meow(HELP, {
+    importMeta: import.meta,
+    argv: [...argv],
+    flags: FLAG_SPEC,
+    allowUnknownFlags: true,
+    autoHelp: true,
+    autoVersion: true,
+    // Resolved at build time: the bundle has no package.json beside it to read.
+    version: process.env.GAZA_READER_VERSION ?? '0.0.0',
+  });
+  const [first, ...rest] = cli.input;
+  let command: CommandName | undefined;
+  if (first !== undefined) {
+    if (!(COMMANDS as readonly string[]).includes(first)) {
+      throw new UserError(
+        `unknown command "${sanitize(first)}"; the commands are ${COMMANDS.join(', ')}`,
+      );
+    }
+    command = first as CommandName;
+    const arity = ARITY[command];
+    if (rest.length < arity.min || rest.length > arity.max) {
+      throw new UserError(`usage: ${arity.usage}`);
+    }
+  }
+  const flags: Flags = {
+    corpus: cli.flags.corpus,
+    json: cli.flags.json,
+    width: positiveInteger('width', cli.flags.width),
+    exact: cli.flags.exact,
+    limit: positiveInteger('limit', cli.flags.limit) ?? 20,
+    color: cli.flags.color,
+  };
+  return { command, args: rest, flags };
+}

@@ -1,0 +1,58 @@
+/** The result of comparing two versions, as the views and `diff --json` use it. */
+
+export type RowKind = 'same' | 'changed' | 'moved' | 'added' | 'removed';
+export type SpanOp = 'equal' | 'insert' | 'delete';
+
+export interface Span {
+  readonly op: SpanOp;
+  /** The text of the span, with the whitespace that follows its last word. For `equal`, B's text. */
+  readonly text: string;
+  /**
+   * For `equal` spans only, A's text when it differs from B's by typographic variants alone
+   * (quotes, dashes, spaces) and folding is on. Not part of `diff --json`.
+   */
+  readonly aText?: string;
+}
+
+export interface Row {
+  readonly kind: RowKind;
+  /** Paragraph index in A, or null for an added passage. */
+  readonly a: number | null;
+  /** Paragraph index in B, or null for a removed passage. */
+  readonly b: number | null;
+  readonly spans: readonly Span[];
+}
+
+export interface Substitution {
+  readonly from: string;
+  readonly to: string;
+  readonly count: number;
+}
+
+export interface CompareStats {
+  /** Words inserted (in B, not A). */
+  readonly inserted: number;
+  /** Words deleted (in A, not B). */
+  readonly deleted: number;
+  /** Passages that moved. */
+  readonly moved: number;
+  /** From 0 (nothing shared) to 1 (the same text). */
+  readonly similarity: number;
+}
+
+export interface Comparison {
+  readonly stats: CompareStats;
+  readonly substitutions: readonly Substitution[];
+  /** Rows in B's order; a removed passage stands where it stood relative to its neighbours. */
+  readonly rows: readonly Row[];
+}
+
+export interface CompareOptions {
+  /** Count typographic variants (quotes, dashes, non-breaking spaces) as changes. */
+  readonly exact?: boolean;
+}
+
+/** Anything with paragraphs can be compared: a Version, or a test's text. */
+export interface Comparable {
+  readonly paragraphs: readonly string[];
+}

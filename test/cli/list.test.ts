@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+describe('gaza-reader list', () => {
+  it('prints the five seed versions with titles and dates', () => {
+    const { status, stdout } = runCli(['list']);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+DATE\s+WORDS\s+TITLE$/);
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toMatch(
+      /^000_a709085c31b1a02c\s+2025-12-19\s+491\s+A topofficial said Friday/,
+    );
+    expect(lines[4]).toMatch(/^003_d2cb9de2d0279c90\s+2025-12-19\s+609\s/);
+    expect(lines[5]).toMatch(/Ceasefire talks in Miami: What to know$/);
+  });
+
+  it('prints JSON with the documented fields', () => {
+    const { status, stdout } = runCli(['list', '--json']);
+    expect(status).toBe(0);
+    const versions = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(versions.map((v) => v.id)).toEqual([
+      '000_a709085c31b1a02c',
+      '001_513221a5f7d2d1b9',
+      '002_a2adb80b35aac799',
+      '003_d2cb9de2d0279c90',
+      '004_c36eec96ad6ba659',
+    ]);
+    expect(versions[0]).toEqual({
+      id: '000_a709085c31b1a02c',
+      file: '000_a709085c31b1a02c.txt',
+      title: 'A topofficial said Friday that talks in Miami to advance the next phase of…',
+      date: '2025-12-19',
+      words: 491,
+      paragraphs: 18,
+    });
+    expect(versions.map((v) => v.date)).toEqual(['2025-12-19', null, null, '2025-12-19', null]);
+  });
+
+  it('prints the list when run with no command and no terminal', () => {
+    const bare = runCli([]);
+    expect(bare.status).toBe(0);
+    expect(bare.stderr).not.toMatch(/Raw mode/);
+    expect(bare.stdout).toBe(runCli(['list']).stdout);
+  });
+});
