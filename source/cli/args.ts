@@ -1,6 +1,6 @@
 import meow from 'meow';
 import { UserError } from '../corpus/errors.js';
-import { sanitize } from '../corpus/sanitize.js';
+import { sanitizeLine } from '../corpus/sanitize.js';
 
 export const HELP = `
   Read and compare the versions of a news story.
@@ -91,31 +91,56 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** Reject unknown flags with one line that names them (meow's own report spans lines). */
-export function checkFlags(argv: readonly string[]): void {
+/**
+ * Check the flags of `argv` and return those given, by name: false for a `--no-` negation, true
+ * otherwise (the last one wins). Unknown flags are rejected with one line that names them (meow's own report
+ * spans lines), and so is a flag that needs a value and has none.
+ */
+function scanFlags(argv: readonly string[]): Map<string, boolean> {
+  const given = new Map<string, boolean>();
+  const valued = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--') return;
+    if (arg === '--') break;
     if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) continue;
-    const names = arg.startsWith('--')
-      ? [arg.slice(2).split('=')[0]!.replace(/^no-/, '')]
-      : [...arg.slice(1)].map((ch) => (ch === 'h' ? 'help' : ch === 'v' ? 'version' : ch));
+    const long = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : undefined;
+    const names =
+      long !== undefined
+        ? [long.replace(/^no-/, '')]
+        : [...arg.slice(1)].map((ch) => (ch === 'h' ? 'help' : ch === 'v' ? 'version' : ch));
     for (const name of names) {
-      if (!KNOWN.has(name)) {
+      // A flag that takes a value has no negation: `--no-width` is unknown.
+      if (!KNOWN.has(name) || (long?.startsWith('no-') === true && TAKES_VALUE.has(name))) {
         const guess = closest(name);
         const hint = guess ? `; did you mean --${guess}?` : '; see gaza-reader --help';
-        throw new UserError(`unknown flag ${sanitize(arg)}${hint}`);
+        throw new UserError(`unknown flag ${sanitizeLine(arg)}${hint}`);
       }
+      const negated = long?.startsWith('no-') === true;
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : undefined;
+      const off = value !== undefined && /^(?:false|0|no)$/i.test(value);
+      given.set(name, negated === off);
     }
     const last = names[names.length - 1]!;
-    if (TAKES_VALUE.has(last) && !arg.includes('=')) {
+    if (TAKES_VALUE.has(last)) {
+      if (valued.has(last)) throw new UserError(`--${last} can be given only once`);
+      valued.add(last);
+      if (arg.includes('=')) {
+        if (arg.slice(arg.indexOf('=') + 1) === '') throw new UserError(`--${last} needs a value`);
+        continue;
+      }
       const value = argv[i + 1];
-      if (value === undefined || (value.startsWith('-') && !/^-\d/.test(value))) {
+      if (value === undefined || value === '' || (value.startsWith('-') && !/^-\d/.test(value))) {
         throw new UserError(`--${last} needs a value`);
       }
       i++;
     }
   }
+  return given;
+}
+
+/** Reject unknown flags with one line that names them (meow's own report spans lines). */
+export function checkFlags(argv: readonly string[]): void {
+  scanFlags(argv);
 }
 
 function positiveInteger(name: string, value: number | undefined): number | undefined {
@@ -135,23 +160,34 @@ const ARITY: Record<CommandName, { min: number; max: number; usage: string }> = 
 };
 
 export function parseArgs(argv: readonly string[]): Invocation {
-  checkFlags(argv);
-  const cli = meow(HELP, {
-    importMeta: import.meta,
-    argv: [...argv],
-    flags: FLAG_SPEC,
-    allowUnknownFlags: true,
-    autoHelp: true,
-    autoVersion: true,
-    // Resolved at build time: the bundle has no package.json beside it to read.
-    version: process.env.GAZA_READER_VERSION ?? '0.0.0',
-  });
+  const given = scanFlags(argv);
+  let cli;
+  try {
+    cli = meow(HELP, {
+      importMeta: import.meta,
+      argv: [...argv],
+      flags: FLAG_SPEC,
+      allowUnknownFlags: true,
+      autoHelp: true,
+      autoVersion: true,
+      // Resolved at build time: the bundle has no package.json beside it to read.
+      version: process.env.GAZA_READER_VERSION ?? '0.0.0',
+    });
+  } catch (error) {
+    // Whatever meow rejects is a usage mistake: one line, no stack.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(sanitizeLine(message.split('\n')[0]!));
+  }
+  // meow answers --help and --version only when they are the sole argument; answer them anywhere
+  // (`gaza-reader list --help`, `-h`, `-v`). Both print to stdout and exit 0.
+  if (given.get('help') === true) cli.showHelp(0);
+  if (given.get('version') === true) cli.showVersion();
   const [first, ...rest] = cli.input;
   let command: CommandName | undefined;
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
       throw new UserError(
-        `unknown command "${sanitize(first)}"; the commands are ${COMMANDS.join(', ')}`,
+        `unknown command "${sanitizeLine(first)}"; the commands are ${COMMANDS.join(', ')}`,
       );
     }
     command = first as CommandName;
@@ -166,7 +202,9 @@ export function parseArgs(argv: readonly string[]): Invocation {
     width: positiveInteger('width', cli.flags.width),
     exact: cli.flags.exact,
     limit: positiveInteger('limit', cli.flags.limit) ?? 20,
-    color: cli.flags.color,
+    // Not cli.flags.color: meow makes an absent boolean flag false, and absent must mean "follow
+    // the environment" (NO_COLOR, FORCE_COLOR, a terminal or not).
+    color: given.get('color'),
   };
   return { command, args: rest, flags };
 }

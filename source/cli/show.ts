@@ -1,7 +1,11 @@
-import wrapAnsi from 'wrap-ansi';
 import type { Version } from '../corpus/types.js';
-import { printJson, type Output } from './output.js';
+import { printJson, wrapText, type Output } from './output.js';
 import { summarize } from './list.js';
+
+/** Width of the field-name column ("id", "file", "date", …). */
+const NAME_WIDTH = 7;
+
+const plain = (text: string): string => text;
 
 export function runShow(version: Version, out: Output, json: boolean): void {
   if (json) {
@@ -9,14 +13,21 @@ export function runShow(version: Version, out: Output, json: boolean): void {
     return;
   }
   const { style } = out;
-  const field = (name: string, value: string): string => `${style.dim(name.padEnd(7))}${value}\n`;
-  out.write(style.bold(wrapAnsi(version.title, out.width)) + '\n');
-  out.write(field('id', style.cyan(version.id)));
+  // Each line is styled on its own, so a color never spills past the end of a line.
+  const field = (name: string, value: string, paint: (text: string) => string = plain): string =>
+    wrapText(value, out.width - NAME_WIDTH)
+      .map(
+        (line, i) =>
+          (i === 0 ? style.dim(name.padEnd(NAME_WIDTH)) : ' '.repeat(NAME_WIDTH)) + paint(line),
+      )
+      .join('\n') + '\n';
+  out.write(wrapText(version.title, out.width).map(style.bold).join('\n') + '\n');
+  out.write(field('id', version.id, style.cyan));
   out.write(field('file', version.file));
   out.write(field('date', version.date ?? '—'));
   out.write(field('words', `${version.words} in ${version.paragraphs.length} paragraphs`));
   if (version.headline) out.write(field('head', version.headline));
   for (const paragraph of version.paragraphs) {
-    out.write('\n' + wrapAnsi(paragraph, out.width, { hard: true }) + '\n');
+    out.write('\n' + wrapText(paragraph, out.width).join('\n') + '\n');
   }
 }

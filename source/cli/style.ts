@@ -6,11 +6,14 @@ export interface ColorEnvironment {
   readonly isTTY: boolean;
 }
 
-/** Colors follow terminal conventions: --no-color, NO_COLOR, FORCE_COLOR, and none when piped. */
+/**
+ * Colors follow terminal conventions: the --color/--no-color flag first (a command-line flag
+ * overrides the environment, as no-color.org asks), then NO_COLOR (when set and not empty), then
+ * FORCE_COLOR, and otherwise colors only on a terminal that is not TERM=dumb.
+ */
 export function wantsColor({ flag, env, isTTY }: ColorEnvironment): boolean {
-  if (flag === false) return false;
+  if (flag !== undefined) return flag;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (flag === true) return true;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return isTTY && env.TERM !== 'dumb';
 }

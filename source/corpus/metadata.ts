@@ -93,7 +93,11 @@ export function firstSentence(paragraph: string): string {
 /** Cut text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function cutAtWord(text: string, max = TITLE_MAX_CHARS): string {
   if (text.length <= max) return text;
-  const slice = text.slice(0, max - 1);
+  let end = max - 1;
+  // Never split a surrogate pair: half an emoji is not text.
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  const slice = text.slice(0, end);
   const space = slice.lastIndexOf(' ');
   const cut = space > max / 2 ? slice.slice(0, space) : slice;
   return cut.replace(/[\s,;:–—-]+$/, '') + '…';

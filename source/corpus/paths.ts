@@ -20,7 +20,9 @@ export function bundledSeedsDir(from: string = import.meta.url): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('gaza-reader: the bundled seeds folder is missing');
+    if (parent === dir) {
+      throw new Error('the bundled seeds folder is missing: is the gaza-reader package complete?');
+    }
     dir = parent;
   }
 }

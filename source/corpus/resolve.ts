@@ -1,23 +1,33 @@
 import { UserError } from './errors.js';
-import { sanitize } from './sanitize.js';
+import { sanitizeLine } from './sanitize.js';
 import type { Corpus, Version } from './types.js';
+
+/** How many ids an error message lists before it says how many there are in all. */
+const LISTED = 8;
+
+/** A few of the corpus's ids, for an error message. */
+function someIds(versions: readonly Version[]): string {
+  const known = versions
+    .slice(0, LISTED)
+    .map((v) => v.id)
+    .join(', ');
+  return versions.length > LISTED ? `${known}, … (${versions.length} in all)` : known;
+}
 
 /** Find a version by its id, its file name, or a unique prefix of its id. */
 export function findVersion(corpus: Corpus, name: string): Version {
+  if (name === '') {
+    throw new UserError(`a version name cannot be empty; try one of: ${someIds(corpus.versions)}`);
+  }
   const exact = corpus.versions.find((v) => v.id === name || v.file === name);
   if (exact) return exact;
   const matches = corpus.versions.filter((v) => v.id.startsWith(name));
   if (matches.length === 1) return matches[0]!;
-  const shown = sanitize(name);
+  const shown = sanitizeLine(name);
   if (matches.length > 1) {
-    throw new UserError(
-      `version "${shown}" is ambiguous: it could be ${matches.map((v) => v.id).join(', ')}`,
-    );
+    throw new UserError(`version "${shown}" is ambiguous: it could be ${someIds(matches)}`);
   }
-  const known = corpus.versions
-    .slice(0, 8)
-    .map((v) => v.id)
-    .join(', ');
-  const more = corpus.versions.length > 8 ? `, … (${corpus.versions.length} in all)` : '';
-  throw new UserError(`no version "${shown}" in the corpus; try one of: ${known}${more}`);
+  throw new UserError(
+    `no version "${shown}" in the corpus; try one of: ${someIds(corpus.versions)}`,
+  );
 }

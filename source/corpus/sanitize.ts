@@ -31,3 +31,15 @@ export function isUnsafe(text: string): boolean {
   UNSAFE.lastIndex = 0;
   return found;
 }
+
+/**
+ * `sanitize`, and newline and tab made visible too (`^J`, `^I`): for text that must stay on one
+ * line, such as ids, file names, paths and names typed on the command line. A file name holding a
+ * newline must not be able to add a fake row to `list` or a second line to an error message.
+ */
+export function sanitizeLine(text: string): string {
+  return sanitize(text).replace(
+    /[\t\n]/g,
+    (ch) => '^' + String.fromCharCode(ch.charCodeAt(0) + 0x40),
+  );
+}
