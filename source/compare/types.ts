@@ -10,6 +10,8 @@ export interface Span {
   /**
    * For `equal` spans only, A's text when it differs from B's by typographic variants alone
    * (quotes, dashes, spaces) and folding is on. Not part of `diff --json`.
+   * It is also set when only the whitespace between words differs (a passage that ends a paragraph
+   * in one version and runs on in the other), with or without folding.
    */
   readonly aText?: string;
 }
@@ -20,6 +22,13 @@ export interface Row {
   readonly a: number | null;
   /** Paragraph index in B, or null for a removed passage. */
   readonly b: number | null;
+  /**
+   * Index of the row's first word within paragraph `a`, set whenever `a` is: 0 unless the row is a
+   * sentence-level passage (a paragraph split or merged, or partly rewritten). Not in `diff --json`.
+   */
+  readonly aStart?: number;
+  /** Index of the row's first word within paragraph `b`, set whenever `b` is. Not in `diff --json`. */
+  readonly bStart?: number;
   readonly spans: readonly Span[];
 }
 

@@ -1,0 +1,361 @@
+/**
+ * Alignment: which passage of A is which passage of B, wherever each stands, and which pairs
+ * moved. Paragraphs pair first (a paragraph may pair with a run of consecutive paragraphs that
+ * split or merged it); the sentences of the paragraphs left over pair next.
+ */
+
+import { pairPassages, type Candidate } from './pairing.js';
+import {
+  comparePositions,
+  passageLength,
+  sentencesOf,
+  signatureOf,
+  wholeParagraph,
+  type Passage,
+  type Text,
+} from './passage.js';
+
+/** A passage of A paired with its counterpart in B. */
+export interface Match {
+  /** One passage, or consecutive paragraphs that B merged into one. */
+  readonly a: readonly Passage[];
+  /** One passage, or consecutive paragraphs that B split A's one into. */
+  readonly b: readonly Passage[];
+  /** Whether the pair stands out of order: the passage moved. */
+  readonly moved: boolean;
+}
+
+export interface Alignment {
+  readonly matches: readonly Match[];
+  /** Passages of A with no counterpart in B. */
+  readonly removed: readonly Passage[];
+  /** Passages of B with no counterpart in A. */
+  readonly added: readonly Passage[];
+}
+
+/** Two passages at least this alike (by words kept in order) are one passage, edited. */
+export const PAIR_AT = 0.5;
+/** A paragraph that has at least this share of its words in another may be a piece of it. */
+const PIECE_SHARE = 0.6;
+/** A paragraph split into (or merged from) up to this many. */
+const MAX_PIECES = 3;
+/** Sentences pair only when they keep at least this many words in order. */
+const SENTENCE_MIN_SHARED = 3;
+
+type Pair = Omit<Match, 'moved'>;
+
+export function align(a: Text, b: Text): Alignment {
+  const { pairs, freeA, freeB } = pairParagraphs(a, b);
+  const leftovers = pairSentences(a, b, freeA, freeB);
+  pairs.push(...leftovers.pairs);
+  const moved = movedPairs(
+    pairs,
+    pairs.map((pair) => weightOf(a, pair)),
+  );
+  return {
+    matches: pairs.map((pair, i) => ({ ...pair, moved: moved[i]! })),
+    removed: leftovers.removed,
+    added: leftovers.added,
+  };
+}
+
+/** Where a passage stands in its version, from 0 (the start) to 1 (the end). */
+function placeOf(text: Text, passage: Passage): number {
+  const words = text.paragraphs[passage.paragraph]!.length;
+  return (passage.paragraph + (words > 0 ? passage.start / words : 0)) / text.paragraphs.length;
+}
+
+/** Each paragraph's words, as the word diff compares them, to the paragraph; -1 when repeated. */
+function uniqueParagraphs(text: Text): Map<string, number> {
+  const found = new Map<string, number>();
+  text.paragraphs.forEach((words, i) => {
+    if (words.length === 0) return;
+    const key = words.map((word) => word.key).join('\u0000');
+    found.set(key, found.has(key) ? -1 : i);
+  });
+  return found;
+}
+
+/** Pair paragraphs: identical ones first, then by likeness, allowing splits and merges. */
+function pairParagraphs(a: Text, b: Text): { pairs: Pair[]; freeA: number[]; freeB: number[] } {
+  const pairs: Pair[] = [];
+  const pairedA = new Set<number>();
+  const pairedB = new Set<number>();
+  // A paragraph found once, word for word, in each version pairs at once. Repeated paragraphs are
+  // left to the scoring below, which pairs equals by nearness.
+  const aOnce = uniqueParagraphs(a);
+  for (const [key, j] of uniqueParagraphs(b)) {
+    const i = aOnce.get(key);
+    if (i === undefined || i < 0 || j < 0) continue;
+    pairs.push({ a: [wholeParagraph(a, i)], b: [wholeParagraph(b, j)] });
+    pairedA.add(i);
+    pairedB.add(j);
+  }
+
+  const free = (text: Text, paired: Set<number>): number[] =>
+    text.paragraphs.flatMap((words, i) => (words.length > 0 && !paired.has(i) ? [i] : []));
+  let freeA = free(a, pairedA);
+  let freeB = free(b, pairedB);
+  const candidates = (text: Text, paragraphs: number[]): Candidate[] =>
+    paragraphs.map((i) => {
+      const passage = wholeParagraph(text, i);
+      return { signature: signatureOf(text, [passage]), place: placeOf(text, passage) };
+    });
+  const proposals = pairPassages(candidates(a, freeA), candidates(b, freeB), {
+    pairAt: PAIR_AT,
+    minShared: 1,
+    maxPieces: MAX_PIECES,
+    pieceShare: PIECE_SHARE,
+    // A split or merge happens in place: its pieces are neighbours in their version.
+    adjacent: (x, y, side) =>
+      (side === 'a' ? freeA : freeB)[y]! === (side === 'a' ? freeA : freeB)[x]! + 1,
+  });
+  for (const proposal of proposals) {
+    const as = proposal.a.map((x) => freeA[x]!);
+    const bs = proposal.b.map((y) => freeB[y]!);
+    pairs.push({ a: as.map((i) => wholeParagraph(a, i)), b: bs.map((j) => wholeParagraph(b, j)) });
+    for (const i of as) pairedA.add(i);
+    for (const j of bs) pairedB.add(j);
+  }
+  freeA = freeA.filter((i) => !pairedA.has(i));
+  freeB = freeB.filter((j) => !pairedB.has(j));
+  return { pairs, freeA, freeB };
+}
+
+interface Sentence {
+  readonly passage: Passage;
+  /** Its place among its paragraph's sentences. */
+  readonly index: number;
+}
+
+interface Chunk {
+  aParagraph: number;
+  bParagraph: number;
+  /** Sentence indexes, inclusive, on each side. */
+  aFirst: number;
+  aLast: number;
+  bFirst: number;
+  bLast: number;
+}
+
+/** A version's unpaired paragraphs, each cut into sentences. */
+type Sentences = Map<number, Sentence[]>;
+
+function sentencesByParagraph(text: Text, free: readonly number[]): Sentences {
+  return new Map(
+    free.map((i) => [
+      i,
+      sentencesOf(text, wholeParagraph(text, i)).map((passage, index) => ({ passage, index })),
+    ]),
+  );
+}
+
+/**
+ * Pair the sentences of the paragraphs left unpaired, for passages that one version rewrote
+ * around a sentence it kept, or spread over other paragraphs. Neighbouring sentence pairs between
+ * the same two paragraphs join into one passage pair, and each unpaired sentence joins the pair
+ * before it in its paragraph, so a paragraph with any pair is covered whole.
+ */
+function pairSentences(
+  a: Text,
+  b: Text,
+  freeA: readonly number[],
+  freeB: readonly number[],
+): { pairs: Pair[]; removed: Passage[]; added: Passage[] } {
+  const aSentences = sentencesByParagraph(a, freeA);
+  const bSentences = sentencesByParagraph(b, freeB);
+  const aFlat = [...aSentences.values()].flat();
+  const bFlat = [...bSentences.values()].flat();
+  const candidates = (text: Text, list: Sentence[]): Candidate[] =>
+    list.map((s) => ({
+      signature: signatureOf(text, [s.passage]),
+      place: placeOf(text, s.passage),
+    }));
+  const proposals = pairPassages(candidates(a, aFlat), candidates(b, bFlat), {
+    pairAt: PAIR_AT,
+    minShared: SENTENCE_MIN_SHARED,
+  });
+  const partners: Partners = { ofA: new Map(), ofB: new Map() };
+  for (const p of proposals) {
+    partners.ofA.set(aFlat[p.a[0]!]!, bFlat[p.b[0]!]!);
+    partners.ofB.set(bFlat[p.b[0]!]!, aFlat[p.a[0]!]!);
+  }
+
+  const chunks = joinIntoChunks(aSentences, bSentences, partners);
+  const removed = coverParagraphs(chunks, 'a', a, aSentences);
+  const added = coverParagraphs(chunks, 'b', b, bSentences);
+  const passage = (sentences: Sentences, paragraph: number, first: number, last: number) => {
+    const list = sentences.get(paragraph)!;
+    return { paragraph, start: list[first]!.passage.start, end: list[last]!.passage.end };
+  };
+  const pairs = chunks.map((c) => ({
+    a: [passage(aSentences, c.aParagraph, c.aFirst, c.aLast)],
+    b: [passage(bSentences, c.bParagraph, c.bFirst, c.bLast)],
+  }));
+  return { pairs, removed, added };
+}
+
+interface Partners {
+  readonly ofA: Map<Sentence, Sentence>;
+  readonly ofB: Map<Sentence, Sentence>;
+}
+
+/** Sentence pairs in A's reading order, joined into chunks between the same two paragraphs. */
+function joinIntoChunks(aSentences: Sentences, bSentences: Sentences, partners: Partners): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const paragraph of aSentences.values()) {
+    let chunk: Chunk | undefined;
+    for (const sentence of paragraph) {
+      const partner = partners.ofA.get(sentence);
+      if (!partner) continue;
+      if (chunk && canExtend(chunk, sentence, partner, partners, paragraph, bSentences)) {
+        chunk.aLast = sentence.index;
+        chunk.bLast = partner.index;
+        continue;
+      }
+      chunk = {
+        aParagraph: sentence.passage.paragraph,
+        bParagraph: partner.passage.paragraph,
+        aFirst: sentence.index,
+        aLast: sentence.index,
+        bFirst: partner.index,
+        bLast: partner.index,
+      };
+      chunks.push(chunk);
+    }
+  }
+  return chunks;
+}
+
+/**
+ * Whether a sentence pair continues a chunk: same paragraphs on both sides, later on both sides,
+ * with nothing but unpaired sentences in between.
+ */
+function canExtend(
+  chunk: Chunk,
+  sentence: Sentence,
+  partner: Sentence,
+  partners: Partners,
+  aParagraph: readonly Sentence[],
+  bSentences: Sentences,
+): boolean {
+  if (partner.passage.paragraph !== chunk.bParagraph || partner.index <= chunk.bLast) return false;
+  for (let k = chunk.aLast + 1; k < sentence.index; k++) {
+    if (partners.ofA.has(aParagraph[k]!)) return false;
+  }
+  const bParagraph = bSentences.get(chunk.bParagraph)!;
+  for (let k = chunk.bLast + 1; k < partner.index; k++) {
+    if (partners.ofB.has(bParagraph[k]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Stretch the chunks over one side's paragraphs so that each paragraph with a chunk is covered
+ * whole: a chunk reaches to the next chunk in its paragraph (the first from the paragraph's
+ * start). Returns that side's paragraphs with no chunk at all.
+ */
+function coverParagraphs(
+  chunks: readonly Chunk[],
+  side: 'a' | 'b',
+  text: Text,
+  sentences: Sentences,
+): Passage[] {
+  const byParagraph = new Map<number, Chunk[]>();
+  for (const chunk of chunks) {
+    const paragraph = side === 'a' ? chunk.aParagraph : chunk.bParagraph;
+    byParagraph.set(paragraph, [...(byParagraph.get(paragraph) ?? []), chunk]);
+  }
+  const first = (c: Chunk): number => (side === 'a' ? c.aFirst : c.bFirst);
+  const loose: Passage[] = [];
+  for (const [paragraph, list] of sentences) {
+    const inParagraph = byParagraph.get(paragraph);
+    if (!inParagraph) {
+      loose.push(wholeParagraph(text, paragraph));
+      continue;
+    }
+    inParagraph.sort((x, y) => first(x) - first(y));
+    inParagraph.forEach((chunk, n) => {
+      const from = n === 0 ? 0 : first(chunk);
+      const to = n + 1 < inParagraph.length ? first(inParagraph[n + 1]!) - 1 : list.length - 1;
+      if (side === 'a') [chunk.aFirst, chunk.aLast] = [from, to];
+      else [chunk.bFirst, chunk.bLast] = [from, to];
+    });
+  }
+  return loose;
+}
+
+/**
+ * How much of the story a pair carries, for deciding which pairs stay in place: first the share of
+ * A's paragraphs it holds (1 for a whole paragraph, less for a sentence-level piece), then its words.
+ */
+export interface Weight {
+  readonly share: number;
+  readonly words: number;
+}
+
+function weightOf(a: Text, pair: Pair): Weight {
+  let share = 0;
+  let words = 0;
+  for (const passage of pair.a) {
+    share += passageLength(passage) / a.paragraphs[passage.paragraph]!.length;
+  }
+  for (const passage of [...pair.a, ...pair.b]) words += passageLength(passage);
+  return { share, words };
+}
+
+const EPSILON = 1e-9;
+
+function heavier(x: Weight, y: Weight): boolean {
+  return (
+    x.share > y.share + EPSILON || (Math.abs(x.share - y.share) <= EPSILON && x.words > y.words)
+  );
+}
+
+/**
+ * Which pairs moved: in B's order, the pairs left off the heaviest run that keeps A's order. The
+ * run keeps as many whole paragraphs as it can, and among those the most words, so a short passage
+ * that jumped is the one called moved, not the long text it jumped over; and a sentence that left
+ * its paragraph is called moved rather than the paragraph it jumped.
+ */
+export function movedPairs(pairs: readonly Pair[], weights: readonly Weight[]): boolean[] {
+  const n = pairs.length;
+  const byB = [...pairs.keys()].sort((x, y) => comparePositions(pairs[x]!.b[0]!, pairs[y]!.b[0]!));
+  const byA = [...pairs.keys()].sort((x, y) => comparePositions(pairs[x]!.a[0]!, pairs[y]!.a[0]!));
+  const rankInA = new Int32Array(n);
+  byA.forEach((pair, rank) => (rankInA[pair] = rank));
+
+  // A Fenwick tree over A's ranks holds, for each prefix, the heaviest run ending there.
+  const zero: Weight = { share: 0, words: 0 };
+  const tree: Weight[] = new Array<Weight>(n + 1).fill(zero);
+  const treeEnd = new Int32Array(n + 1).fill(-1);
+  const previous = new Int32Array(n).fill(-1);
+  const run: Weight[] = new Array<Weight>(n).fill(zero);
+  for (const pair of byB) {
+    const rank = rankInA[pair]!;
+    let best = zero;
+    let bestEnd = -1;
+    for (let k = rank; k > 0; k -= k & -k) {
+      if (heavier(tree[k]!, best)) {
+        best = tree[k]!;
+        bestEnd = treeEnd[k]!;
+      }
+    }
+    const own = weights[pair]!;
+    run[pair] = { share: best.share + own.share, words: best.words + own.words };
+    previous[pair] = bestEnd;
+    for (let k = rank + 1; k <= n; k += k & -k) {
+      if (heavier(run[pair]!, tree[k]!)) {
+        tree[k] = run[pair]!;
+        treeEnd[k] = pair;
+      }
+    }
+  }
+  let end = -1;
+  for (let pair = 0; pair < n; pair++) {
+    if (end < 0 || heavier(run[pair]!, run[end]!)) end = pair;
+  }
+  const moved = new Array<boolean>(n).fill(true);
+  for (let pair = end; pair >= 0; pair = previous[pair]!) moved[pair] = false;
+  return moved;
+}

@@ -1,0 +1,81 @@
+/** The editorial fingerprint of a pair: how much changed, what moved, which words were swapped. */
+
+import { countWords } from './tokenize.js';
+import type { CompareStats, Row, Substitution } from './types.js';
+
+/** A substitution is a short swap: at most this many words on each side. */
+export const SUBSTITUTION_MAX_WORDS = 4;
+
+export function summarize(rows: readonly Row[], aWords: number, bWords: number): CompareStats {
+  let inserted = 0;
+  let deleted = 0;
+  let kept = 0;
+  let moved = 0;
+  for (const row of rows) {
+    if (row.kind === 'moved') moved++;
+    for (const span of row.spans) {
+      const words = countWords(span.text);
+      if (span.op === 'insert') inserted += words;
+      else if (span.op === 'delete') deleted += words;
+      else kept += words;
+    }
+  }
+  const total = aWords + bWords;
+  return { inserted, deleted, moved, similarity: total === 0 ? 1 : (2 * kept) / total };
+}
+
+/**
+ * Word substitutions inside paired passages: a deletion followed at once by an insertion, both
+ * short, told apart from punctuation-only changes. Most frequent first, then alphabetically.
+ */
+export function substitutions(rows: readonly Row[]): Substitution[] {
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const row of rows) {
+    if (row.kind !== 'changed' && row.kind !== 'moved') continue;
+    for (let k = 0; k + 1 < row.spans.length; k++) {
+      const deleted = row.spans[k]!;
+      const inserted = row.spans[k + 1]!;
+      if (deleted.op !== 'delete' || inserted.op !== 'insert') continue;
+      if (countWords(deleted.text) > SUBSTITUTION_MAX_WORDS) continue;
+      if (countWords(inserted.text) > SUBSTITUTION_MAX_WORDS) continue;
+      const from = normalize(deleted.text);
+      const to = normalize(inserted.text);
+      if (from === '' || to === '' || from === to || isInsertionOnly(from, to)) continue;
+      const key = `${from}\u0000${to}`;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { from, to, count: 1 });
+    }
+  }
+  return [...counts.values()].sort(
+    (x, y) => y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to),
+  );
+}
+
+/**
+ * Whether one side is the other with words only added or cut ("But the" → "The"): that is an
+ * insertion or a deletion, perhaps with a change of case, not a word swapped for another.
+ */
+function isInsertionOnly(from: string, to: string): boolean {
+  const a = from.toLowerCase().split(' ');
+  const b = to.toLowerCase().split(' ');
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length) return false;
+  for (let start = 0; start + short.length <= long.length; start++) {
+    if (short.every((word, i) => word === long[start + i])) return true;
+  }
+  return false;
+}
+
+const AROUND = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+
+/** A run of words as a substitution shows it: one space between words, no punctuation around. */
+function normalize(text: string): string {
+  return text.replace(AROUND, '').replace(/\s+/g, ' ');
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+function compareText(x: string, y: string): number {
+  return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
+}

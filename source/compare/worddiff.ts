@@ -1,0 +1,104 @@
+/**
+ * The word diff inside a pair of passages: jsdiff over whole words, then grouped into runs a
+ * reader can follow.
+ */
+
+import { diffArrays } from 'diff';
+import type { Word } from './tokenize.js';
+
+/**
+ * A stretch of the diff: words `aFrom..aTo` of A against words `bFrom..bTo` of B. Kept stretches
+ * hold the same words on both sides; a change holds A's words deleted and B's words inserted.
+ */
+export interface Stretch {
+  readonly kept: boolean;
+  readonly aFrom: number;
+  readonly aTo: number;
+  readonly bFrom: number;
+  readonly bTo: number;
+}
+
+/** The stretches of two word lists: kept and changed alternate, and together cover both lists. */
+export function diffWords(a: readonly Word[], b: readonly Word[]): Stretch[] {
+  const changes = diffArrays(a as Word[], b as Word[], {
+    comparator: (x, y) => x.key === y.key,
+  });
+  const stretches: Stretch[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of changes) {
+    if (change.added) {
+      push(stretches, false, i, i, j, j + change.count);
+      j += change.count;
+    } else if (change.removed) {
+      push(stretches, false, i, i + change.count, j, j);
+      i += change.count;
+    } else {
+      push(stretches, true, i, i + change.count, j, j + change.count);
+      i += change.count;
+      j += change.count;
+    }
+  }
+  return cleanupSemantic(stretches);
+}
+
+/** Append a stretch, joining it to the last one when both are changes (or both kept). */
+function push(
+  stretches: Stretch[],
+  kept: boolean,
+  aFrom: number,
+  aTo: number,
+  bFrom: number,
+  bTo: number,
+): void {
+  if (aFrom === aTo && bFrom === bTo) return;
+  const last = stretches[stretches.length - 1];
+  if (last && last.kept === kept) {
+    stretches[stretches.length - 1] = { ...last, aTo, bTo };
+    return;
+  }
+  stretches.push({ kept, aFrom, aTo, bFrom, bTo });
+}
+
+/** The bigger side of a change, in words. */
+function reach(change: Stretch | undefined): number {
+  return change ? Math.max(change.aTo - change.aFrom, change.bTo - change.bFrom) : 0;
+}
+
+/**
+ * Semantic cleanup, in the spirit of diff-match-patch's `cleanupSemantic`, counted in words: a kept
+ * stretch between two changes that is shorter than the change on each side of it is a coincidence
+ * (a "the" or "of" shared by two different sentences), so it joins them into one change. Repeats
+ * until no such stretch is left, since each join makes a bigger change that may swallow the next.
+ */
+export function cleanupSemantic(stretches: readonly Stretch[]): Stretch[] {
+  let out = [...stretches];
+  let joined = true;
+  while (joined) {
+    joined = false;
+    const next: Stretch[] = [];
+    for (let k = 0; k < out.length; k++) {
+      const stretch = out[k]!;
+      const before = next[next.length - 1];
+      const after = out[k + 1];
+      const words = stretch.aTo - stretch.aFrom;
+      if (
+        stretch.kept &&
+        before &&
+        !before.kept &&
+        after &&
+        !after.kept &&
+        words < reach(before) &&
+        words < reach(after)
+      ) {
+        next[next.length - 1] = { ...before, aTo: after.aTo, bTo: after.bTo };
+        k++;
+        joined = true;
+        continue;
+      }
+      next.push(stretch);
+    }
+    out = next;
+  }
+  return out;
+}
