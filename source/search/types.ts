@@ -18,5 +18,22 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** Passages indexed after de-duplication. */
   readonly size: number;
+  /**
+   * Hits for a query, best first: at most `limit`, none for a blank query. Typing a query one
+   * letter at a time is cheap: each search narrows the work of the one before, and recent queries
+   * are remembered. The hits depend on the query alone, never on the queries before it.
+   */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /**
+   * Build the index now. Building an index costs nothing up front: it is built on the first
+   * search (or the first read of `size`), which takes a while on a large corpus (about half a
+   * second for 10,000 versions). Call this, or better `prepareSlice`, once the first frame is on
+   * screen, so that the first keystroke is quick.
+   */
+  prepare(): void;
+  /**
+   * Build for about `milliseconds`, then return: true once the index is ready. Call it between
+   * frames (e.g. on each `setImmediate`) until it returns true, so building never blocks input.
+   */
+  prepareSlice(milliseconds: number): boolean;
 }

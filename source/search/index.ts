@@ -1,0 +1,145 @@
+/**
+ * The search engine: fuzzy search over every passage of a corpus, fast enough to run on each
+ * keystroke of a large one.
+ *
+ * 1. Passages are de-duplicated: a paragraph that several versions carry is one passage.
+ * 2. A trigram index picks candidates: the passages sharing the most (rarest) trigrams with the
+ *    query. As a query is typed, the candidates' scores are updated, not recomputed.
+ * 3. fuse.js scores the candidates alone, and finds the ranges to highlight.
+ *
+ * Building costs nothing up front: steps 1 and 2 are done on the first search, or ahead of it,
+ * all at once (`prepare`) or a slice at a time between frames (`prepareSlice`).
+ *
+ * The same query always gives the same hits, however it was typed: the trigram scores are exact
+ * integers, candidates are cut by score then by corpus order, and hits are ranked by score then
+ * by corpus order.
+ */
+import type { Version } from '../corpus/types.js';
+import { foldForSearch, normalizeQuery } from './fold.js';
+import { matchPassage, parseQuery, type Query } from './match.js';
+import { collectPassageSteps, type Passage } from './passages.js';
+import { queryTrigrams, trigramIndexSteps, TrigramScorer } from './trigrams.js';
+import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
+
+export type { SearchHit, SearchIndex, SearchOptions } from './types.js';
+
+/** How many candidates fuse.js scores per query. */
+export const CANDIDATES = 400;
+/** How many hits a search returns unless told otherwise. */
+export const DEFAULT_LIMIT = 50;
+/** How many recent queries keep their hits (going back with backspace costs nothing). */
+const CACHED_QUERIES = 64;
+
+/** What a search needs, once built. */
+interface Engine {
+  readonly passages: readonly Passage[];
+  /** Passages folded for fuse.js, by passage, as they are first needed. */
+  readonly folded: (string | undefined)[];
+  readonly scorer: TrigramScorer;
+}
+
+/** Build the engine a slice at a time; `onPassages` hears of the passages as soon as they are known. */
+function* engineSteps(
+  versions: readonly Version[],
+  onPassages: (passages: readonly Passage[]) => void,
+): Generator<void, Engine> {
+  const passages = yield* collectPassageSteps(versions);
+  onPassages(passages);
+  const index = yield* trigramIndexSteps(passages.map((p) => p.text));
+  return { passages, folded: [], scorer: new TrigramScorer(index) };
+}
+
+function foldedText(engine: Engine, p: number): string {
+  return (engine.folded[p] ??= foldForSearch(engine.passages[p]!.text));
+}
+
+/**
+ * Candidates for a query that has no trigram (one letter, or only punctuation): the first
+ * passages, in corpus order, that hold one of its words.
+ */
+function scanForCandidates(engine: Engine, query: Query, limit: number): number[] {
+  const found: number[] = [];
+  for (let p = 0; p < engine.passages.length && found.length < limit; p++) {
+    const text = foldedText(engine, p);
+    if (query.terms.some((term) => text.includes(term))) found.push(p);
+  }
+  return found;
+}
+
+function toHit(passage: Passage, score: number, matches: SearchHit['matches']): SearchHit {
+  return {
+    passage: passage.text,
+    versions: passage.placements.map(({ id, paragraph }) => ({ id, paragraph })),
+    score,
+    matches,
+  };
+}
+
+/** Every hit for a normalized, non-blank query, best first. */
+function rank(engine: Engine, normalized: string): SearchHit[] {
+  const query = parseQuery(normalized);
+  const trigrams = queryTrigrams(normalized);
+  let candidates: number[];
+  if (trigrams.length > 0) {
+    engine.scorer.update(trigrams);
+    candidates = engine.scorer.top(CANDIDATES);
+  } else {
+    candidates = scanForCandidates(engine, query, CANDIDATES);
+  }
+  const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
+  for (const p of candidates) {
+    const match = matchPassage(query, foldedText(engine, p), engine.passages[p]!.text);
+    if (match) scored.push({ p, ...match });
+  }
+  scored.sort((a, b) => a.score - b.score || a.p - b.p);
+  return scored.map(({ p, score, matches }) => toHit(engine.passages[p]!, score, matches));
+}
+
+/** Index a corpus's passages for search. Costs nothing until the first search or `prepare`. */
+export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
+  let passages: readonly Passage[] | undefined;
+  let engine: Engine | undefined;
+  const steps = engineSteps(versions, (known) => (passages = known));
+  const step = (): boolean => {
+    if (engine) return true;
+    const next = steps.next();
+    if (next.done) engine = next.value;
+    return next.done === true;
+  };
+  const ready = (): Engine => {
+    while (!step());
+    return engine!;
+  };
+  const cache = new Map<string, SearchHit[]>();
+
+  return {
+    get size(): number {
+      while (passages === undefined) step();
+      return passages.length;
+    },
+    prepare(): void {
+      ready();
+    },
+    prepareSlice(milliseconds: number): boolean {
+      const deadline = performance.now() + milliseconds;
+      while (!step()) {
+        if (performance.now() >= deadline) return false;
+      }
+      return true;
+    },
+    search(query: string, options: SearchOptions = {}): SearchHit[] {
+      const limit = options.limit ?? DEFAULT_LIMIT;
+      const normalized = normalizeQuery(query);
+      if (normalized === '' || limit <= 0) return [];
+      let hits = cache.get(normalized);
+      if (hits === undefined) {
+        hits = rank(ready(), normalized);
+        if (cache.size >= CACHED_QUERIES) cache.delete(cache.keys().next().value!);
+      } else {
+        cache.delete(normalized); // set again below, as the most recent
+      }
+      cache.set(normalized, hits);
+      return hits.slice(0, limit);
+    },
+  };
+}

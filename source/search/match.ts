@@ -1,0 +1,173 @@
+/**
+ * Fuzzy matching of one passage against a query, with fuse.js's Bitap scorer.
+ *
+ * A query of one word matches where fuse.js finds that word, typos tolerated, and scores what
+ * fuse.js scores it: 0.001 for an exact match, up to THRESHOLD for the worst typo allowed.
+ *
+ * A query of several words matches a passage that holds every word, each fuzzily, in any order.
+ * Its score is mostly the mean of the words' scores, and a tenth a phrase score: 0.001 when each
+ * word starts right after the word typed before it ("Rafah crossing"), 1 when none does. So the
+ * words as typed rank first, then exact words apart, then words with typos: a passage with
+ * "Hamas" and "Naim" apart ranks above "Hamas aimed" for "hamas naim".
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import { dropFragments, toRanges, type Range } from './ranges.js';
+
+/**
+ * How far a word may stray: about one typo in four letters ("Witkof", "negotiatons"), two in
+ * seven ("Turkiye" finds "Turkey"). Looser, and short words match noise ("Rafah" → "after").
+ */
+export const THRESHOLD = 0.35;
+
+/** fuse.js scores an exact match 0.001, never 0 (unless the whole text is the pattern). */
+const EXACT = 0.001;
+
+export const FUSE_OPTIONS: IFuseOptions<string> = {
+  includeMatches: true,
+  includeScore: true,
+  // Where in a passage a word stands does not matter.
+  ignoreLocation: true,
+  threshold: THRESHOLD,
+  // Queries and passages are folded before they get here (lower case, no diacritics): fuse.js's
+  // own `ignoreDiacritics` folding changes string lengths (ß → ss), so its match offsets would
+  // not point into the passage as written. Case-sensitive matching of folded text skips a
+  // needless lower-casing of every passage on every keystroke.
+  isCaseSensitive: true,
+  ignoreDiacritics: false,
+};
+
+/** Two words stand together when at most this many characters part them ("Hamas's Naim"). */
+const PHRASE_GAP = 3;
+/** The phrase score's share of a several-word query's score. */
+const PHRASE_WEIGHT = 0.1;
+const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
+
+export interface Query {
+  /** The normalized query (see normalizeQuery). */
+  readonly text: string;
+  /** Its words in the order typed. */
+  readonly words: readonly string[];
+  /** Its distinct words, longest first: the most selective word is tried first. */
+  readonly terms: readonly string[];
+}
+
+export function parseQuery(normalized: string): Query {
+  const words = normalized.split(' ').filter(Boolean);
+  const terms = [...new Set(words)].sort(
+    (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return { text: normalized, words, terms };
+}
+
+/** What fuse.js's Bitap search reports for one pattern in one text. */
+export interface TermResult {
+  readonly isMatch: boolean;
+  readonly score: number;
+  readonly indices?: readonly (readonly [number, number])[];
+}
+
+/** fuse.js splits longer patterns into chunks of this many characters. */
+const BITAP_CHUNK = 32;
+
+/**
+ * fuse.js's result for a pattern found, as is, in the text, computed without running Bitap: the
+ * score it gives an exact match, and the runs its match mask marks (every occurrence, found left
+ * to right without overlap). Most candidates hold the words typed exactly, and for them Bitap
+ * would spend its time confirming what `indexOf` knows. `null` when the pattern is not in the
+ * text as is, or is long enough that fuse.js scores it in chunks: fuse.js itself then decides.
+ * A test checks this against Fuse.match.
+ */
+export function exactResult(pattern: string, text: string): TermResult | null {
+  if (pattern.length === 0 || pattern.length > BITAP_CHUNK) return null;
+  let index = text.indexOf(pattern);
+  if (index === -1) return null;
+  if (pattern === text) return { isMatch: true, score: 0, indices: [[0, text.length - 1]] };
+  const indices: [number, number][] = [];
+  while (index !== -1) {
+    const end = index + pattern.length;
+    const last = indices[indices.length - 1];
+    if (last && last[1] === index - 1) last[1] = end - 1;
+    else indices.push([index, end - 1]);
+    index = text.indexOf(pattern, end);
+  }
+  return { isMatch: true, score: EXACT, indices };
+}
+
+/**
+ * Typos are looked for in this many characters of a passage at most. A news paragraph is a few
+ * hundred; a longer "paragraph" is a file without line breaks, and fuzzy matching all of it
+ * (Bitap takes a pass per typo allowed) would hold up every keystroke. Exact words are found
+ * anywhere.
+ */
+export const FUZZY_LIMIT = 20_000;
+
+/** Match one pattern in folded text, as fuse.js does. */
+export function matchTerm(pattern: string, text: string): TermResult {
+  const exact = exactResult(pattern, text);
+  if (exact) return exact;
+  const within = text.length > FUZZY_LIMIT ? text.slice(0, FUZZY_LIMIT) : text;
+  return Fuse.match(pattern, within, FUSE_OPTIONS);
+}
+
+export interface PassageMatch {
+  readonly score: number;
+  readonly matches: Range[];
+}
+
+type Inclusive = readonly [number, number];
+
+/**
+ * How many of the query's consecutive word pairs stand together in the text, as a share of the
+ * pairs; and the spaces between them, to highlight a phrase whole ("Rafah crossing").
+ */
+function togetherness(
+  query: Query,
+  found: ReadonlyMap<string, readonly Inclusive[]>,
+  folded: string,
+): { share: number; spaces: Inclusive[] } {
+  let together = 0;
+  const spaces: Inclusive[] = [];
+  for (let i = 0; i + 1 < query.words.length; i++) {
+    const before = found.get(query.words[i]!) ?? [];
+    const after = found.get(query.words[i + 1]!) ?? [];
+    let paired = false;
+    // Both lists are sorted and their ranges disjoint: walk them together, in linear time (a
+    // long passage may hold thousands of matches of each word).
+    let first = 0;
+    for (const [start] of after) {
+      // The next word must start a word: "Hamas Naim", not "Hamas praimong" for "hamas naim".
+      if (WORD_UNIT.test(folded.charAt(start - 1))) continue;
+      while (first < before.length && before[first]![1] < start - 1 - PHRASE_GAP) first++;
+      for (let k = first; k < before.length && before[k]![1] < start; k++) {
+        const end = before[k]![1];
+        paired = true;
+        if (end + 1 < start && folded.slice(end + 1, start).trim() === '') {
+          spaces.push([end + 1, start - 1]);
+        }
+      }
+    }
+    if (paired) together++;
+  }
+  return { share: together / (query.words.length - 1), spaces };
+}
+
+/** Match folded passage text against a query; `original` is the passage as written. */
+export function matchPassage(query: Query, folded: string, original: string): PassageMatch | null {
+  const found = new Map<string, readonly Inclusive[]>();
+  let sum = 0;
+  for (const term of query.terms) {
+    const result = matchTerm(term, folded);
+    if (!result.isMatch) return null;
+    sum += result.score;
+    found.set(term, dropFragments(result.indices ?? [], term.length));
+  }
+  let score = sum / query.terms.length;
+  const indices = [...found.values()].flat();
+  if (query.words.length > 1) {
+    const { share, spaces } = togetherness(query, found, folded);
+    score = (1 - PHRASE_WEIGHT) * score + PHRASE_WEIGHT * (1 - share * (1 - EXACT));
+    indices.push(...spaces);
+  }
+  const matches = toRanges(original, indices);
+  return matches.length > 0 ? { score, matches } : null;
+}

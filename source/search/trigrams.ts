@@ -1,0 +1,332 @@
+/**
+ * A character-trigram index over folded passages: the cheap first pass of a search.
+ *
+ * Fuzzy matching every passage of a large corpus on every keystroke is too slow (fuse.js scans
+ * every record). So a query first picks candidates: the passages that share the most query
+ * trigrams, each trigram weighted by how rare it is. A typo costs a passage only the few trigrams
+ * it touches, so misspelled queries still find their passages; fuse.js then scores the
+ * candidates alone.
+ *
+ * Text is read as words: runs of letters and digits, every other run of characters being one
+ * separator. A word's first and last letters make trigrams with the separator around them
+ * (" ra", "ah "), and the end of one word makes trigrams with the start of the next, which favors
+ * passages where the query's words stand together.
+ *
+ * Scores are integers, so the accumulator can be updated in place as a query changes, adding the
+ * postings of new trigrams and subtracting those of dropped ones, and still equal, exactly, what
+ * scoring the new query from scratch would give.
+ */
+import { foldForSearch } from './fold.js';
+
+/** Characters are read in 6 bits: 0 separates words, 1–63 are letters and digits. */
+const SEPARATOR = 0;
+const BITS = 6;
+export const TRIGRAM_SPACE = 1 << (3 * BITS);
+const NO_CHARACTER = -1;
+
+/**
+ * Character classes by UTF-16 unit, 255 until computed. A unit's class is that of its folded form
+ * (see foldForSearch), so text can be indexed as written: "Türkiye" reads as "turkiye".
+ */
+const classes = new Uint8Array(65536).fill(255);
+const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
+
+function classOfFolded(code: number): number {
+  if (code >= 97 && code <= 122) return code - 96; // a–z: 1–26
+  if (code >= 48 && code <= 57) return code - 48 + 27; // 0–9: 27–36
+  if (code < 128) return SEPARATOR;
+  // Surrogates make up astral letters and emoji alike; count them as letters.
+  const isWord = (code >= 0xd800 && code <= 0xdfff) || WORD_UNIT.test(String.fromCharCode(code));
+  return isWord ? 37 + (code % 27) : SEPARATOR; // other letters share 37–63
+}
+
+function classOf(code: number): number {
+  let c = classes[code]!;
+  if (c === 255) {
+    c = classOfFolded(foldForSearch(String.fromCharCode(code)).charCodeAt(0));
+    classes[code] = c;
+  }
+  return c;
+}
+
+/**
+ * Call `emit` with each trigram of `text`, repeats included. With `closeLastWord` false the
+ * trigram that ends the last word is left out: a query's last word may be half typed.
+ */
+export function forEachTrigram(
+  text: string,
+  closeLastWord: boolean,
+  emit: (trigram: number) => void,
+): void {
+  let before = NO_CHARACTER;
+  let previous = SEPARATOR;
+  for (let i = 0; i < text.length; i++) {
+    const c = classOf(text.charCodeAt(i));
+    if (c === SEPARATOR && previous === SEPARATOR) continue;
+    if (before !== NO_CHARACTER) emit((before << (2 * BITS)) | (previous << BITS) | c);
+    before = previous;
+    previous = c;
+  }
+  if (closeLastWord && previous !== SEPARATOR && before !== NO_CHARACTER) {
+    emit((before << (2 * BITS)) | (previous << BITS) | SEPARATOR);
+  }
+}
+
+/** The distinct trigrams of a normalized query, ascending. */
+export function queryTrigrams(query: string): Int32Array {
+  const seen = new Set<number>();
+  forEachTrigram(query, false, (t) => seen.add(t));
+  return Int32Array.from(seen).sort();
+}
+
+export interface TrigramIndex {
+  readonly passages: number;
+  /** postings[offsets[t] .. offsets[t + 1]) are the passages holding trigram t, ascending. */
+  readonly offsets: Int32Array;
+  readonly postings: Int32Array;
+  /** The score a passage gains for holding trigram t: rarer trigrams weigh more. */
+  readonly weights: Int32Array;
+}
+
+/** How much more a trigram that joins two words weighs ("h c" in "rafah crossing"). */
+const JOINED_WORDS_WEIGHT = 4;
+
+const MASK = (1 << BITS) - 1;
+
+/** Whether trigram t is the end of one word, a separator, and the start of the next. */
+function joinsWords(t: number): boolean {
+  return (
+    t >> (2 * BITS) !== SEPARATOR && ((t >> BITS) & MASK) === SEPARATOR && (t & MASK) !== SEPARATOR
+  );
+}
+
+/** How many passages `trigramIndexSteps` reads between two yields. */
+const PASSAGES_PER_STEP = 2000;
+
+/** A growable list of 32-bit integers. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Distinct trigrams per character of text, about: English prose has 0.7 to 0.8. */
+const TRIGRAMS_PER_CHARACTER = 0.85;
+
+/**
+ * Append the distinct trigrams of `text` to `out`, counting each in `counts[t + 1]`.
+ * `stamp[t] === mark` once trigram t is seen, so a trigram met twice in one passage is listed
+ * once. (The walk of forEachTrigram, written out: it runs over every character of the corpus,
+ * and a call per character would double its cost.)
+ */
+function listDistinct(
+  text: string,
+  stamp: Int32Array,
+  mark: number,
+  out: IntList,
+  counts: Int32Array,
+): void {
+  let before = NO_CHARACTER;
+  let previous = SEPARATOR;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let c = classes[code]!;
+    if (c === 255) c = classOf(code);
+    if (c === SEPARATOR && previous === SEPARATOR) continue;
+    if (before !== NO_CHARACTER) {
+      const t = (before << (2 * BITS)) | (previous << BITS) | c;
+      if (stamp[t] !== mark) {
+        stamp[t] = mark;
+        out.push(t);
+        counts[t + 1]!++;
+      }
+    }
+    before = previous;
+    previous = c;
+  }
+  if (previous !== SEPARATOR && before !== NO_CHARACTER) {
+    const t = (before << (2 * BITS)) | (previous << BITS) | SEPARATOR;
+    if (stamp[t] !== mark) {
+      out.push(t);
+      counts[t + 1]!++;
+    }
+  }
+}
+
+/**
+ * Index the distinct trigrams of each passage, as written (classes fold it as they read). A
+ * generator, so a large corpus can be indexed a slice at a time: it yields now and then, and
+ * returns the index.
+ */
+export function* trigramIndexSteps(texts: readonly string[]): Generator<void, TrigramIndex> {
+  const passages = texts.length;
+  // Read each passage once, listing its trigrams passage after passage...
+  let characters = 0;
+  for (const text of texts) characters += text.length;
+  const listed = new IntList(Math.ceil(characters * TRIGRAMS_PER_CHARACTER));
+  const starts = new Int32Array(passages + 1);
+  const stamp = new Int32Array(TRIGRAM_SPACE);
+  const offsets = new Int32Array(TRIGRAM_SPACE + 1);
+  for (let p = 0; p < passages; p++) {
+    listDistinct(texts[p]!, stamp, p + 1, listed, offsets);
+    starts[p + 1] = listed.length;
+    if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
+  }
+  // ...then sort the list by trigram (a counting sort): postings, passages ascending.
+  const { data } = listed;
+  for (let t = 0; t < TRIGRAM_SPACE; t++) offsets[t + 1]! += offsets[t]!; // counts to offsets
+  const postings = new Int32Array(listed.length);
+  const cursor = offsets.slice(0, TRIGRAM_SPACE);
+  for (let p = 0; p < passages; p++) {
+    for (let i = starts[p]!, end = starts[p + 1]!; i < end; i++) postings[cursor[data[i]!]!++] = p;
+    if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
+  }
+  const weights = new Int32Array(TRIGRAM_SPACE);
+  for (let t = 0; t < TRIGRAM_SPACE; t++) {
+    const df = offsets[t + 1]! - offsets[t]!;
+    if (df === 0) continue;
+    // Inverse document frequency in sixteenths of a bit, at least 1...
+    const idf = Math.max(1, Math.round(16 * Math.log2((passages + 1) / df)));
+    // ...and more for a trigram that joins two words: fuse.js ranks words found together above
+    // words found apart, so the candidates should favor them too.
+    weights[t] = joinsWords(t) ? JOINED_WORDS_WEIGHT * idf : idf;
+  }
+  return { passages, offsets, postings, weights };
+}
+
+/** Index the trigrams of each passage, all at once (see trigramIndexSteps). */
+export function buildTrigramIndex(texts: readonly string[]): TrigramIndex {
+  const steps = trigramIndexSteps(texts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function postingsLength(index: TrigramIndex, t: number): number {
+  return index.offsets[t + 1]! - index.offsets[t]!;
+}
+
+/**
+ * The passages that share the most trigrams with a query, kept up to date as the query changes.
+ * Moving from one query to the next costs the postings of the trigrams that differ, not those of
+ * the whole query: typing one more letter adds one or two trigrams.
+ */
+export class TrigramScorer {
+  private readonly scores: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly isTouched: Uint8Array;
+  private touchedCount = 0;
+  private trigrams: Int32Array = new Int32Array(0);
+
+  constructor(private readonly index: TrigramIndex) {
+    this.scores = new Int32Array(index.passages);
+    this.touched = new Int32Array(index.passages);
+    this.isTouched = new Uint8Array(index.passages);
+  }
+
+  /** Score every passage against a query's trigrams (as given by `queryTrigrams`). */
+  update(next: Int32Array): void {
+    const { removed, added } = difference(this.trigrams, next);
+    const cost = (list: readonly number[] | Int32Array): number => {
+      let sum = 0;
+      for (const t of list) sum += postingsLength(this.index, t);
+      return sum;
+    };
+    if (cost(removed) + cost(added) > this.touchedCount + cost(next)) {
+      this.clear();
+      for (const t of next) this.apply(t, 1);
+    } else {
+      for (const t of removed) this.apply(t, -1);
+      for (const t of added) this.apply(t, 1);
+    }
+    this.trigrams = next;
+  }
+
+  /**
+   * The `limit` best-scoring passages (those with a score above 0), ascending. Ties at the cut
+   * go to the passages that come first, so the choice never depends on the order of updates.
+   */
+  top(limit: number): number[] {
+    let best = 0;
+    for (const t of this.trigrams) best += this.index.weights[t]!;
+    const histogram = new Int32Array(best + 1);
+    const { scores, touched } = this;
+    for (let i = 0; i < this.touchedCount; i++) histogram[scores[touched[i]!]!]!++;
+    let cut = best;
+    let above = 0; // passages scoring more than `cut`
+    while (cut > 0 && above + histogram[cut]! < limit) above += histogram[cut--]!;
+    if (cut === 0) cut = 1; // fewer than `limit` passages score at all: take them all
+    const chosen: number[] = [];
+    const tied: number[] = [];
+    for (let i = 0; i < this.touchedCount; i++) {
+      const p = touched[i]!;
+      const score = scores[p]!;
+      if (score > cut) chosen.push(p);
+      else if (score === cut) tied.push(p);
+    }
+    tied.sort((a, b) => a - b);
+    for (const p of tied) {
+      if (chosen.length >= limit) break;
+      chosen.push(p);
+    }
+    return chosen.sort((a, b) => a - b);
+  }
+
+  private apply(t: number, sign: 1 | -1): void {
+    const { offsets, postings, weights } = this.index;
+    const weight = sign * weights[t]!;
+    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+      const p = postings[i]!;
+      this.scores[p]! += weight;
+      if (this.isTouched[p] === 0) {
+        this.isTouched[p] = 1;
+        this.touched[this.touchedCount++] = p;
+      }
+    }
+  }
+
+  private clear(): void {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const p = this.touched[i]!;
+      this.scores[p] = 0;
+      this.isTouched[p] = 0;
+    }
+    this.touchedCount = 0;
+  }
+}
+
+/** What is in `before` and not `after`, and the other way round; both are ascending. */
+function difference(before: Int32Array, after: Int32Array): { removed: number[]; added: number[] } {
+  const removed: number[] = [];
+  const added: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < before.length || j < after.length) {
+    const a = i < before.length ? before[i]! : Infinity;
+    const b = j < after.length ? after[j]! : Infinity;
+    if (a === b) {
+      i++;
+      j++;
+    } else if (a < b) {
+      removed.push(a);
+      i++;
+    } else {
+      added.push(b);
+      j++;
+    }
+  }
+  return { removed, added };
+}

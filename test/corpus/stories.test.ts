@@ -1,0 +1,182 @@
+/** Story grouping: which versions are copies of one story, and which copy is closest to which. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus, toVersions, writeCorpus } from '../../bench/generate.js';
+import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
+import { normalizeText } from '../../source/corpus/normalize.js';
+import { groupStories, STORY_OVERLAP } from '../../source/corpus/stories.js';
+import type { Version } from '../../source/corpus/types.js';
+
+const seeds = loadCorpus().versions;
+const seed = (prefix: string): Version => seeds.find((v) => v.id.startsWith(prefix))!;
+
+function version(id: string, text: string): Version {
+  return versionFromText(`${id}.txt`, `/stories/${id}.txt`, normalizeText(text));
+}
+
+/** A story that has nothing to do with the seeds. */
+const weather = version(
+  'weather',
+  `Heavy snow closed mountain passes across the Alps on Tuesday, stranding hundreds of skiers in
+resorts as avalanche warnings reached their highest level of the season.
+
+Rail operators cancelled trains between Zurich and Milan, and motorists were told to carry
+chains and blankets. Forecasters expect another metre of snow to fall by Thursday evening.
+
+Hotels in the valleys said guests were calm, with many using the unplanned break to visit
+spas, while ski schools moved lessons indoors to climbing walls and swimming pools.`,
+);
+
+describe('groupStories on the seeds', () => {
+  const map = groupStories(seeds);
+
+  it('makes one story of the five seed versions, in corpus order', () => {
+    expect(map.stories).toHaveLength(1);
+    const [story] = map.stories;
+    expect(story!.id).toBe('000_a709085c31b1a02c');
+    expect(story!.versions.map((v) => v.id)).toEqual(seeds.map((v) => v.id));
+    // 000 and 003 share the earliest date; the first of them titles the story.
+    expect(story!.title).toBe(seed('000').title);
+  });
+
+  it('joins the heavily rewritten 004 to its story through its closest copy', () => {
+    const closest = map.closest.get(seed('004').id);
+    expect(closest).toBeTruthy();
+    expect(closest!.similarity).toBeGreaterThanOrEqual(STORY_OVERLAP);
+    expect(closest!.similarity).toBeLessThan(0.6);
+  });
+
+  it('finds each version its closest copy', () => {
+    expect(map.closest.get(seed('000').id)).toEqual({ id: seed('001').id, similarity: 0.942 });
+    expect(map.closest.get(seed('001').id)?.id).toBe(seed('000').id);
+    for (const [id, neighbour] of map.closest) {
+      expect(neighbour).not.toBeNull();
+      expect(neighbour!.id).not.toBe(id);
+      expect(neighbour!.similarity).toBeGreaterThan(0);
+      expect(neighbour!.similarity).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('estimates the similarity of any two versions, symmetrically', () => {
+    for (const a of seeds) {
+      expect(map.similarity(a, a)).toBe(1);
+      for (const b of seeds) expect(map.similarity(a, b)).toBe(map.similarity(b, a));
+    }
+    expect(map.similarity(seed('000'), seed('001'))).toBeGreaterThan(0.8);
+    expect(map.similarity(seed('000'), seed('004'))).toBeLessThan(0.6);
+    // A version the map was not built from still gets an estimate.
+    expect(map.similarity(seed('000'), weather)).toBeLessThan(0.05);
+  });
+});
+
+describe('groupStories on unrelated texts', () => {
+  it('keeps two unrelated stories apart', () => {
+    const map = groupStories([seed('000'), weather, seed('003')]);
+    expect(map.stories.map((s) => s.versions.map((v) => v.id))).toEqual([
+      [seed('000').id, seed('003').id],
+      ['weather'],
+    ]);
+    expect(map.stories[1]!.title).toBe(weather.title);
+    expect(map.closest.get('weather')).toBeNull();
+  });
+
+  it('gives an empty corpus no stories, and a lone version a story of its own', () => {
+    expect(groupStories([]).stories).toEqual([]);
+    const lone = groupStories([weather]);
+    expect(lone.stories.map((s) => s.id)).toEqual(['weather']);
+    expect(lone.closest.get('weather')).toBeNull();
+  });
+
+  it('groups identical copies, however many, and very short ones', () => {
+    const copies = Array.from({ length: 50 }, (_, i) =>
+      version(`copy-${String(i).padStart(2, '0')}`, weather.body),
+    );
+    const short = [
+      version('short-a', 'Snow closed the passes.'),
+      version('short-b', '“Snow closed the passes”'),
+      version('short-c', 'Rain closed the passes.'),
+    ];
+    const map = groupStories([...copies, ...short, seed('000')]);
+    expect(map.stories.map((s) => s.versions.map((v) => v.id.slice(0, 7)))).toEqual([
+      copies.map((v) => v.id),
+      ['short-a', 'short-b'],
+      ['short-c'],
+      ['000_a70'],
+    ]);
+    expect(map.closest.get('copy-07')?.similarity).toBe(1);
+    expect(map.closest.get('short-b')).toEqual({ id: 'short-a', similarity: 1 });
+    expect(map.similarity(short[0]!, short[1]!)).toBe(1);
+    expect(map.similarity(short[0]!, short[2]!)).toBe(0);
+  });
+});
+
+describe('groupStories on a generated corpus', () => {
+  const corpus = generateCorpus({ versions: 400, seed: 11 });
+  const versions = toVersions(corpus);
+  const storyOf = new Map(versions.map((v, i) => [v.id, corpus.documents[i]!.story]));
+  const map = groupStories(versions);
+
+  it('recovers the generated stories: one story per generated story, never two mixed', () => {
+    expect(map.stories).toHaveLength(corpus.stories);
+    for (const story of map.stories) {
+      expect(new Set(story.versions.map((v) => storyOf.get(v.id))).size).toBe(1);
+    }
+  });
+
+  it('orders stories by their first version, and versions in corpus order', () => {
+    const position = new Map(versions.map((v, i) => [v.id, i]));
+    const firsts = map.stories.map((s) => position.get(s.versions[0]!.id)!);
+    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    for (const story of map.stories) {
+      const order = story.versions.map((v) => position.get(v.id)!);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(story.id).toBe(story.versions[0]!.id);
+    }
+  });
+
+  it('finds each version a closest copy from its own story', () => {
+    for (const v of versions) {
+      const closest = map.closest.get(v.id);
+      expect(closest).toBeTruthy();
+      expect(storyOf.get(closest!.id)).toBe(storyOf.get(v.id));
+    }
+  });
+
+  it('groups the same way every time', () => {
+    const again = groupStories(toVersions(generateCorpus({ versions: 400, seed: 11 })));
+    expect(again.stories.map((s) => s.versions.map((v) => v.id))).toEqual(
+      map.stories.map((s) => s.versions.map((v) => v.id)),
+    );
+    expect([...again.closest]).toEqual([...map.closest]);
+  });
+});
+
+describe('the corpus generator', () => {
+  it('writes files that load as the versions it generates, the same for the same seed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-generated-'));
+    try {
+      const written = writeCorpus(dir, { versions: 30, seed: 5 });
+      expect(written).toEqual(generateCorpus({ versions: 30, seed: 5 }));
+      const loaded = loadCorpus({ dir }).versions;
+      const generated = toVersions(written, dir);
+      expect(loaded.map((v) => [v.id, v.title, v.date, v.paragraphs])).toEqual(
+        generated.map((v) => [v.id, v.title, v.date, v.paragraphs]),
+      );
+      // Stories of 3 to 6 versions (the last may be cut short), of about 500 words each.
+      const sizes = new Map<number, number>();
+      for (const doc of written.documents) sizes.set(doc.story, (sizes.get(doc.story) ?? 0) + 1);
+      expect(sizes.size).toBe(written.stories);
+      for (const [story, count] of sizes) {
+        if (story < written.stories - 1) expect(count).toBeGreaterThanOrEqual(3);
+        expect(count).toBeLessThanOrEqual(6);
+      }
+      const words = loaded.reduce((sum, v) => sum + v.words, 0) / loaded.length;
+      expect(words).toBeGreaterThan(350);
+      expect(words).toBeLessThan(700);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,165 @@
+/** The parts of the search engine: folding, trigram candidates, match ranges. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { versionFromText } from '../../source/corpus/load.js';
+import { foldForSearch, normalizeQuery, passageKey } from '../../source/search/fold.js';
+import { buildSearchIndex } from '../../source/search/index.js';
+import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
+import { buildTrigramIndex, queryTrigrams, TrigramScorer } from '../../source/search/trigrams.js';
+
+describe('foldForSearch', () => {
+  it('lowers case, drops diacritics and plains typography', () => {
+    expect(foldForSearch('Türkiye')).toBe('turkiye');
+    expect(foldForSearch('ŁÓDŹ Naïve CAFÉ')).toBe('lodz naive cafe');
+    expect(foldForSearch('“Hamas’s” — a–b\u00a0c')).toBe('"hamas\'s" - a-b c');
+  });
+
+  it('keeps the length of any text, unit for unit, so offsets carry over', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(foldForSearch(text).length).toBe(text.length);
+      }),
+    );
+    // Characters whose folded form would be longer are kept as they are.
+    expect(foldForSearch('Straße İ')).toBe('straße i');
+  });
+});
+
+describe('passageKey', () => {
+  it('folds case, spacing, quotes, dashes and ellipses, and nothing else', () => {
+    const variants = [
+      '"Real pressure" -- needed... now',
+      '“Real  pressure” — needed… now',
+      ' \u201Creal\u00a0pressure\u201D \u2013 NEEDED... now ',
+    ];
+    expect(new Set(variants.map(passageKey)).size).toBe(1);
+    expect(passageKey('Türkiye')).not.toBe(passageKey('Turkiye'));
+    expect(passageKey('levelled')).not.toBe(passageKey('leveled'));
+  });
+});
+
+describe('normalizeQuery', () => {
+  it('folds the query and collapses its spaces', () => {
+    expect(normalizeQuery('  Rafah\u00a0 CROSSING ')).toBe('rafah crossing');
+  });
+});
+
+describe('queryTrigrams', () => {
+  it('leaves the end of the last word open: it may be half typed', () => {
+    // "rafa" must keep every trigram of "rafah"'s start, and none that says the word ends there.
+    const typed = new Set(queryTrigrams('rafa'));
+    const whole = new Set(queryTrigrams('rafah x'));
+    for (const t of typed) expect(whole.has(t)).toBe(true);
+    expect(queryTrigrams('r')).toHaveLength(0);
+    expect(queryTrigrams('ra')).toHaveLength(1);
+  });
+});
+
+describe('TrigramScorer', () => {
+  const texts = [
+    ...Array.from({ length: 6 }, (_, i) => `gaza report number ${i}`),
+    ...Array.from({ length: 4 }, (_, i) => `gaza and zzz item ${i}`),
+  ];
+  const index = buildTrigramIndex(texts);
+
+  it('ranks passages by shared trigrams, ties going to the first passages', () => {
+    const scorer = new TrigramScorer(index);
+    scorer.update(queryTrigrams('zzz gaza'));
+    expect(scorer.top(4)).toEqual([6, 7, 8, 9]);
+    scorer.update(queryTrigrams('gaza'));
+    expect(scorer.top(3)).toEqual([0, 1, 2]);
+  });
+
+  it('gives the same candidates whatever queries came before', () => {
+    const fresh = new TrigramScorer(index);
+    fresh.update(queryTrigrams('gaza'));
+    const worn = new TrigramScorer(index);
+    for (const query of ['zzz', 'zzz it', 'zzz gaza', 'gaza']) worn.update(queryTrigrams(query));
+    for (const limit of [1, 3, 5, 8, 20]) expect(worn.top(limit)).toEqual(fresh.top(limit));
+  });
+});
+
+describe('match ranges', () => {
+  it('merges ranges that overlap or touch, and sorts them', () => {
+    expect(
+      mergeRanges([
+        [5, 8],
+        [0, 2],
+        [2, 3],
+        [7, 10],
+      ]),
+    ).toEqual([
+      [0, 3],
+      [5, 10],
+    ]);
+  });
+
+  it('drops the stray letters fuzzy matching marks near a word it found', () => {
+    // Fuzzy "turkiye" in "Egypt and Turkey in Florida" marks "Turkey" and the "i" of "in".
+    expect(
+      dropFragments(
+        [
+          [10, 15],
+          [17, 17],
+        ],
+        7,
+      ),
+    ).toEqual([[10, 15]]);
+    // A word as short as the range is no fragment ("US" in "US envoy").
+    expect(dropFragments([[0, 1]], 2)).toEqual([[0, 1]]);
+    // With nothing longer, short ranges stay.
+    expect(
+      dropFragments(
+        [
+          [0, 0],
+          [4, 4],
+        ],
+        5,
+      ),
+    ).toEqual([
+      [0, 0],
+      [4, 4],
+    ]);
+  });
+
+  it('turns inclusive fuse.js indices into half-open ranges, sorted and merged', () => {
+    expect(
+      toRanges('US envoy said', [
+        [3, 7],
+        [0, 1],
+        [8, 8],
+      ]),
+    ).toEqual([
+      [0, 2],
+      [3, 9],
+    ]);
+  });
+
+  it('never cuts a surrogate pair in two', () => {
+    const text = 'flag 😀 here';
+    const emoji = text.indexOf('😀');
+    expect(toRanges(text, [[emoji, emoji]])).toEqual([[emoji, emoji + 2]]);
+    expect(toRanges(text, [[emoji + 1, emoji + 1]])).toEqual([[emoji, emoji + 2]]);
+  });
+
+  it('finds words anywhere in a very long passage, and every place they stand together', () => {
+    const filler = 'the talks went on and on, ';
+    const long = filler.repeat(2000) + 'Witkoff met ceasefire talks envoys. ' + filler.repeat(100);
+    const version = versionFromText('long.txt', '/long.txt', long);
+    const index = buildSearchIndex([version]);
+    const [exact] = index.search('Witkoff');
+    expect(exact!.passage.length).toBeGreaterThan(50_000);
+    expect(exact!.matches).toEqual([[long.indexOf('Witkoff'), long.indexOf('Witkoff') + 7]]);
+    const [phrase] = index.search('ceasefire talks');
+    const together = phrase!.matches.filter(([s, e]) => e - s > 'talks'.length);
+    expect(together.map(([s, e]) => long.slice(s, e))).toEqual(['ceasefire talks']);
+    expect(phrase!.matches).toHaveLength(2101);
+  });
+
+  it('highlights a whole emoji when a search finds half of it', () => {
+    const version = versionFromText('a.txt', '/a.txt', 'The 😀 face near Rafah.');
+    const [hit] = buildSearchIndex([version]).search('\uD83D');
+    expect(hit).toBeDefined();
+    expect(hit!.matches.map(([s, e]) => hit!.passage.slice(s, e))).toEqual(['😀']);
+  });
+});
