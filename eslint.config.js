@@ -32,4 +32,9 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Tests check what reaches the terminal, escape sequences included.
+    files: ['test/**'],
+    rules: { 'no-control-regex': 'off' },
+  },
 );

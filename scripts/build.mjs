@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inkPatches } from './ink-patches.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -22,6 +23,7 @@ await build({
     'process.env.GAZA_READER_VERSION': JSON.stringify(pkg.version),
   },
   alias: { 'react-devtools-core': stub },
+  plugins: [inkPatches],
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __gr_createRequire } from 'node:module';\nconst require = __gr_createRequire(import.meta.url);",

@@ -1,6 +1,9 @@
 import React from 'react';
-import { render, Text } from 'ink';
+import { render } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
+import { App } from './app.js';
+import { chooseTheme } from './theme.js';
+import { enterTerminal } from './hooks/terminal.js';
 
 export interface ReaderOptions {
   readonly pair: readonly [Version, Version] | undefined;
@@ -8,7 +11,23 @@ export interface ReaderOptions {
   readonly color: boolean | undefined;
 }
 
-export async function runReader(corpus: Corpus, _options: ReaderOptions): Promise<void> {
-  const app = render(<Text>{corpus.versions.length} versions</Text>);
-  await app.waitUntilExit();
+/** Open the full-screen reader; resolves when the user quits, with the terminal restored. */
+export async function runReader(corpus: Corpus, options: ReaderOptions): Promise<void> {
+  const { stdout, stdin } = process;
+  const session = enterTerminal(stdout, stdin);
+  try {
+    const app = render(
+      <App
+        corpus={corpus}
+        theme={chooseTheme(options.color, process.env)}
+        initialPair={options.pair}
+        exact={options.exact}
+      />,
+      { exitOnCtrlC: false, incrementalRendering: true, patchConsole: false },
+    );
+    await app.waitUntilExit();
+    app.cleanup();
+  } finally {
+    session.restore();
+  }
 }

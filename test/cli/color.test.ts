@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { makeStyle, wantsColor } from '../../source/cli/style.js';
 import { runCli } from '../helpers/run-cli.js';
 
-// eslint-disable-next-line no-control-regex -- looking for escape sequences is the point
 const SGR = /\x1b\[[0-9;]*m/g;
 const ESC = '\x1b';
 

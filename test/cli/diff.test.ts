@@ -5,7 +5,6 @@ import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
-// eslint-disable-next-line no-control-regex -- looking for terminal escapes is the point
 const ESCAPE = /\u001B\[/;
 const plain = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   runCli(args, { env: { NO_COLOR: '', ...env } });

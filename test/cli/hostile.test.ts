@@ -53,7 +53,6 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): RawResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-// eslint-disable-next-line no-control-regex -- our own colors: SGR sequences only
 const OWN_SGR = /\x1b\[[0-9;]*m/g;
 
 /** Code points that must never reach the terminal (newline and tab are fine). */

@@ -1,0 +1,291 @@
+import type { Key } from 'ink';
+
+/**
+ * Every key binding of the reader, in one table. Input handling looks keys up here, the help
+ * screen is generated from it, and the status line takes its hints from it.
+ */
+
+export type Action =
+  | 'quit'
+  | 'forceQuit'
+  | 'back'
+  | 'help'
+  | 'nextPane'
+  | 'search'
+  | 'compare'
+  | 'open'
+  | 'down'
+  | 'up'
+  | 'top'
+  | 'bottom'
+  | 'pageDown'
+  | 'pageUp'
+  | 'halfDown'
+  | 'halfUp'
+  | 'nextHit'
+  | 'prevHit'
+  | 'nextChange'
+  | 'prevChange'
+  | 'sideBySide'
+  | 'swap'
+  | 'clearQuery';
+
+/** Where a binding applies. `move` applies in every list and text view. */
+export type Scope = 'global' | 'move' | 'stories' | 'reader' | 'search' | 'compare';
+
+export interface Binding {
+  readonly action: Action;
+  /** Canonical key names, as keyName() returns them. */
+  readonly keys: readonly string[];
+  /** How the help screen writes the keys. */
+  readonly label: string;
+  readonly help: string;
+  readonly scope: Scope;
+  /** A short word for the status line, for the main keys. */
+  readonly hint?: string;
+}
+
+export const BINDINGS: readonly Binding[] = [
+  {
+    action: 'down',
+    keys: ['j', 'down', 'ctrl+n'],
+    label: 'j ↓',
+    help: 'move down one line',
+    scope: 'move',
+  },
+  {
+    action: 'up',
+    keys: ['k', 'up', 'ctrl+p'],
+    label: 'k ↑',
+    help: 'move up one line',
+    scope: 'move',
+  },
+  {
+    action: 'pageDown',
+    keys: ['pagedown', 'space', 'ctrl+f'],
+    label: 'PgDn Space',
+    help: 'page down',
+    scope: 'move',
+  },
+  {
+    action: 'pageUp',
+    keys: ['pageup', 'b', 'ctrl+b'],
+    label: 'PgUp b',
+    help: 'page up',
+    scope: 'move',
+  },
+  {
+    action: 'halfDown',
+    keys: ['ctrl+d'],
+    label: 'Ctrl-D',
+    help: 'half a page down',
+    scope: 'move',
+  },
+  { action: 'halfUp', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'half a page up', scope: 'move' },
+  { action: 'top', keys: ['g', 'home'], label: 'g Home', help: 'go to the top', scope: 'move' },
+  { action: 'bottom', keys: ['G', 'end'], label: 'G End', help: 'go to the bottom', scope: 'move' },
+  {
+    action: 'open',
+    keys: ['enter'],
+    label: 'Enter',
+    help: 'open the version in the reader',
+    scope: 'stories',
+    hint: 'open',
+  },
+  {
+    action: 'compare',
+    keys: ['c'],
+    label: 'c',
+    help: 'compare with another version',
+    scope: 'stories',
+    hint: 'compare',
+  },
+  {
+    action: 'compare',
+    keys: ['c'],
+    label: 'c',
+    help: 'compare this version with another',
+    scope: 'reader',
+    hint: 'compare',
+  },
+  {
+    action: 'nextHit',
+    keys: ['n'],
+    label: 'n',
+    help: 'next search hit in this version',
+    scope: 'reader',
+    hint: 'next hit',
+  },
+  {
+    action: 'prevHit',
+    keys: ['N'],
+    label: 'N',
+    help: 'previous search hit in this version',
+    scope: 'reader',
+  },
+  {
+    action: 'open',
+    keys: ['enter'],
+    label: 'Enter',
+    help: 'open the hit in the reader',
+    scope: 'search',
+    hint: 'open',
+  },
+  {
+    action: 'down',
+    keys: ['down', 'ctrl+n', 'ctrl+j'],
+    label: '↓ Ctrl-N',
+    help: 'next result',
+    scope: 'search',
+  },
+  {
+    action: 'up',
+    keys: ['up', 'ctrl+p', 'ctrl+k'],
+    label: '↑ Ctrl-P',
+    help: 'previous result',
+    scope: 'search',
+  },
+  {
+    action: 'pageDown',
+    keys: ['pagedown'],
+    label: 'PgDn',
+    help: 'next page of results',
+    scope: 'search',
+  },
+  {
+    action: 'pageUp',
+    keys: ['pageup'],
+    label: 'PgUp',
+    help: 'previous page of results',
+    scope: 'search',
+  },
+  {
+    action: 'clearQuery',
+    keys: ['ctrl+u'],
+    label: 'Ctrl-U',
+    help: 'clear the query',
+    scope: 'search',
+  },
+  {
+    action: 'nextChange',
+    keys: [']'],
+    label: ']',
+    help: 'next change',
+    scope: 'compare',
+    hint: 'next change',
+  },
+  { action: 'prevChange', keys: ['['], label: '[', help: 'previous change', scope: 'compare' },
+  {
+    action: 'sideBySide',
+    keys: ['s'],
+    label: 's',
+    help: 'side by side (120 columns or more)',
+    scope: 'compare',
+    hint: 'side by side',
+  },
+  { action: 'swap', keys: ['x'], label: 'x', help: 'swap the two versions', scope: 'compare' },
+  {
+    action: 'compare',
+    keys: ['c'],
+    label: 'c',
+    help: 'compare with another version',
+    scope: 'compare',
+  },
+  {
+    action: 'search',
+    keys: ['/'],
+    label: '/',
+    help: 'search every passage',
+    scope: 'global',
+    hint: 'search',
+  },
+  { action: 'nextPane', keys: ['tab'], label: 'Tab', help: 'go to the next pane', scope: 'global' },
+  {
+    action: 'back',
+    keys: ['escape'],
+    label: 'Esc',
+    help: 'go back',
+    scope: 'global',
+    hint: 'back',
+  },
+  {
+    action: 'help',
+    keys: ['?'],
+    label: '?',
+    help: 'show every key',
+    scope: 'global',
+    hint: 'help',
+  },
+  {
+    action: 'quit',
+    keys: ['q'],
+    label: 'q',
+    help: 'quit (from a pane: close it)',
+    scope: 'global',
+    hint: 'quit',
+  },
+  { action: 'forceQuit', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'quit at once', scope: 'global' },
+];
+
+/** A canonical name for a keypress: "j", "G", "ctrl+d", "pagedown", "enter", "escape". */
+export function keyName(input: string, key: Key): string {
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageDown) return 'pagedown';
+  if (key.pageUp) return 'pageup';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.return) return 'enter';
+  if (key.escape) return 'escape';
+  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/**
+ * The action a key means in a pane: the pane's own bindings first, then moves (where the pane
+ * moves), then the global ones.
+ */
+export function actionFor(
+  name: string,
+  scope: Exclude<Scope, 'global' | 'move'>,
+  moves = true,
+): Action | undefined {
+  const order: Scope[] = [
+    scope,
+    ...(moves && scope !== 'search' ? (['move'] as const) : []),
+    'global',
+  ];
+  for (const s of order) {
+    const binding = BINDINGS.find((b) => b.scope === s && b.keys.includes(name));
+    if (binding) return binding.action;
+  }
+  return undefined;
+}
+
+/** The status-line hints for a pane, from the table. */
+export function hintsFor(
+  scope: Exclude<Scope, 'global' | 'move'>,
+): { key: string; hint: string }[] {
+  // In the search pane, printable keys type into the query, so only the others are hints there.
+  const typed = (b: Binding): boolean => scope === 'search' && b.keys.every((k) => k.length === 1);
+  return BINDINGS.filter(
+    (b) => (b.scope === scope || b.scope === 'global') && b.hint && !typed(b),
+  ).map((b) => ({
+    key: b.label,
+    hint: b.hint!,
+  }));
+}
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+  global: 'Everywhere',
+  move: 'Moving (lists and text)',
+  stories: 'Stories',
+  reader: 'Reader',
+  search: 'Search',
+  compare: 'Compare',
+};

@@ -1,0 +1,168 @@
+import type { Comparison, Row, Span } from '../../compare/types.js';
+import type { Theme } from '../theme.js';
+import { padLine, seg, withGutter, wrapSegments, type Line, type Segment } from './line.js';
+
+export interface CompareLayout {
+  readonly lines: readonly Line[];
+  /** The line where each row of the comparison starts. */
+  readonly rowStarts: readonly number[];
+  /** Indexes of the rows that hold a change (anything but `same`). */
+  readonly changeRows: readonly number[];
+}
+
+/** Side by side needs room for two readable columns. */
+export const SIDE_BY_SIDE_MIN_WIDTH = 120;
+
+type Side = 'a' | 'b';
+
+/** A row's passage as one side has it: A shows equal and deleted text, B equal and inserted. */
+export function sideSegments(
+  row: Row,
+  side: Side,
+  theme: Theme,
+  whole?: 'insert' | 'delete',
+): Segment[] {
+  const out: Segment[] = [];
+  const hidden = side === 'a' ? 'insert' : 'delete';
+  for (const span of row.spans) {
+    if (span.op === hidden) continue;
+    if (span.op === 'equal') {
+      out.push(seg(side === 'a' ? (span.aText ?? span.text) : span.text, whole ?? 'plain'));
+      continue;
+    }
+    out.push(...changeSegments(span, theme, whole !== undefined));
+  }
+  return out;
+}
+
+function changeSegments(span: Span, theme: Theme, inWholePassage: boolean): Segment[] {
+  const tone = span.op === 'insert' ? 'insert' : 'delete';
+  if (!theme.markers || inWholePassage) return [seg(span.text, tone)];
+  // wdiff markers, so a change reads without color; the trailing space stays outside.
+  const body = span.text.replace(/\s+$/, '');
+  const tail = span.text.slice(body.length);
+  const [open, close] = span.op === 'insert' ? ['{+', '+}'] : ['[-', '-]'];
+  return [seg(open + body + close, tone), ...(tail ? [seg(tail)] : [])];
+}
+
+function paragraphNumber(index: number | null): string {
+  return index === null ? '' : `¶${index + 1}`;
+}
+
+function rowLabel(row: Row): Line | null {
+  switch (row.kind) {
+    case 'moved':
+      return [
+        seg('↕ moved ', 'moved'),
+        seg(`${paragraphNumber(row.a)} → ${paragraphNumber(row.b)}`, 'moved'),
+        ...(row.spans.some((s) => s.op !== 'equal') ? [seg(' and edited', 'moved')] : []),
+      ];
+    case 'added':
+      return [seg(`+ added ${paragraphNumber(row.b)}`, 'insert')];
+    case 'removed':
+      return [seg(`− removed ${paragraphNumber(row.a)}`, 'delete')];
+    default:
+      return null;
+  }
+}
+
+const GUTTER = 6;
+
+function gutter(
+  sign: string,
+  tone: 'insert' | 'delete' | 'gutter' | 'moved',
+  index: number | null,
+): Line {
+  const number = paragraphNumber(index).padStart(GUTTER - 2);
+  return [seg(sign, tone), seg(' ' + number + ' ', 'gutter')];
+}
+
+const blankGutter: Line = [seg(' '.repeat(GUTTER))];
+
+function stacked(row: Row, width: number, theme: Theme): Line[] {
+  const textWidth = Math.max(10, width - GUTTER);
+  const lines: Line[] = [];
+  const label = rowLabel(row);
+  if (label) lines.push(label);
+  const changed = row.spans.some((s) => s.op !== 'equal');
+  const sideLines = (side: Side, whole?: 'insert' | 'delete'): Line[] =>
+    wrapSegments(sideSegments(row, side, theme, whole), textWidth);
+  switch (row.kind) {
+    case 'added':
+      lines.push(
+        ...withGutter(sideLines('b', 'insert'), gutter('+', 'insert', row.b), blankGutter),
+      );
+      break;
+    case 'removed':
+      lines.push(
+        ...withGutter(sideLines('a', 'delete'), gutter('−', 'delete', row.a), blankGutter),
+      );
+      break;
+    default:
+      if (!changed) {
+        const tone = row.kind === 'moved' ? 'moved' : 'gutter';
+        const text = wrapSegments(
+          sideSegments(row, 'b', theme).map((s) => seg(s.text, 'dim')),
+          textWidth,
+        );
+        lines.push(
+          ...withGutter(text, gutter(row.kind === 'moved' ? '↕' : ' ', tone, row.b), blankGutter),
+        );
+      } else {
+        lines.push(...withGutter(sideLines('a'), gutter('−', 'delete', row.a), blankGutter));
+        lines.push(...withGutter(sideLines('b'), gutter('+', 'insert', row.b), blankGutter));
+      }
+  }
+  return lines;
+}
+
+function sideBySide(row: Row, width: number, theme: Theme): Line[] {
+  const column = Math.floor((width - 3) / 2);
+  const textWidth = Math.max(10, column - GUTTER);
+  const lines: Line[] = [];
+  const label = rowLabel(row);
+  if (label) lines.push(label);
+  const changed = row.spans.some((s) => s.op !== 'equal');
+  const dimmed = !changed && row.kind !== 'added' && row.kind !== 'removed';
+  const build = (side: Side): Line[] => {
+    if (side === 'a' && row.kind === 'added') return [];
+    if (side === 'b' && row.kind === 'removed') return [];
+    const whole = row.kind === 'added' ? 'insert' : row.kind === 'removed' ? 'delete' : undefined;
+    let segments = sideSegments(row, side, theme, whole);
+    if (dimmed) segments = segments.map((s) => seg(s.text, 'dim'));
+    const sign = dimmed ? ' ' : side === 'a' ? '−' : '+';
+    const tone = dimmed ? 'gutter' : side === 'a' ? 'delete' : 'insert';
+    return withGutter(
+      wrapSegments(segments, textWidth),
+      gutter(sign, tone, side === 'a' ? row.a : row.b),
+      blankGutter,
+    );
+  };
+  const left = build('a');
+  const right = build('b');
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    lines.push([...padLine(left[i] ?? [], column), seg(' │ ', 'gutter'), ...(right[i] ?? [])]);
+  }
+  return lines;
+}
+
+/** A comparison laid out as rows of A's passage then B's, or side by side. */
+export function layoutCompare(
+  comparison: Comparison,
+  width: number,
+  theme: Theme,
+  sideBySideMode: boolean,
+): CompareLayout {
+  const lines: Line[] = [];
+  const rowStarts: number[] = [];
+  const changeRows: number[] = [];
+  const twoColumns = sideBySideMode && width >= SIDE_BY_SIDE_MIN_WIDTH;
+  comparison.rows.forEach((row, index) => {
+    if (index > 0) lines.push([]);
+    rowStarts.push(lines.length);
+    if (row.kind !== 'same') changeRows.push(index);
+    lines.push(...(twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme)));
+  });
+  if (comparison.rows.length === 0) lines.push([seg('Both versions are empty.', 'dim')]);
+  return { lines, rowStarts, changeRows };
+}

@@ -1,0 +1,67 @@
+import React from 'react';
+import type { Comparison } from '../../compare/types.js';
+import type { Version } from '../../corpus/types.js';
+import type { Theme } from '../theme.js';
+import type { CompareLayout } from '../layout/compare.js';
+import { seg, truncateLine, wrapSegments, type Line } from '../layout/line.js';
+import { percent } from '../layout/labels.js';
+import { TextPane } from '../components/text-pane.js';
+
+/** The summary above a comparison: the two versions, the counts and the substitutions. */
+export function compareHeader(
+  comparison: Comparison,
+  a: Version,
+  b: Version,
+  labels: ReadonlyMap<string, string>,
+  width: number,
+): Line[] {
+  const { stats, substitutions } = comparison;
+  const name = (v: Version): string => labels.get(v.id) ?? v.id;
+  const swaps = substitutions
+    .map((s) => `${s.from} → ${s.to}${s.count > 1 ? ` ×${s.count}` : ''}`)
+    .join('; ');
+  const lines: Line[] = [
+    [seg('− A ', 'delete'), seg(name(a), 'accent'), seg('  ' + a.title)],
+    [seg('+ B ', 'insert'), seg(name(b), 'accent'), seg('  ' + b.title)],
+    [
+      seg(`−${stats.deleted}`, 'delete'),
+      seg(' '),
+      seg(`+${stats.inserted}`, 'insert'),
+      seg(' words · '),
+      seg(`${stats.moved} moved`, 'moved'),
+      seg(` · ${percent(stats.similarity)} similar`),
+    ],
+  ];
+  const fixed = lines.map((line) => truncateLine(line, width));
+  // The substitutions, the pair's editorial fingerprint, get two lines.
+  const swapLines = swaps
+    ? wrapSegments([seg('Substitutions: ', 'dim'), seg(swaps)], width)
+    : [[seg('No word substitutions.', 'dim')]];
+  const shown = swapLines.slice(0, 2);
+  if (swapLines.length > 2)
+    shown[1] = truncateLine([...shown[1]!, seg(' ' + '…'.repeat(width))], width);
+  return [...fixed, ...shown, [seg('─'.repeat(width), 'gutter')]];
+}
+
+interface ComparePaneProps {
+  readonly header: readonly Line[];
+  readonly layout: CompareLayout;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+/** Two versions interleaved, A's passage then B's, with their differences colored. */
+export function ComparePane({ header, layout, top, width, height, theme }: ComparePaneProps) {
+  return (
+    <TextPane
+      header={header}
+      lines={layout.lines}
+      top={top}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
+}

@@ -1,0 +1,97 @@
+import React from 'react';
+import { Box } from 'ink';
+import type { SearchHit } from '../../search/types.js';
+import type { Theme } from '../theme.js';
+import { padLine, seg, truncateLine, type Line } from '../layout/line.js';
+import { highlight } from '../layout/reader.js';
+import { Lines, LineView } from '../components/lines.js';
+
+/** Lines each result takes in the list. */
+export const RESULT_HEIGHT = 3;
+
+/** Where the hit sits: "3 versions · 000 ¶7, 002 ¶6, 003 ¶5". */
+export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): string {
+  const count = hit.versions.length;
+  const places = hit.versions
+    .map((v) => `${labels.get(v.id) ?? v.id} ¶${v.paragraph + 1}`)
+    .join(', ');
+  return `${count} version${count === 1 ? '' : 's'} · ${places}`;
+}
+
+/** The passage cut to a window that starts a little before its first match. */
+export function snippet(hit: SearchHit, width: number): Line {
+  const first = hit.matches[0];
+  let start = 0;
+  if (first && first[0] > width / 3) {
+    const from = first[0] - Math.floor(width / 4);
+    const space = hit.passage.indexOf(' ', from);
+    start = space >= 0 && space < first[0] ? space + 1 : from;
+  }
+  const shifted = hit.matches
+    .map(([s, e]) => [s - start, e - start] as const)
+    .filter(([, e]) => e > 0);
+  const segments = highlight(hit.passage.slice(start), shifted);
+  return truncateLine([...(start > 0 ? [seg('…', 'dim')] : []), ...segments], width);
+}
+
+export function layoutResults(
+  hits: readonly SearchHit[],
+  labels: ReadonlyMap<string, string>,
+  width: number,
+  selected: number,
+): Line[] {
+  const lines: Line[] = [];
+  hits.forEach((hit, i) => {
+    const mark = i === selected;
+    const header: Line = [
+      seg(mark ? '▶ ' : '  ', 'accent'),
+      seg(hitPlace(hit, labels), mark ? 'heading' : 'dim'),
+    ];
+    lines.push(mark ? padLine(header, width) : truncateLine(header, width));
+    lines.push([seg('  '), ...snippet(hit, width - 2)]);
+    lines.push([]);
+  });
+  return lines;
+}
+
+interface SearchPaneProps {
+  readonly query: string;
+  readonly hits: readonly SearchHit[] | null;
+  /** Whether results for the current query are still being computed. */
+  readonly pending: boolean;
+  readonly selected: number;
+  readonly top: number;
+  readonly labels: ReadonlyMap<string, string>;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
+
+export function SearchPane({
+  query,
+  hits,
+  pending,
+  selected,
+  top,
+  labels,
+  width,
+  height,
+  theme,
+}: SearchPaneProps) {
+  const prompt: Line = [seg('/', 'accent'), seg(query), seg(' ', 'selected')];
+  let summary: string;
+  if (query.trim() === '')
+    summary = 'Type to search every passage; typos are fine. Enter opens a hit.';
+  else if (hits === null || pending) summary = 'searching…';
+  else if (hits.length === 0) summary = `no passage matches “${query}”`;
+  else
+    summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} · ${selected + 1} of ${hits.length}`;
+  const lines = hits ? layoutResults(hits, labels, width, selected) : [];
+  return (
+    <Box flexDirection="column" height={height}>
+      <LineView line={prompt} theme={theme} width={width} />
+      <LineView line={[seg(summary, 'dim')]} theme={theme} width={width} />
+      <Lines lines={lines} top={top} height={Math.max(1, height - 2)} width={width} theme={theme} />
+    </Box>
+  );
+}

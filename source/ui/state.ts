@@ -1,0 +1,499 @@
+import type { Comparison } from '../compare/types.js';
+import { compare } from '../compare/index.js';
+import type { StoryMap } from '../corpus/stories.js';
+import type { Corpus, Version } from '../corpus/types.js';
+import type { SearchHit } from '../search/types.js';
+import type { Action } from './keymap.js';
+import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from './layout/compare.js';
+import { clamp, follow, moveCursor, MOVES, scrollBy, type Move } from './layout/scroll.js';
+import { layoutReader, type Ranges, type ReaderLayout } from './layout/reader.js';
+import type { Line } from './layout/line.js';
+import { layoutStories, type StoryRows } from './panes/stories.js';
+import { RESULT_HEIGHT } from './panes/search.js';
+import { compareHeader } from './panes/compare.js';
+import type { Theme } from './theme.js';
+
+/**
+ * The reader's state and every change a key makes to it, as plain functions. Keys are applied to
+ * the latest state at once, in order, whether or not React has drawn in between: a fast typist
+ * or a paste over SSH loses nothing.
+ */
+
+export type PaneName = 'stories' | 'reader' | 'search' | 'compare';
+
+export interface ReaderState {
+  readonly versionId: string;
+  readonly top: number;
+  /** Paragraph of the search hit last jumped to. */
+  readonly hitParagraph: number | null;
+}
+
+export interface CompareState {
+  readonly a: string;
+  readonly b: string;
+  readonly top: number;
+}
+
+export interface SearchState {
+  readonly query: string;
+  /** Results, and the query they answer: while typing they may lag the query. */
+  readonly hits: readonly SearchHit[] | null;
+  readonly answered: string;
+  readonly selected: number;
+  readonly top: number;
+}
+
+export type Overlay =
+  | { readonly kind: 'help'; readonly top: number }
+  | { readonly kind: 'picker'; readonly base: string };
+
+export interface UiState {
+  readonly pane: PaneName;
+  /** Panes to go back to, the latest last. */
+  readonly history: readonly PaneName[];
+  readonly overlay: Overlay | null;
+  /** A passing message for the status line, cleared by the next key. */
+  readonly message: string | null;
+  readonly stories: { readonly cursor: number; readonly top: number };
+  readonly reader: ReaderState | null;
+  readonly compare: CompareState | null;
+  readonly sideBySide: boolean;
+  readonly search: SearchState;
+  readonly quit: boolean;
+}
+
+export function initialState(pair?: readonly [Version, Version]): UiState {
+  return {
+    pane: pair ? 'compare' : 'stories',
+    history: pair ? ['stories'] : [],
+    overlay: null,
+    message: null,
+    stories: { cursor: 0, top: 0 },
+    reader: null,
+    compare: pair ? { a: pair[0].id, b: pair[1].id, top: 0 } : null,
+    sideBySide: false,
+    search: { query: '', hits: null, answered: '', selected: 0, top: 0 },
+    quit: false,
+  };
+}
+
+/** Remember the last result of a function of a few arguments. */
+function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A): R => {
+    if (
+      last &&
+      last.args.length === args.length &&
+      last.args.every((a, i) => Object.is(a, args[i]))
+    ) {
+      return last.result;
+    }
+    const result = fn(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+/** Search ranges found in `passage`, carried over to a version whose text may differ slightly. */
+export function rangesIn(text: string, passage: string, ranges: Ranges): Ranges {
+  if (text === passage) return ranges;
+  const lower = text.toLowerCase();
+  const out: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const needle = passage.slice(start, end).toLowerCase();
+    if (!needle) continue;
+    let at = lower.indexOf(needle, Math.max(0, start - 40));
+    if (at < 0) at = lower.indexOf(needle);
+    if (at >= 0) out.push([at, at + needle.length]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/** Search highlights for one version: paragraph index to matched ranges. */
+export function highlightsFor(
+  version: Version,
+  hits: readonly SearchHit[] | null,
+): Map<number, Ranges> {
+  const map = new Map<number, Ranges>();
+  for (const hit of hits ?? []) {
+    for (const place of hit.versions) {
+      if (place.id !== version.id) continue;
+      const text = version.paragraphs[place.paragraph];
+      if (text !== undefined) map.set(place.paragraph, rangesIn(text, hit.passage, hit.matches));
+    }
+  }
+  return map;
+}
+
+/** Layouts of what the panes show, each computed once for what it depends on. */
+export class Layouts {
+  readonly byId: ReadonlyMap<string, Version>;
+  readonly labels: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly corpus: Corpus,
+    labels: ReadonlyMap<string, string>,
+    readonly theme: Theme,
+    readonly exact: boolean,
+  ) {
+    this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
+    this.labels = labels;
+  }
+
+  readonly storyRows = memoLast((stories: StoryMap | null, width: number): StoryRows =>
+    layoutStories(this.corpus, stories, this.labels, width),
+  );
+
+  private readonly highlights = memoLast((version: Version, hits: readonly SearchHit[] | null) =>
+    highlightsFor(version, hits),
+  );
+
+  private readonly readerLayout = memoLast(
+    (version: Version, width: number, highlights: ReadonlyMap<number, Ranges>): ReaderLayout =>
+      layoutReader(version, width, highlights),
+  );
+
+  reader(version: Version, width: number, hits: readonly SearchHit[] | null): ReaderLayout {
+    return this.readerLayout(version, width, this.highlights(version, hits));
+  }
+
+  readerHighlights(
+    version: Version,
+    hits: readonly SearchHit[] | null,
+  ): ReadonlyMap<number, Ranges> {
+    return this.highlights(version, hits);
+  }
+
+  readonly comparison = memoLast((a: Version, b: Version): Comparison =>
+    compare(a, b, { exact: this.exact }),
+  );
+
+  private readonly compareLayout = memoLast(
+    (comparison: Comparison, width: number, twoColumns: boolean): CompareLayout =>
+      layoutCompare(comparison, width, this.theme, twoColumns),
+  );
+
+  private readonly header = memoLast(
+    (comparison: Comparison, a: Version, b: Version, width: number): Line[] =>
+      compareHeader(comparison, a, b, this.labels, width),
+  );
+
+  /** The comparison of a pair, laid out, with its summary header. */
+  compare(pair: CompareState, width: number, sideBySide: boolean) {
+    const a = this.byId.get(pair.a);
+    const b = this.byId.get(pair.b);
+    if (!a || !b) return null;
+    const comparison = this.comparison(a, b);
+    const twoColumns = sideBySide && width >= SIDE_BY_SIDE_MIN_WIDTH;
+    return {
+      a,
+      b,
+      comparison,
+      twoColumns,
+      layout: this.compareLayout(comparison, width, twoColumns),
+      header: this.header(comparison, a, b, width),
+    };
+  }
+}
+
+/** What the transitions need to know besides the state. */
+export interface Context {
+  readonly layouts: Layouts;
+  readonly stories: StoryMap | null;
+  readonly width: number;
+  /** Rows for a pane: the terminal less the status line and Ink's spare row. */
+  readonly paneHeight: number;
+  readonly helpLength: number;
+  /** Search now, for a key that cannot wait for the results (Enter typed right after a query). */
+  readonly search: (query: string) => readonly SearchHit[];
+}
+
+/** Rows of the stories list under its header and warnings. */
+export function storyListHeight(ctx: Context): number {
+  return Math.max(1, ctx.paneHeight - 1 - Math.min(3, ctx.layouts.corpus.warnings.length));
+}
+
+export function resultsHeight(ctx: Context): number {
+  return Math.max(1, ctx.paneHeight - 2);
+}
+
+export function compareBodyHeight(ctx: Context, headerLines: number): number {
+  return Math.max(1, ctx.paneHeight - headerLines);
+}
+
+/** Search hits that answer the current query, or null while it is being searched. */
+export function currentHits(state: UiState): readonly SearchHit[] | null {
+  return state.search.answered === state.search.query ? state.search.hits : null;
+}
+
+function go(state: UiState, next: PaneName): UiState {
+  if (next === state.pane) return { ...state, overlay: null };
+  return {
+    ...state,
+    overlay: null,
+    history: [...state.history.filter((p) => p !== next && p !== state.pane), state.pane],
+    pane: next,
+  };
+}
+
+function back(state: UiState): UiState | null {
+  const previous = state.history[state.history.length - 1];
+  if (previous === undefined) return null;
+  return { ...state, pane: previous, history: state.history.slice(0, -1) };
+}
+
+export function openReader(
+  state: UiState,
+  ctx: Context,
+  version: Version,
+  paragraph: number | null,
+): UiState {
+  const layout = ctx.layouts.reader(version, ctx.width, state.search.hits);
+  const line = paragraph === null ? 0 : (layout.paragraphStarts[paragraph] ?? 0);
+  const top =
+    paragraph === null ? 0 : clamp(line - 2, 0, Math.max(0, layout.lines.length - ctx.paneHeight));
+  return go(
+    { ...state, reader: { versionId: version.id, top, hitParagraph: paragraph } },
+    'reader',
+  );
+}
+
+export function startCompare(state: UiState, a: Version, b: Version): UiState {
+  return go({ ...state, compare: { a: a.id, b: b.id, top: 0 }, overlay: null }, 'compare');
+}
+
+function openPicker(state: UiState, ctx: Context, base: Version | undefined): UiState {
+  if (!base) return state;
+  if (ctx.layouts.corpus.versions.length < 2) {
+    return { ...state, message: 'there is no other version to compare with' };
+  }
+  return { ...state, overlay: { kind: 'picker', base: base.id } };
+}
+
+function nextPane(state: UiState): UiState {
+  const order: PaneName[] = ['stories', 'reader', 'search', 'compare'];
+  const open = order.filter((p) =>
+    p === 'reader' ? state.reader !== null : p === 'compare' ? state.compare !== null : true,
+  );
+  return go(state, open[(open.indexOf(state.pane) + 1) % open.length]!);
+}
+
+function jumpToHit(state: UiState, ctx: Context, direction: 1 | -1): UiState {
+  const reader = state.reader;
+  const version = reader ? ctx.layouts.byId.get(reader.versionId) : undefined;
+  if (!reader || !version) return state;
+  const highlights = ctx.layouts.readerHighlights(version, state.search.hits);
+  const paragraphs = [...highlights.keys()].sort((x, y) => x - y);
+  if (paragraphs.length === 0) {
+    const query = state.search.query;
+    return {
+      ...state,
+      message: query ? `no hit for “${query}” in this version` : 'no search yet: press / to search',
+    };
+  }
+  const current = reader.hitParagraph;
+  let index: number;
+  if (current === null) index = direction === 1 ? 0 : paragraphs.length - 1;
+  else if (direction === 1) index = paragraphs.findIndex((p) => p > current);
+  else index = paragraphs.findLastIndex((p) => p < current);
+  let wrapped = false;
+  if (index < 0) {
+    wrapped = true;
+    index = direction === 1 ? 0 : paragraphs.length - 1;
+  }
+  const paragraph = paragraphs[index]!;
+  const layout = ctx.layouts.reader(version, ctx.width, state.search.hits);
+  const line = layout.paragraphStarts[paragraph] ?? 0;
+  const top = clamp(line - 2, 0, Math.max(0, layout.lines.length - ctx.paneHeight));
+  const where = wrapped ? (direction === 1 ? ', from the top' : ', from the bottom') : '';
+  return {
+    ...state,
+    reader: { ...reader, top, hitParagraph: paragraph },
+    message: `hit ${index + 1} of ${paragraphs.length}${where}`,
+  };
+}
+
+function jumpToChange(state: UiState, ctx: Context, direction: 1 | -1): UiState {
+  const pair = state.compare;
+  const view = pair ? ctx.layouts.compare(pair, ctx.width, state.sideBySide) : null;
+  if (!pair || !view) return state;
+  const { rowStarts, changeRows, lines } = view.layout;
+  const starts = changeRows.map((r) => rowStarts[r]!);
+  if (starts.length === 0) return { ...state, message: 'the two versions do not differ' };
+  const body = compareBodyHeight(ctx, view.header.length);
+  const last = Math.max(0, lines.length - body);
+  const at = Math.min(pair.top, last);
+  const target = direction === 1 ? starts.find((s) => s > at) : starts.findLast((s) => s < at);
+  if (target === undefined || (direction === 1 && at === last && target > at)) {
+    return {
+      ...state,
+      message: direction === 1 ? 'no more changes below' : 'no more changes above',
+    };
+  }
+  return {
+    ...state,
+    compare: { ...pair, top: clamp(target, 0, last) },
+    message: `change ${starts.indexOf(target) + 1} of ${starts.length}`,
+  };
+}
+
+function move(state: UiState, ctx: Context, step: Move): UiState {
+  const overlay = state.overlay;
+  if (overlay?.kind === 'help') {
+    return {
+      ...state,
+      overlay: { kind: 'help', top: scrollBy(overlay.top, step, ctx.paneHeight, ctx.helpLength) },
+    };
+  }
+  switch (state.pane) {
+    case 'stories': {
+      const rows = ctx.layouts.storyRows(ctx.stories, ctx.width);
+      const height = storyListHeight(ctx);
+      const cursor = moveCursor(state.stories.cursor, step, height, rows.versions.length);
+      const line = rows.versionLines[cursor] ?? 0;
+      // Keep a story's heading in view when the cursor reaches its first version.
+      const start = line > 0 && rows.lines[line - 1]?.length ? line - 1 : line;
+      const top = follow(state.stories.top, start, line + 1, height, rows.lines.length);
+      return { ...state, stories: { cursor, top } };
+    }
+    case 'reader': {
+      const reader = state.reader;
+      const version = reader ? ctx.layouts.byId.get(reader.versionId) : undefined;
+      if (!reader || !version) return state;
+      const total = ctx.layouts.reader(version, ctx.width, state.search.hits).lines.length;
+      return {
+        ...state,
+        reader: { ...reader, top: scrollBy(reader.top, step, ctx.paneHeight, total) },
+      };
+    }
+    case 'compare': {
+      const pair = state.compare;
+      const view = pair ? ctx.layouts.compare(pair, ctx.width, state.sideBySide) : null;
+      if (!pair || !view) return state;
+      const body = compareBodyHeight(ctx, view.header.length);
+      return {
+        ...state,
+        compare: { ...pair, top: scrollBy(pair.top, step, body, view.layout.lines.length) },
+      };
+    }
+    case 'search': {
+      const count = currentHits(state)?.length ?? 0;
+      const height = resultsHeight(ctx);
+      const perPage = Math.max(1, Math.floor(height / RESULT_HEIGHT));
+      const selected = moveCursor(state.search.selected, step, perPage, count);
+      const start = selected * RESULT_HEIGHT;
+      const top = follow(
+        state.search.top,
+        start,
+        start + RESULT_HEIGHT - 1,
+        height,
+        count * RESULT_HEIGHT,
+      );
+      return { ...state, search: { ...state.search, selected, top } };
+    }
+  }
+}
+
+/** Apply one action of the keymap. */
+export function applyAction(state: UiState, ctx: Context, action: Action): UiState {
+  if (MOVES.has(action)) return move(state, ctx, action as Move);
+  const { layouts } = ctx;
+  switch (action) {
+    case 'forceQuit':
+      return { ...state, quit: true };
+    case 'quit':
+      if (state.overlay) return { ...state, overlay: null };
+      return back(state) ?? { ...state, quit: true };
+    case 'back':
+      if (state.overlay) return { ...state, overlay: null };
+      return back(state) ?? state;
+    case 'help':
+      return {
+        ...state,
+        overlay: state.overlay?.kind === 'help' ? null : { kind: 'help', top: 0 },
+      };
+    case 'search':
+      return go(state, 'search');
+    case 'nextPane':
+      return nextPane(state);
+    case 'open': {
+      if (state.pane === 'stories') {
+        const version = layouts.storyRows(ctx.stories, ctx.width).versions[state.stories.cursor];
+        return version ? openReader(state, ctx, version, null) : state;
+      }
+      if (state.pane === 'search') {
+        // Enter before the results arrive: search now, as fzf does, rather than drop the key.
+        const answered = currentHits(state)
+          ? state
+          : answerSearch(state, state.search.query, ctx.search(state.search.query));
+        const place = currentHits(answered)?.[answered.search.selected]?.versions[0];
+        state = answered;
+        const version = place ? layouts.byId.get(place.id) : undefined;
+        return version && place ? openReader(state, ctx, version, place.paragraph) : state;
+      }
+      return state;
+    }
+    case 'compare': {
+      if (state.pane === 'stories') {
+        return openPicker(
+          state,
+          ctx,
+          layouts.storyRows(ctx.stories, ctx.width).versions[state.stories.cursor],
+        );
+      }
+      if (state.pane === 'reader' && state.reader) {
+        return openPicker(state, ctx, layouts.byId.get(state.reader.versionId));
+      }
+      if (state.pane === 'compare' && state.compare) {
+        return openPicker(state, ctx, layouts.byId.get(state.compare.a));
+      }
+      return state;
+    }
+    case 'nextHit':
+      return jumpToHit(state, ctx, 1);
+    case 'prevHit':
+      return jumpToHit(state, ctx, -1);
+    case 'nextChange':
+      return jumpToChange(state, ctx, 1);
+    case 'prevChange':
+      return jumpToChange(state, ctx, -1);
+    case 'sideBySide':
+      if (ctx.width < SIDE_BY_SIDE_MIN_WIDTH) {
+        return {
+          ...state,
+          message: `side by side needs ${SIDE_BY_SIDE_MIN_WIDTH} columns; this terminal has ${ctx.width}`,
+        };
+      }
+      return {
+        ...state,
+        sideBySide: !state.sideBySide,
+        compare: state.compare ? { ...state.compare, top: 0 } : null,
+      };
+    case 'swap':
+      return state.compare
+        ? { ...state, compare: { a: state.compare.b, b: state.compare.a, top: 0 } }
+        : state;
+    case 'clearQuery':
+      return { ...state, search: { ...state.search, query: '' } };
+    default:
+      return state;
+  }
+}
+
+/** Type into the search query (text may be several characters: a paste). */
+export function typeQuery(state: UiState, text: string): UiState {
+  return { ...state, search: { ...state.search, query: state.search.query + text } };
+}
+
+export function eraseQuery(state: UiState): UiState {
+  return {
+    ...state,
+    search: { ...state.search, query: [...state.search.query].slice(0, -1).join('') },
+  };
+}
+
+/** Results arrived for a query; they are dropped if the query has changed since. */
+export function answerSearch(state: UiState, query: string, hits: readonly SearchHit[]): UiState {
+  if (state.search.query !== query) return state;
+  return { ...state, search: { ...state.search, hits, answered: query, selected: 0, top: 0 } };
+}

@@ -1,0 +1,210 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, SEEDS } from '../helpers/run-cli.js';
+
+/**
+ * The built reader in a real terminal: tmux runs a shell, the shell runs gaza-reader, and we read
+ * the screen back with capture-pane. Ink draws only its last frame when CI is set, so the pane's
+ * environment has no CI.
+ */
+
+const socket = `gaza-reader-test-${process.pid}`;
+let session = '';
+let sessions = 0;
+
+function tmux(...args: string[]): string {
+  const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+const screen = (colors = false): string =>
+  tmux('capture-pane', '-p', ...(colors ? ['-e'] : []), '-t', session);
+const show = (format: string): string =>
+  tmux('display-message', '-p', '-t', session, format).trim();
+const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(
+  what: string,
+  test: (text: string) => boolean,
+  colors = false,
+): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = screen(colors);
+    if (test(text)) return text;
+    await pause(100);
+  }
+  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+}
+
+/** The shell is back: the reader left the alternate screen and the prompt is on the last line. */
+const atPrompt = (text: string): boolean =>
+  show('#{alternate_on}') === '0' &&
+  /^\$ $/m.test(
+    text
+      .split('\n')
+      .filter((l) => l.trim())
+      .at(-1) + ' ',
+  );
+
+/** One clean frame: a single status line, at the bottom, and no row left over from an old one. */
+function expectOneFrame(text: string): void {
+  const rows = text.split('\n');
+  const status = rows.filter((row) => /^ (Stories|Reader|Search|Compare|Help)\b.* · /.test(row));
+  expect(status, text).toHaveLength(1);
+  expect(rows.indexOf(status[0]!), text).toBe(22);
+}
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+let hostileDir = '';
+let env: NodeJS.ProcessEnv = {};
+
+/** A fresh 80×24 shell for each test, so no test sees what another left behind. */
+function newShell(): void {
+  session = `t${++sessions}`;
+  const started = spawnSync(
+    'tmux',
+    [
+      '-L',
+      socket,
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '80',
+      '-y',
+      '24',
+      'bash --norc --noprofile',
+    ],
+    { env, encoding: 'utf8' },
+  );
+  if (started.status !== 0) throw new Error(started.stderr);
+  tmux('set-option', '-t', session, 'set-titles', 'off');
+  tmux('select-pane', '-t', session, '-T', 'clean-title');
+  keys("PS1='$ '", 'Enter', 'clear', 'Enter');
+}
+
+describe.skipIf(!hasTmux)('the reader in tmux', () => {
+  beforeAll(() => {
+    env = { ...process.env, TERM: 'xterm' };
+    delete env.CI;
+    delete env.NO_COLOR;
+    delete env.FORCE_COLOR;
+    hostileDir = mkdtempSync(join(tmpdir(), 'gaza-hostile-'));
+    for (const file of readdirSync(SEEDS)) copyFileSync(join(SEEDS, file), join(hostileDir, file));
+    writeFileSync(
+      join(hostileDir, 'zzz_hostile.txt'),
+      'Hostile headline\n' +
+        'Title \u001B]0;PWNED-TITLE\u0007 clipboard \u001B]52;c;aGVsbG8=\u0007 link ' +
+        '\u001B]8;;http://evil.example\u001B\\click\u001B]8;;\u001B\\ clear \u001B[2J csi \u009B31m red.\n',
+    );
+  });
+
+  beforeEach(async () => {
+    newShell();
+    await waitFor('the shell', (s) => s.trim() === '$');
+  });
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('searches, opens a comparison, resizes, and quits to a clean shell', async () => {
+    keys(`node ${CLI}`, 'Enter');
+    await waitFor('the stories pane', (s) => s.includes('5 versions in 1 story'));
+    expect(show('#{alternate_on}')).toBe('1');
+
+    keys('/');
+    for (const ch of 'Rafah') keys(ch);
+    await waitFor('the Rafah hit', (s) => s.includes('1 passage') && s.includes('Rafah crossing'));
+    keys('Enter');
+    expectOneFrame(
+      await waitFor('the reader at the hit', (s) => /Reader · 002/.test(s) && s.includes('Rafah')),
+    );
+
+    keys('Escape');
+    keys('Escape');
+    const stories = await waitFor('the stories pane again', (s) => /Stories · 000/.test(s));
+    expectOneFrame(stories);
+    expect(stories.split('\n')[0]).toMatch(/^Stories {2}5 versions in 1 story/);
+    keys('c');
+    await waitFor('the picker', (s) => s.includes('Compare 000 with'));
+    // Pick 003 by moving to it in the list.
+    for (let i = 0; i < 4 && !/❯\s*003/.test(screen()); i++) {
+      keys('Down');
+      await pause(150);
+    }
+    keys('Enter');
+    const compared = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s), true);
+    // Deletions red (31), insertions green (32), in 16 colors.
+    expect(compared).toMatch(/\u001B\[[0-9;]*3[12]m/);
+    let sawGreen = false;
+    for (let i = 0; i < 30 && !sawGreen; i++) {
+      keys(']');
+      await pause(120);
+      sawGreen = /\u001B\[[0-9;]*32m[^\n]*genocidal/.test(screen(true));
+    }
+    expect(sawGreen).toBe(true);
+    expectOneFrame(screen());
+
+    tmux('resize-window', '-t', session, '-x', '130', '-y', '30');
+    await waitFor(
+      'the wider layout',
+      (s) => s.split('\n')[0]!.length > 80 || s.split('\n').length >= 30,
+    );
+    keys('s');
+    await waitFor('side by side', (s) => s.includes('side by side') && s.includes(' │ '));
+    tmux('resize-window', '-t', session, '-x', '36', '-y', '9');
+    await waitFor('the too-small notice', (s) => s.includes('Terminal too small'));
+    tmux('resize-window', '-t', session, '-x', '80', '-y', '24');
+    await waitFor('the comparison again', (s) => /Compare · 000 → 003/.test(s));
+
+    keys('q');
+    keys('q');
+    await waitFor('the shell', atPrompt);
+    expect(show('#{cursor_flag}')).toBe('1');
+    keys('echo shell-ok-$((40+2))', 'Enter');
+    await waitFor('the shell to answer', (s) => s.includes('shell-ok-42'));
+  });
+
+  it('restores the terminal when killed with SIGTERM or SIGHUP', async () => {
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      keys('clear', 'Enter');
+      keys(`node ${CLI}`, 'Enter');
+      await waitFor('the reader', (s) => s.includes('5 versions in 1 story'));
+      const shell = show('#{pane_pid}');
+      const reader = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim();
+      expect(reader).toMatch(/^\d+$/);
+      process.kill(Number(reader), signal);
+      await waitFor(`the shell after ${signal}`, atPrompt);
+      expect(show('#{cursor_flag}')).toBe('1');
+      keys(`echo after-${signal}`, 'Enter');
+      await waitFor('the shell to answer', (s) => s.includes(`after-${signal}\n`));
+    }
+  });
+
+  it('shows a hostile file without letting it drive the terminal', async () => {
+    keys(`node ${CLI} --corpus ${hostileDir}`, 'Enter');
+    await waitFor('the stories pane', (s) => s.includes('Hostile headline'));
+    keys('G', 'Enter');
+    const text = await waitFor('the hostile text', (s) => s.includes('PWNED-TITLE'), true);
+    expect(show('#{pane_title}')).toBe('clean-title');
+    // The escape sequences show as visible carets, and the screen was not cleared by CSI 2J.
+    expect(text).toContain('^[]0;PWNED-TITLE^G');
+    expect(text).toContain('^[[2J');
+    expect(text).not.toContain('\u001B]');
+    expect(text).not.toMatch(/\u001B\[[0-9;]*31m\s*red/);
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+    expect(show('#{pane_title}')).toBe('clean-title');
+  });
+});

@@ -1,0 +1,231 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../source/corpus/load.js';
+import { findVersion } from '../../source/corpus/resolve.js';
+import type { Corpus } from '../../source/corpus/types.js';
+import { monoTheme } from '../../source/ui/theme.js';
+import { drive, KEYS, plain, type Driven } from '../helpers/ink.js';
+
+let corpus: Corpus;
+let app: Driven | undefined;
+beforeAll(() => {
+  corpus = loadCorpus();
+});
+afterEach(() => {
+  app?.unmount();
+  app = undefined;
+});
+
+const lines = (frame: string): string[] => plain(frame).split('\n');
+const statusLine = (frame: string): string => lines(frame).at(-1) ?? '';
+
+describe('stories pane', () => {
+  it('groups the five seeds into one story, with dates, words and closest versions', async () => {
+    app = await drive(corpus);
+    const frame = plain(app.frame());
+    expect(frame).toContain('5 versions in 1 story');
+    expect(frame).toMatch(/000\s+2025-12-19\s+491w\s+≈\d{3} \d+%/);
+    expect(frame).toMatch(/004\s+—\s+386w/);
+    expect(frame).toContain('Ceasefire talks in Miami: What to know');
+    expect(statusLine(app.frame())).toMatch(/Stories · 000 · 1 of 5/);
+  });
+
+  it('moves with j, k, G and g, and opens the version with Enter', async () => {
+    app = await drive(corpus);
+    expect(statusLine(await app.press('j', 'j'))).toContain('3 of 5');
+    expect(statusLine(await app.press('k'))).toContain('2 of 5');
+    expect(statusLine(await app.press('G'))).toContain('5 of 5');
+    expect(statusLine(await app.press('g'))).toContain('1 of 5');
+    expect(statusLine(await app.press(KEYS.down, KEYS.end))).toContain('5 of 5');
+    const reader = plain(await app.press(KEYS.enter));
+    expect(reader).toContain('Ceasefire talks in Miami: What to know');
+    expect(reader).toContain('004_c36eec96ad6ba659 · no date · 386 words · 12 paragraphs');
+    expect(statusLine(reader)).toMatch(/Reader · 004 · lines 1–\d+ of \d+/);
+  });
+
+  it('counts every key of a batch that arrives in one read, as over a slow SSH link', async () => {
+    app = await drive(corpus);
+    expect(statusLine(await app.press('jjj'))).toContain('4 of 5');
+    expect(statusLine(await app.press('kk\r'))).toMatch(/Reader · 001/);
+  });
+
+  it('quits with q only from the top; elsewhere q closes the pane', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter);
+    expect(statusLine(app.frame())).toContain('Reader');
+    expect(statusLine(await app.press('q'))).toContain('Stories');
+  });
+});
+
+describe('reader pane', () => {
+  it('scrolls by line, page, half page and to the ends', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter);
+    const at = (frame: string): number => Number(/lines (\d+)–/.exec(statusLine(frame))?.[1]);
+    expect(at(app.frame())).toBe(1);
+    expect(at(await app.press('j'))).toBe(2);
+    expect(at(await app.press(' '))).toBe(2 + 21);
+    expect(at(await app.press('b'))).toBe(2);
+    expect(at(await app.press(KEYS.ctrlD))).toBe(2 + 11);
+    expect(at(await app.press(KEYS.ctrlU))).toBe(2);
+    const bottom = await app.press('G');
+    const [, , end, total] = /lines (\d+)–(\d+) of (\d+)/.exec(statusLine(bottom)) ?? [];
+    expect(end).toBe(total);
+    expect(plain(bottom)).toContain('fully sovereign and independent state');
+    expect(at(await app.press('g'))).toBe(1);
+  });
+
+  it('numbers paragraphs and wraps them to the width', async () => {
+    app = await drive(corpus);
+    const frame = plain(await app.press(KEYS.enter));
+    expect(frame).toMatch(/^ 1 {2}A topofficial said Friday that talks in Miami/m);
+    expect(frame).toMatch(/^ 2 {2}US President Donald Trump's special envoy/m);
+    for (const line of lines(frame)) expect(line.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('search pane', () => {
+  it('finds Rafah as you type and opens the hit in the reader, highlighted', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    const results = plain(await app.type('Rafah'));
+    expect(results).toContain('/Rafah');
+    expect(results).toMatch(/1 passage/);
+    expect(results).toMatch(/1 version · 002 ¶\d+/);
+    expect(results).toContain('Rafah crossing');
+    const opened = await app.press(KEYS.enter);
+    expect(statusLine(opened)).toContain('Reader · 002');
+    expect(plain(opened)).toContain('Rafah crossing');
+    // The match is drawn in the match tone: black on yellow.
+    expect(opened).toMatch(/\u001B\[(30|43)m(\u001B\[(30|43)m)?Rafah/);
+    expect(statusLine(await app.press('n'))).toContain('hit 1 of 1');
+  });
+
+  it('tolerates typos and shows a passage once for all versions that carry it', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    const frame = plain(await app.type('Witkof'));
+    expect(frame).not.toContain('no passage matches');
+    expect(frame).toContain('Witkoff');
+    await app.press(KEYS.ctrlU);
+    const shared = plain(await app.type('interim authority is to govern'));
+    expect(shared).toMatch(/3 versions · 000 ¶4, 003 ¶4, 004 ¶10/);
+  });
+
+  it('takes a query and Enter typed in one burst', async () => {
+    app = await drive(corpus);
+    const frame = await app.press('/Rafah\r');
+    expect(statusLine(frame)).toContain('Reader · 002');
+  });
+
+  it('keeps typed letters in the query, even the ones that are keys elsewhere', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    const frame = plain(await app.type('q?jk'));
+    expect(frame).toContain('/q?jk');
+    expect(statusLine(frame)).toContain('Search');
+    expect(plain(await app.press(KEYS.backspace, KEYS.backspace))).toContain('/q?');
+    expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
+  });
+});
+
+describe('compare pane', () => {
+  it('opens from a picker sorted by similarity and shows the summary', async () => {
+    app = await drive(corpus);
+    const picker = plain(await app.press('c'));
+    expect(picker).toContain('Compare 000 with');
+    const choices = picker.split('\n').filter((l) => /^\s*[❯ ]\s*00\d\s+\d+%/.test(l));
+    expect(choices).toHaveLength(4);
+    const percents = choices.map((l) => Number(/(\d+)%/.exec(l)?.[1]));
+    expect([...percents].sort((x, y) => y - x)).toEqual(percents);
+    const compared = plain(await app.press(KEYS.enter));
+    expect(compared).toMatch(/− A 000/);
+    expect(compared).toMatch(/\+ B 00\d/);
+    expect(compared).toMatch(/−\d+ \+\d+ words · \d+ moved · \d+% similar/);
+    expect(statusLine(compared)).toMatch(/Compare · 000 → 00\d/);
+  });
+
+  it('shows the moved al-Hayya paragraph and the inserted "genocidal" between 000 and 003', async () => {
+    app = await drive(corpus, { pair: [findVersion(corpus, '000'), findVersion(corpus, '003')] });
+    expect(plain(app.frame())).toContain('Turkey → Türkiye');
+    let seenMoved = false;
+    let seenGenocidal = false;
+    for (let i = 0; i < 40 && !(seenMoved && seenGenocidal); i++) {
+      const frame = await app.press(']');
+      const text = plain(frame);
+      if (/↕ moved ¶\d+ → ¶\d+/.test(text) && text.includes('al-Hayya')) seenMoved = true;
+      if (/\u001B\[32m[^\n]*genocidal/.test(frame)) seenGenocidal = true;
+    }
+    expect(seenMoved).toBe(true);
+    expect(seenGenocidal).toBe(true);
+    expect(statusLine(await app.press(']'.repeat(1)))).toMatch(
+      /no more changes below|change \d+ of \d+/,
+    );
+    expect(statusLine(await app.press('['))).toMatch(/change \d+ of \d+/);
+  });
+
+  it('marks changes with wdiff markers when there is no color', async () => {
+    app = await drive(corpus, {
+      theme: monoTheme,
+      pair: [findVersion(corpus, '000'), findVersion(corpus, '003')],
+    });
+    let frame = '';
+    for (let i = 0; i < 6; i++) frame += plain(await app.press(']'));
+    expect(frame).toMatch(/\[-[^\]]+-\]/);
+    expect(frame).toMatch(/\{\+[^}]+\+\}/);
+  });
+
+  it('needs 120 columns for side by side, and lays out two columns then', async () => {
+    app = await drive(corpus, { pair: [findVersion(corpus, '000'), findVersion(corpus, '003')] });
+    expect(statusLine(await app.press('s'))).toContain(
+      'side by side needs 120 columns; this terminal has 100',
+    );
+    await app.resize(140, 30);
+    const frame = plain(await app.press('s'));
+    expect(statusLine(frame)).toContain('side by side');
+    expect(frame.split('\n').filter((l) => l.includes(' │ ')).length).toBeGreaterThan(5);
+    for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(140);
+  });
+
+  it('swaps the versions with x', async () => {
+    app = await drive(corpus, { pair: [findVersion(corpus, '000'), findVersion(corpus, '003')] });
+    expect(statusLine(await app.press('x'))).toContain('Compare · 003 → 000');
+  });
+});
+
+describe('help, panes and the terminal', () => {
+  it('lists every key from the keymap on ?', async () => {
+    app = await drive(corpus);
+    const frame = plain(await app.press('?'));
+    expect(frame).toContain('Keys');
+    expect(frame).toMatch(/j ↓\s+move down one line/);
+    expect(frame).toMatch(/\/\s+search every passage/);
+    const further = plain(await app.press('G'));
+    expect(further).toMatch(/s\s+side by side/);
+    expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
+  });
+
+  it('cycles panes with Tab', async () => {
+    app = await drive(corpus);
+    expect(statusLine(await app.press(KEYS.tab))).toContain('Search');
+    expect(statusLine(await app.press(KEYS.tab))).toContain('Stories');
+    await app.press(KEYS.enter);
+    expect(statusLine(await app.press(KEYS.tab))).toContain('Search');
+  });
+
+  it('shows a notice in a terminal smaller than 40×10, and recovers on resize', async () => {
+    app = await drive(corpus);
+    const small = plain(await app.resize(30, 8));
+    expect(small).toContain('Terminal too small (30×8)');
+    const back = plain(await app.resize(80, 24));
+    expect(back).toContain('5 versions in 1 story');
+    for (const line of back.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  it('never draws more rows than the terminal has, less one', async () => {
+    app = await drive(corpus);
+    await app.resize(80, 24);
+    expect(lines(app.frame()).length).toBeLessThanOrEqual(23);
+    await app.press(KEYS.enter);
+    expect(lines(app.frame()).length).toBeLessThanOrEqual(23);
+  });
+});

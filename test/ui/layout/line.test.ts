@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import {
+  lineText,
+  lineWidth,
+  padLine,
+  seg,
+  truncateLine,
+  wrapSegments,
+} from '../../../source/ui/layout/line.js';
+
+describe('wrapSegments', () => {
+  it('wraps at word boundaries and keeps tones', () => {
+    const lines = wrapSegments(
+      [seg('the quick brown '), seg('fox', 'insert'), seg(' jumps over')],
+      11,
+    );
+    expect(lines.map(lineText)).toEqual(['the quick', 'brown fox', 'jumps over']);
+    expect(lines[1]).toEqual([seg('brown '), seg('fox', 'insert')]);
+  });
+
+  it('keeps a word whole across tone changes inside it', () => {
+    const lines = wrapSegments([seg('aaaa '), seg('mili', 'delete'), seg('tant', 'insert')], 8);
+    expect(lines.map(lineText)).toEqual(['aaaa', 'militant']);
+  });
+
+  it('breaks a word longer than the line, and counts wide characters as two columns', () => {
+    expect(wrapSegments([seg('abcdefghij')], 4).map(lineText)).toEqual(['abcd', 'efgh', 'ij']);
+    const wide = wrapSegments([seg('加沙停火谈判')], 5).map(lineText);
+    expect(wide).toEqual(['加沙', '停火', '谈判']);
+  });
+
+  it('never makes a line wider than the width, and loses no word', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.constantFrom('a', 'bb', 'ccc', 'Türkiye', '加沙', 'x'.repeat(30), ' ', '  ')),
+          {
+            maxLength: 60,
+          },
+        ),
+        // A wide character needs two columns; no line is narrower than that.
+        fc.integer({ min: 2, max: 50 }),
+        (parts, width) => {
+          const text = parts.join(' ');
+          const lines = wrapSegments([seg(text)], width);
+          for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
+          expect(lines.map(lineText).join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+        },
+      ),
+    );
+  });
+});
+
+describe('truncateLine and padLine', () => {
+  it('cuts to the width with an ellipsis, and pads to exactly the width', () => {
+    const line = [seg('Witkoff meets '), seg('Türkiye', 'insert')];
+    expect(lineText(truncateLine(line, 10))).toBe('Witkoff m…');
+    expect(lineWidth(truncateLine(line, 10))).toBe(10);
+    expect(truncateLine(line, 40)).toBe(line);
+    expect(stringWidth(lineText(padLine(line, 30)))).toBe(30);
+  });
+});
