@@ -1,14 +1,21 @@
+import {
+  DASHES as DASH,
+  DOUBLE_QUOTES as DOUBLE,
+  SINGLE_QUOTES as SINGLE,
+  SPACES as SPACE,
+} from '../text/typography.js';
+
 /**
  * Typographic folding: the variants that outlets' house styles and content systems swap freely
  * (curly or straight quotes, which dash, which space) are the same text to a reader.
  */
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u2039\u203A]/g; // ‘ ’ ‚ ‛ ′ ‵ ‹ ›
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB]/g; // “ ” „ ‟ ″ ‶ « »
+const SINGLE_QUOTES = new RegExp(`[${SINGLE}]`, 'g');
+const DOUBLE_QUOTES = new RegExp(`[${DOUBLE}]`, 'g');
 /** Two or more hyphens (a typed dash), and every dash or hyphen character. */
-const DASHES = /-{2,}|[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g; // ‐ ‑ ‒ – — ― − ﹘ ﹣ －
-/** Spaces a reader cannot tell from a plain one: no-break, narrow no-break, thin, and the like. */
-const SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
+const DASHES = new RegExp(`-{2,}|[${DASH}]`, 'g');
+/** Spaces a reader cannot tell from a plain one. */
+const SPACES = new RegExp(`[${SPACE}]`, 'g');
 
 /** Printable ASCII without a typed dash: nothing to fold (most words of an English story). */
 const PLAIN = /^[\x20-\x7E]*$/;

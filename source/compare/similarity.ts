@@ -1,6 +1,7 @@
 /** How alike two passages read, measured on their words regardless of punctuation and case. */
 
 import { diffArrays } from 'diff';
+import { sharedSorted } from '../text/sorted.js';
 
 /** A passage's words as small integers, the same word getting the same number in both versions. */
 export type Signature = readonly number[];
@@ -28,20 +29,7 @@ export function bagOf(signature: Signature): Int32Array {
 
 /** How many words two bags share, counting repeats. */
 export function sharedWords(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
+  return sharedSorted(a, b);
 }
 
 /** Dice's coefficient: 1 when every word is shared, 0 when none is. */

@@ -18,7 +18,8 @@
  * Hashes use fixed seeds, and every tie is broken by corpus order: the same corpus always groups
  * the same way.
  */
-import { foldCode, foldForSearch } from '../search/fold.js';
+import { foldCode, foldForSearch } from '../text/fold.js';
+import { sharedSorted } from '../text/sorted.js';
 import type { Version } from './types.js';
 
 /** Versions whose text overlaps strongly: one wire story, republished by several outlets. */
@@ -149,24 +150,6 @@ export function shingleSample(text: string): Uint32Array {
   return sorted.slice(0, distinct);
 }
 
-/** How many values two ascending arrays share. */
-function sharedCount(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
-}
-
 export interface Overlap {
   /** Shared samples over the smaller sample: how much of the smaller text is in the other. */
   readonly containment: number;
@@ -176,7 +159,7 @@ export interface Overlap {
 }
 
 export function overlapOf(a: Uint32Array, b: Uint32Array): Overlap {
-  const shared = sharedCount(a, b);
+  const shared = sharedSorted(a, b);
   const smaller = Math.min(a.length, b.length);
   const union = a.length + b.length - shared;
   return {
