@@ -25,6 +25,7 @@ import {
   currentHits,
   eraseQuery,
   initialState,
+  keepPlace,
   Layouts,
   startCompare,
   storyListHeight,
@@ -120,7 +121,14 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     search: runSearch,
   };
   const ctxRef = useRef(ctx);
+  // After a resize, keep the reader's place: the same passage at the top.
+  if (ctxRef.current.width !== width || ctxRef.current.paneHeight !== paneHeight) {
+    store.current = keepPlace(store.current, ctxRef.current, ctx);
+  }
   ctxRef.current = ctx;
+  const tooSmall = width < MIN_COLUMNS || rows < MIN_ROWS;
+  const tooSmallRef = useRef(tooSmall);
+  tooSmallRef.current = tooSmall;
   const state = store.current;
 
   useEffect(() => {
@@ -144,6 +152,9 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     let next: UiState = current.message === null ? current : { ...current, message: null };
     if (name === 'ctrl+c') {
       next = { ...next, quit: true };
+    } else if (tooSmallRef.current) {
+      // Nothing else is on screen to act on; keys pressed blind would surprise later.
+      if (name === 'q') next = { ...next, quit: true };
     } else if (next.overlay?.kind === 'picker') {
       if (name === 'escape' || name === 'q') next = { ...next, overlay: null };
     } else if (next.overlay?.kind === 'help') {
@@ -161,7 +172,7 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     update(() => next);
   });
 
-  if (width < MIN_COLUMNS || rows < MIN_ROWS) {
+  if (tooSmall) {
     return (
       <Box flexDirection="column" height={rootHeight}>
         <Text wrap="truncate-end">

@@ -32,6 +32,13 @@ export interface CompareState {
   readonly a: string;
   readonly b: string;
   readonly top: number;
+  /** The change ] or [ last went to, or null after scrolling by other keys. */
+  readonly change: number | null;
+}
+
+/** A fresh comparison of two versions, at its top. */
+export function comparePair(a: string, b: string): CompareState {
+  return { a, b, top: 0, change: null };
 }
 
 export interface SearchState {
@@ -70,7 +77,7 @@ export function initialState(pair?: readonly [Version, Version]): UiState {
     message: null,
     stories: { cursor: 0, top: 0 },
     reader: null,
-    compare: pair ? { a: pair[0].id, b: pair[1].id, top: 0 } : null,
+    compare: pair ? comparePair(pair[0].id, pair[1].id) : null,
     sideBySide: false,
     search: { query: '', hits: null, answered: '', selected: 0, top: 0 },
     quit: false,
@@ -226,14 +233,19 @@ export function currentHits(state: UiState): readonly SearchHit[] | null {
   return state.search.answered === state.search.query ? state.search.hits : null;
 }
 
+/**
+ * Go to a pane. Stories is the top: going there clears the way back, and every other pane has
+ * Stories at the bottom of its way back, so Esc always leads home and q there quits.
+ */
 function go(state: UiState, next: PaneName): UiState {
   if (next === state.pane) return { ...state, overlay: null };
-  return {
-    ...state,
-    overlay: null,
-    history: [...state.history.filter((p) => p !== next && p !== state.pane), state.pane],
-    pane: next,
-  };
+  if (next === 'stories') return { ...state, overlay: null, history: [], pane: next };
+  const trail = [...state.history, state.pane].filter(
+    (p, i, all) => p !== next && all.indexOf(p) === i,
+  );
+  const history: PaneName[] =
+    trail[0] === 'stories' ? trail : ['stories', ...trail.filter((p) => p !== 'stories')];
+  return { ...state, overlay: null, history, pane: next };
 }
 
 function back(state: UiState): UiState | null {
@@ -259,7 +271,7 @@ export function openReader(
 }
 
 export function startCompare(state: UiState, a: Version, b: Version): UiState {
-  return go({ ...state, compare: { a: a.id, b: b.id, top: 0 }, overlay: null }, 'compare');
+  return go({ ...state, compare: comparePair(a.id, b.id), overlay: null }, 'compare');
 }
 
 function openPicker(state: UiState, ctx: Context, base: Version | undefined): UiState {
@@ -323,8 +335,12 @@ function jumpToChange(state: UiState, ctx: Context, direction: 1 | -1): UiState 
   const body = compareBodyHeight(ctx, view.header.length);
   const last = Math.max(0, lines.length - body);
   const at = Math.min(pair.top, last);
-  const target = direction === 1 ? starts.find((s) => s > at) : starts.findLast((s) => s < at);
-  if (target === undefined || (direction === 1 && at === last && target > at)) {
+  // From the change last jumped to, step by one; after other scrolling, start from the screen's top.
+  let index: number;
+  if (pair.change !== null) index = pair.change + direction;
+  else if (direction === 1) index = starts.findIndex((s) => s >= at);
+  else index = starts.findLastIndex((s) => s < at);
+  if (index < 0 || index >= starts.length) {
     return {
       ...state,
       message: direction === 1 ? 'no more changes below' : 'no more changes above',
@@ -332,8 +348,8 @@ function jumpToChange(state: UiState, ctx: Context, direction: 1 | -1): UiState 
   }
   return {
     ...state,
-    compare: { ...pair, top: clamp(target, 0, last) },
-    message: `change ${starts.indexOf(target) + 1} of ${starts.length}`,
+    compare: { ...pair, top: clamp(starts[index]!, 0, last), change: index },
+    message: `change ${index + 1} of ${starts.length}`,
   };
 }
 
@@ -373,7 +389,11 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
       const body = compareBodyHeight(ctx, view.header.length);
       return {
         ...state,
-        compare: { ...pair, top: scrollBy(pair.top, step, body, view.layout.lines.length) },
+        compare: {
+          ...pair,
+          change: null,
+          top: scrollBy(pair.top, step, body, view.layout.lines.length),
+        },
       };
     }
     case 'search': {
@@ -467,11 +487,11 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
       return {
         ...state,
         sideBySide: !state.sideBySide,
-        compare: state.compare ? { ...state.compare, top: 0 } : null,
+        compare: state.compare ? comparePair(state.compare.a, state.compare.b) : null,
       };
     case 'swap':
       return state.compare
-        ? { ...state, compare: { a: state.compare.b, b: state.compare.a, top: 0 } }
+        ? { ...state, compare: comparePair(state.compare.b, state.compare.a) }
         : state;
     case 'clearQuery':
       return { ...state, search: { ...state.search, query: '' } };
@@ -496,4 +516,41 @@ export function eraseQuery(state: UiState): UiState {
 export function answerSearch(state: UiState, query: string, hits: readonly SearchHit[]): UiState {
   if (state.search.query !== query) return state;
   return { ...state, search: { ...state.search, hits, answered: query, selected: 0, top: 0 } };
+}
+
+/** The first line of the passage that holds `line`, as an index into `starts`. */
+function passageAt(starts: readonly number[], line: number): number {
+  const index = starts.findLastIndex((start) => start <= line);
+  return Math.max(0, index);
+}
+
+/**
+ * After a resize the text wraps anew: keep the same passage at the top of the reader and the
+ * comparison, and the cursor's row in view in the lists.
+ */
+export function keepPlace(state: UiState, before: Context, after: Context): UiState {
+  let next = state;
+  const reader = state.reader;
+  const version = reader ? after.layouts.byId.get(reader.versionId) : undefined;
+  if (reader && version) {
+    const old = before.layouts.reader(version, before.width, state.search.hits).paragraphStarts;
+    const paragraph = passageAt(old, reader.top);
+    const fresh = after.layouts.reader(version, after.width, state.search.hits).paragraphStarts;
+    const top = Math.max(0, (fresh[paragraph] ?? 1) - 1);
+    next = { ...next, reader: { ...reader, top } };
+  }
+  const pair = state.compare;
+  if (pair) {
+    const old = before.layouts.compare(pair, before.width, state.sideBySide);
+    const fresh = after.layouts.compare(pair, after.width, state.sideBySide);
+    if (old && fresh) {
+      const row = passageAt(old.layout.rowStarts, pair.top);
+      next = { ...next, compare: { ...pair, top: fresh.layout.rowStarts[row] ?? 0 } };
+    }
+  }
+  const rows = after.layouts.storyRows(after.stories, after.width);
+  const line = rows.versionLines[state.stories.cursor] ?? 0;
+  const height = storyListHeight(after);
+  const top = follow(state.stories.top, line, line + 1, height, rows.lines.length);
+  return { ...next, stories: { ...state.stories, top } };
 }

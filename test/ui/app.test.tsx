@@ -229,3 +229,74 @@ describe('help, panes and the terminal', () => {
     expect(lines(app.frame()).length).toBeLessThanOrEqual(23);
   });
 });
+
+describe('going back', () => {
+  it('always leads home to Stories, whatever Tab did on the way', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter, KEYS.tab, KEYS.tab, KEYS.tab);
+    let frame = app.frame();
+    for (let i = 0; i < 4 && !statusLine(frame).includes('Stories'); i++)
+      frame = await app.press(KEYS.escape);
+    expect(statusLine(frame)).toContain('Stories');
+    // At the top, Esc stays and the status line offers no way back.
+    expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
+    expect(statusLine(app.frame())).not.toContain('Esc back');
+  });
+
+  it('returns from a reader opened by search to the search, then home', async () => {
+    app = await drive(corpus);
+    await app.press('/Rafah\r');
+    expect(statusLine(app.frame())).toContain('Reader · 002');
+    expect(statusLine(await app.press(KEYS.escape))).toContain('Search');
+    expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
+  });
+});
+
+describe('compare navigation and resizing', () => {
+  const pair = (): readonly [ReturnType<typeof findVersion>, ReturnType<typeof findVersion>] => [
+    findVersion(corpus, '000'),
+    findVersion(corpus, '003'),
+  ];
+
+  it('visits every change with ], in order, and comes back with [', async () => {
+    app = await drive(corpus, { pair: pair() });
+    const seen: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 40; i++) {
+      const status = statusLine(await app.press(']'));
+      const m = /change (\d+) of (\d+)/.exec(status);
+      if (!m) {
+        expect(status).toContain('no more changes below');
+        break;
+      }
+      seen.push(Number(m[1]));
+      total = Number(m[2]);
+    }
+    expect(total).toBeGreaterThan(5);
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(statusLine(await app.press('['))).toContain(`change ${total - 1} of ${total}`);
+  });
+
+  it('keeps the same passage at the top when the terminal is resized', async () => {
+    app = await drive(corpus, { pair: pair() });
+    await app.press(']', ']', ']', ']', ']');
+    const body = (frame: string): string[] => lines(frame).slice(6);
+    const before = body(app.frame()).find((l) => /¶\d+/.test(l))!;
+    const paragraph = /¶\d+/.exec(before)![0];
+    const after = body(await app.resize(140, 40));
+    expect(after.find((l) => /¶\d+/.test(l))).toContain(paragraph);
+  });
+
+  it('ignores keys while the terminal is too small to show anything', async () => {
+    app = await drive(corpus);
+    await app.resize(30, 8);
+    await app.press('j', 'j', KEYS.enter);
+    expect(statusLine(await app.resize(100, 24))).toContain('Stories · 000 · 1 of 5');
+  });
+
+  it('reads Esc and a key that arrive together as Esc, then the key', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter);
+    expect(statusLine(await app.press('\u001Bj'))).toContain('Stories · 001 · 2 of 5');
+  });
+});

@@ -46,6 +46,9 @@ export function pressOf(ch: string): KeyPress {
  * SSH) as one input. Split it into one keypress each, so no key is lost.
  */
 export function toPresses(input: string, key: Key): KeyPress[] {
+  // Esc and a key typed fast arrive together, and read as Alt and the key; no key here uses Alt.
+  if (key.meta && !key.escape)
+    return [{ name: 'escape', text: null }, ...toPresses(input, { ...key, meta: false })];
   if (input.length > 1 && !isSpecial(key) && !key.ctrl) return [...input].map(pressOf);
   const name = keyName(input, key);
   const types =

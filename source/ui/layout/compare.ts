@@ -66,14 +66,16 @@ function rowLabel(row: Row): Line | null {
   }
 }
 
-const GUTTER = 6;
+/** Columns of the gutter: a sign, a space, the paragraph number ("¶123"), a space. */
+const NUMBER_WIDTH = 4;
+const GUTTER = 1 + 1 + NUMBER_WIDTH + 1;
 
 function gutter(
   sign: string,
   tone: 'insert' | 'delete' | 'gutter' | 'moved',
   index: number | null,
 ): Line {
-  const number = paragraphNumber(index).padStart(GUTTER - 2);
+  const number = paragraphNumber(index).padStart(NUMBER_WIDTH);
   return [seg(sign, tone), seg(' ' + number + ' ', 'gutter')];
 }
 
