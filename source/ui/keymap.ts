@@ -62,8 +62,8 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     action: 'pageDown',
-    keys: ['pagedown', 'space', 'ctrl+f'],
-    label: 'PgDn Space',
+    keys: ['pagedown', 'space', 'f', 'ctrl+f'],
+    label: 'PgDn Space f',
     help: 'page down',
     scope: 'move',
   },
@@ -76,12 +76,18 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     action: 'halfDown',
-    keys: ['ctrl+d'],
-    label: 'Ctrl-D',
+    keys: ['ctrl+d', 'd'],
+    label: 'Ctrl-D d',
     help: 'half a page down',
     scope: 'move',
   },
-  { action: 'halfUp', keys: ['ctrl+u'], label: 'Ctrl-U', help: 'half a page up', scope: 'move' },
+  {
+    action: 'halfUp',
+    keys: ['ctrl+u', 'u'],
+    label: 'Ctrl-U u',
+    help: 'half a page up',
+    scope: 'move',
+  },
   { action: 'top', keys: ['g', 'home'], label: 'g Home', help: 'go to the top', scope: 'move' },
   { action: 'bottom', keys: ['G', 'end'], label: 'G End', help: 'go to the bottom', scope: 'move' },
   {
@@ -273,12 +279,11 @@ export function hintsFor(
 ): { key: string; hint: string }[] {
   // In the search pane, printable keys type into the query, so only the others are hints there.
   const typed = (b: Binding): boolean => scope === 'search' && b.keys.every((k) => k.length === 1);
-  return BINDINGS.filter(
+  const hints = BINDINGS.filter(
     (b) => (b.scope === scope || b.scope === 'global') && b.hint && !typed(b),
-  ).map((b) => ({
-    key: b.label,
-    hint: b.hint!,
-  }));
+  ).map((b) => ({ key: b.label, hint: b.hint! }));
+  // Help first: a narrow status line cuts from the end, and ? is the key that explains the rest.
+  return [...hints.filter((h) => h.hint === 'help'), ...hints.filter((h) => h.hint !== 'help')];
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {

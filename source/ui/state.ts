@@ -217,7 +217,8 @@ export interface Context {
 
 /** Rows of the stories list under its header and warnings. */
 export function storyListHeight(ctx: Context): number {
-  return Math.max(1, ctx.paneHeight - 1 - Math.min(3, ctx.layouts.corpus.warnings.length));
+  // The pane's heading, the column names, and up to three warning lines.
+  return Math.max(1, ctx.paneHeight - 2 - Math.min(3, ctx.layouts.corpus.warnings.length));
 }
 
 export function resultsHeight(ctx: Context): number {

@@ -90,7 +90,7 @@ describe('search pane', () => {
     const results = plain(await app.type('Rafah'));
     expect(results).toContain('/Rafah');
     expect(results).toMatch(/1 passage/);
-    expect(results).toMatch(/1 version · 002 ¶\d+/);
+    expect(results).toMatch(/▶ 002 ¶10\n/);
     expect(results).toContain('Rafah crossing');
     const opened = await app.press(KEYS.enter);
     expect(statusLine(opened)).toContain('Reader · 002');
@@ -133,7 +133,9 @@ describe('compare pane', () => {
     app = await drive(corpus);
     const picker = plain(await app.press('c'));
     expect(picker).toContain('Compare 000 with');
-    const choices = picker.split('\n').filter((l) => /^\s*[❯ ]\s*00\d\s+\d+%/.test(l));
+    const choices = picker.split('\n').filter((l) => /^\s*[❯ ]\s*\d {2}00\d\s+\d+%/.test(l));
+    // Each choice shows the digit that picks it.
+    expect(choices.map((l) => /^\s*[❯ ]\s*(\d)/.exec(l)?.[1])).toEqual(['1', '2', '3', '4']);
     expect(choices).toHaveLength(4);
     const percents = choices.map((l) => Number(/(\d+)%/.exec(l)?.[1]));
     expect([...percents].sort((x, y) => y - x)).toEqual(percents);

@@ -160,7 +160,11 @@ export function layoutCompare(
   const changeRows: number[] = [];
   const twoColumns = sideBySideMode && width >= SIDE_BY_SIDE_MIN_WIDTH;
   comparison.rows.forEach((row, index) => {
-    if (index > 0) lines.push([]);
+    // Between rows, side by side keeps its divider running.
+    if (index > 0)
+      lines.push(
+        twoColumns ? [seg(' '.repeat(Math.floor((width - 3) / 2))), seg(' │ ', 'gutter')] : [],
+      );
     rowStarts.push(lines.length);
     if (row.kind !== 'same') changeRows.push(index);
     lines.push(...(twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme)));

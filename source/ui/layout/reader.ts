@@ -38,7 +38,6 @@ export function layoutReader(
     version.date ?? 'no date',
     `${version.words} words`,
     `${version.paragraphs.length} paragraphs`,
-    version.file,
   ].join(' · ');
   lines.push(...wrapSegments([seg(meta, 'dim')], width));
   const digits = String(version.paragraphs.length).length;

@@ -13,6 +13,16 @@ export function helpLines(): Line[] {
       lines.push([seg('  ' + binding.label.padEnd(labelWidth), 'accent'), seg(binding.help)]);
     }
   }
-  lines.push([], [seg('In the search pane, letters go into the query.', 'dim')]);
+  lines.push(
+    [],
+    [seg('In the search pane, letters go into the query.', 'dim')],
+    [
+      seg(
+        'Stories: “≈003 92%” names the closest version and the share of text they have in common.',
+        'dim',
+      ),
+    ],
+    [seg('Compare: similarity counts the words left unchanged, in both versions.', 'dim')],
+  );
   return lines;
 }

@@ -4,7 +4,7 @@ import SelectInput from 'ink-select-input';
 import type { Version } from '../../corpus/types.js';
 import type { Theme } from '../theme.js';
 import { percent } from '../layout/labels.js';
-import { truncateLine, seg } from '../layout/line.js';
+import { lineText, seg, truncateLine } from '../layout/line.js';
 
 export interface PickerChoice {
   readonly version: Version;
@@ -24,27 +24,28 @@ interface PickerProps {
 /** Choose the version to compare with, most similar first. */
 export function PickerPane({ base, choices, labels, width, height, theme, onPick }: PickerProps) {
   const name = (v: Version): string => labels.get(v.id) ?? v.id;
-  const items = choices.map((choice) => ({
-    key: choice.version.id,
-    value: choice.version.id,
-    label: truncateLine(
-      [
-        seg(
-          `${name(choice.version)}  ${choice.similarity === null ? '    ' : percent(choice.similarity).padStart(4)}  ${choice.version.title}`,
-        ),
-      ],
-      width - 4,
-    )
-      .map((s) => s.text)
-      .join(''),
-  }));
+  const nameWidth = Math.max(...choices.map((c) => name(c.version).length));
+  const items = choices.map((choice, i) => {
+    // ink-select-input picks the Nth item when digit N is typed: say so on the item.
+    const digit = i < 9 ? `${i + 1}` : ' ';
+    const shared = choice.similarity === null ? '' : percent(choice.similarity);
+    const text = `${digit}  ${name(choice.version).padEnd(nameWidth)}  ${shared.padStart(4)}  ${choice.version.title}`;
+    return {
+      key: choice.version.id,
+      value: choice.version.id,
+      label: lineText(truncateLine([seg(text)], width - 4)),
+    };
+  });
   const byId = new Map(choices.map((c) => [c.version.id, c.version]));
   return (
     <Box flexDirection="column" height={height}>
       <Text wrap="truncate-end">
         <Text {...theme.tones.heading}>Compare </Text>
         <Text {...theme.tones.accent}>{name(base)}</Text>
-        <Text {...theme.tones.dim}> with… (most similar first; Enter picks, Esc cancels)</Text>
+        <Text {...theme.tones.dim}>
+          {' '}
+          with… (most text shared first; Enter or 1–9 picks, Esc cancels)
+        </Text>
       </Text>
       {items.length === 0 ? (
         <Text {...theme.tones.dim}>There is no other version to compare with.</Text>

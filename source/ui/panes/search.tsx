@@ -15,7 +15,7 @@ export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): s
   const places = hit.versions
     .map((v) => `${labels.get(v.id) ?? v.id} ¶${v.paragraph + 1}`)
     .join(', ');
-  return `${count} version${count === 1 ? '' : 's'} · ${places}`;
+  return count === 1 ? places : `${count} versions · ${places}`;
 }
 
 /** The passage cut to a window that starts a little before its first match. */

@@ -64,8 +64,27 @@ export function layoutStories(
   return { lines, versions, versionLines };
 }
 
+/** The column names above the list, lined up with its rows. */
+export function storiesColumns(corpus: Corpus, labels: ReadonlyMap<string, string>): Line {
+  const labelWidth = Math.max(3, ...corpus.versions.map((v) => (labels.get(v.id) ?? v.id).length));
+  return [
+    seg(
+      '  ' +
+        'id'.padEnd(labelWidth) +
+        '  ' +
+        'date'.padEnd(10) +
+        'words'.padStart(7) +
+        '  ' +
+        'closest'.padEnd(labelWidth + 6) +
+        '  title',
+      'dim',
+    ),
+  ];
+}
+
 interface StoriesPaneProps {
   readonly corpus: Corpus;
+  readonly labels: ReadonlyMap<string, string>;
   readonly rows: StoryRows;
   readonly storyCount: number | null;
   readonly cursor: number;
@@ -77,6 +96,7 @@ interface StoriesPaneProps {
 
 export function StoriesPane({
   corpus,
+  labels,
   rows,
   storyCount,
   cursor,
@@ -103,7 +123,7 @@ export function StoriesPane({
   if (corpus.warnings.length > 2) {
     warnings.push([seg(`⚠ and ${corpus.warnings.length - 2} more skipped files`, 'warning')]);
   }
-  const listHeight = Math.max(1, height - 1 - warnings.length);
+  const listHeight = Math.max(1, height - 2 - warnings.length);
   const selectedLine = rows.versionLines[cursor];
   const lines = rows.lines.map((line, i) =>
     i === selectedLine
@@ -117,6 +137,7 @@ export function StoriesPane({
   return (
     <Box flexDirection="column" height={height}>
       <LineView line={header} theme={theme} width={width} />
+      <LineView line={storiesColumns(corpus, labels)} theme={theme} width={width} />
       {warnings.map((line, i) => (
         <LineView key={i} line={line} theme={theme} width={width} />
       ))}
