@@ -139,7 +139,7 @@ describe.skipIf(!hasTmux)('the reader in tmux', () => {
     keys('c');
     await waitFor('the picker', (s) => s.includes('Compare 000 with'));
     // Pick 003 by moving to it in the list.
-    for (let i = 0; i < 4 && !/❯\s*\d  003/.test(screen()); i++) {
+    for (let i = 0; i < 4 && !/❯\s*\d {2}003/.test(screen()); i++) {
       keys('Down');
       await pause(150);
     }
