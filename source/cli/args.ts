@@ -143,13 +143,20 @@ export function checkFlags(argv: readonly string[]): void {
   scanFlags(argv);
 }
 
-function positiveInteger(name: string, value: number | undefined): number | undefined {
+function positiveInteger(name: string, value: number | undefined, least = 1): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UserError(`--${name} needs a whole number above 0`);
+  if (!Number.isInteger(value) || value < least) {
+    throw new UserError(
+      least === 1
+        ? `--${name} needs a whole number above 0`
+        : `--${name} needs a whole number of at least ${least}`,
+    );
   }
   return value;
 }
+
+/** Narrower than this, wrapped text and its markers no longer read. */
+export const MIN_WIDTH = 20;
 
 const ARITY: Record<CommandName, { min: number; max: number; usage: string }> = {
   list: { min: 0, max: 0, usage: 'gaza-reader list' },
@@ -170,6 +177,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
       allowUnknownFlags: true,
       autoHelp: true,
       autoVersion: true,
+      // The help text says what the program is; meow would print package.json's description too.
+      description: false,
       // Resolved at build time: the bundle has no package.json beside it to read.
       version: process.env.GAZA_READER_VERSION ?? '0.0.0',
     });
@@ -183,6 +192,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   if (given.get('help') === true) cli.showHelp(0);
   if (given.get('version') === true) cli.showVersion();
   const [first, ...rest] = cli.input;
+  if (first === 'help') cli.showHelp(0);
   let command: CommandName | undefined;
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
@@ -199,7 +209,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
   const flags: Flags = {
     corpus: cli.flags.corpus,
     json: cli.flags.json,
-    width: positiveInteger('width', cli.flags.width),
+    width: positiveInteger('width', cli.flags.width, MIN_WIDTH),
     exact: cli.flags.exact,
     limit: positiveInteger('limit', cli.flags.limit) ?? 20,
     // Not cli.flags.color: meow makes an absent boolean flag false, and absent must mean "follow

@@ -120,6 +120,9 @@ function summary(comparison: Comparison, out: Output): string {
       `${style.magenta(`${stats.moved} moved`)}, ${count('added')} added, ${count('removed')} removed`,
     ),
   ];
+  if (stats.inserted === 0 && stats.deleted === 0 && stats.moved === 0) {
+    lines.push(style.bold('No changes'.padEnd(FIELD)) + 'the two versions read the same');
+  }
   if (substitutions.length > 0) {
     const swaps = substitutions.map(
       (s) =>

@@ -7,6 +7,7 @@ import {
   readSync,
   statSync,
 } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { basename, extname, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 import { countWords, decodeText, looksBinary } from './normalize.js';
@@ -157,6 +158,13 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
     if (version.paragraphs.length === 0) {
       warn('it is empty');
       continue;
+    }
+    if (!isUtf8(bytes)) {
+      // Loaded, but the reader should know why some characters show as �.
+      warnings.push({
+        file,
+        message: `${file}: some bytes are not UTF-8 and show as �; is the file Latin-1 or Windows-1252?`,
+      });
     }
     const clash = seen.get(version.id);
     if (clash !== undefined) {

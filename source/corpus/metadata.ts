@@ -70,7 +70,7 @@ export function parseText(text: string): ParsedText {
   // A headline stands on a line of its own and has body text after it.
   const first = blocks[0];
   if (first && blocks.length > 1 && first.oneLine && isHeadline(first.text)) {
-    headline = first.text;
+    headline = first.text.replace(MARKDOWN_HEADING, '');
     blocks.shift();
   }
   return { date, headline, paragraphs: blocks.map((block) => block.text) };
@@ -103,8 +103,11 @@ export function cutAtWord(text: string, max = TITLE_MAX_CHARS): string {
   return cut.replace(/[\s,;:–—-]+$/, '') + '…';
 }
 
+/** A Markdown heading's marks (`# `, `## `): not part of the title. */
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
+
 export function titleOf(parsed: ParsedText, fallback: string): string {
   if (parsed.headline) return cutAtWord(parsed.headline, HEADLINE_MAX_CHARS);
   const first = parsed.paragraphs[0];
-  return first ? cutAtWord(firstSentence(first)) : fallback;
+  return first ? cutAtWord(firstSentence(first.replace(MARKDOWN_HEADING, ''))) : fallback;
 }

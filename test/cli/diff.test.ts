@@ -209,3 +209,13 @@ describe('gaza-reader diff, on odd input', () => {
     expect(stderr).toMatch(/^gaza-reader: no version "nope"/);
   });
 });
+
+describe('gaza-reader diff of a version with itself', () => {
+  it('says there are no changes', () => {
+    const { status, stdout } = runCli(['diff', '000', '000']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^No changes {5}the two versions read the same$/m);
+    const body = stdout.slice(stdout.indexOf('No changes'));
+    expect(body).not.toMatch(/\[-|\{\+/);
+  });
+});

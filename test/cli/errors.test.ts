@@ -115,11 +115,11 @@ describe('bad input: exit 2 with one line on stderr', () => {
     expectUserError(runCli(['list', '-q']), /unknown flag -q; see gaza-reader --help$/);
   });
 
-  it('a --width that is not a whole number above 0', () => {
-    for (const width of ['0', 'abc', '-3', '1.5']) {
+  it('a --width that is not a whole number of at least 20', () => {
+    for (const width of ['0', 'abc', '-3', '1.5', '19']) {
       expectUserError(
         runCli(['show', '000', '--width', width]),
-        /--width needs a whole number above 0$/,
+        /--width needs a whole number of at least 20$/,
       );
     }
   });
@@ -261,5 +261,23 @@ describe('--help and --version', () => {
       expect(result.status, args.join(' ')).toBe(0);
       expect(result.stdout, args.join(' ')).toBe(`${version}\n`);
     }
+  });
+});
+
+describe('help and width', () => {
+  it('prints the help once for --help and for the help command', () => {
+    for (const args of [['--help'], ['help']]) {
+      const { status, stdout } = runCli(args);
+      expect(status).toBe(0);
+      expect(stdout.match(/Read and compare the versions of a news story/g)).toHaveLength(1);
+      expect(stdout).toContain('Usage');
+    }
+  });
+
+  it('refuses a --width too narrow to read', () => {
+    const { status, stderr, stdout } = runCli(['diff', '000', '003', '--width', '5']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('gaza-reader: --width needs a whole number of at least 20\n');
   });
 });

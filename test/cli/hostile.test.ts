@@ -108,7 +108,11 @@ describe('a hostile corpus drives nothing', () => {
         expect(out).toContain('Title ^[]0;pwned^G with a clear ^[[2J screen');
         expect(out).toContain('name^[]0;owned^G^[[2J');
         const err = expectInert(result.stderr, false);
-        expect(err).toBe('gaza-reader: warning: skipped empty^[]52;c;aGk=^G.txt: it is empty\n');
+        expect(err).toBe(
+          'gaza-reader: warning: skipped empty^[]52;c;aGk=^G.txt: it is empty\n' +
+            'gaza-reader: warning: hostile.txt: some bytes are not UTF-8 and show as �; ' +
+            'is the file Latin-1 or Windows-1252?\n',
+        );
       });
 
       it('show prints the text with every control made visible', () => {
@@ -164,8 +168,8 @@ describe('a hostile corpus drives nothing', () => {
     expect(result.status).toBe(2);
     expect(result.stdout.length).toBe(0);
     const err = expectInert(result.stderr, false);
-    // After the warning about the empty file, the error.
-    expect(err.split('\n')[1]).toMatch(
+    // After the warnings about the empty file and the raw byte, the error.
+    expect(err.split('\n')[2]).toMatch(
       /^gaza-reader: no version "\^\[\]0;pwned\^G\^\[\[2J\uFFFD31m" in the corpus/,
     );
   });

@@ -418,3 +418,23 @@ describe('bundledSeedsDir', () => {
     );
   });
 });
+
+describe('text that is not UTF-8', () => {
+  it('loads, shows the bad bytes as U+FFFD, and warns', () => {
+    // "Türkiye said." in Latin-1: ü is the single byte 0xFC.
+    writeFileSync(
+      join(dir, 'latin1.txt'),
+      Buffer.from([0x54, 0xfc, 0x72, 0x6b, 0x69, 0x79, 0x65, 0x20, 0x73, 0x61, 0x69, 0x64, 0x2e]),
+    );
+    writeFileSync(join(dir, 'utf8.txt'), 'Türkiye said.');
+    const corpus = loadCorpus({ dir });
+    expect(corpus.versions.map((v) => v.body)).toEqual(['T\uFFFDrkiye said.', 'Türkiye said.']);
+    expect(corpus.warnings).toEqual([
+      {
+        file: 'latin1.txt',
+        message:
+          'latin1.txt: some bytes are not UTF-8 and show as �; is the file Latin-1 or Windows-1252?',
+      },
+    ]);
+  });
+});

@@ -195,3 +195,14 @@ describe('titleOf', () => {
     expect(titleOf({ date: null, headline: null, paragraphs: [] }, 'id')).toBe('id');
   });
 });
+
+describe('Markdown headings', () => {
+  it('are titles without their # marks', () => {
+    const parsed = parseText('# Bridge reopens\n\nThe bridge reopened on Monday. Traffic flowed.');
+    expect(parsed.headline).toBe('Bridge reopens');
+    expect(titleOf(parsed, 'id')).toBe('Bridge reopens');
+    expect(titleOf(parseText('## The bridge reopened on Monday. Traffic flowed.'), 'id')).toBe(
+      'The bridge reopened on Monday.',
+    );
+  });
+});
