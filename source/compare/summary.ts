@@ -57,8 +57,13 @@ export function substitutions(rows: readonly Row[]): Substitution[] {
  * insertion or a deletion, perhaps with a change of case, not a word swapped for another.
  */
 function isInsertionOnly(from: string, to: string): boolean {
-  const a = from.toLowerCase().split(' ');
-  const b = to.toLowerCase().split(' ');
+  const words = (text: string): string[] =>
+    text
+      .toLowerCase()
+      .split(' ')
+      .map((word) => word.replace(AROUND, ''));
+  const a = words(from);
+  const b = words(to);
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length === long.length) return false;
   for (let start = 0; start + short.length <= long.length; start++) {

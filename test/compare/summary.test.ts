@@ -49,6 +49,7 @@ describe('substitutions', () => {
         ins('the Israeli military reported that Israel '),
         eq('said'),
       ]),
+      row('changed', [del('Monday. '), ins('Monday, three days later. '), eq('The')]),
       row('changed', [del('militants '), ins('resistance movement '), eq('committed')]),
     ];
     expect(substitutions(rows)).toEqual([
