@@ -64,7 +64,7 @@ describe('the terminal session', () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     enterTerminal(term.stdout, term.stdin);
-    process.emit('uncaughtException', new Error('boom'), 'uncaughtException');
+    process.emit('uncaughtException', new Error('boom'));
     expect(term.written().endsWith(LEAVE + SHOW_CURSOR)).toBe(true);
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(/^gaza-reader: internal error: Error: boom/);
     expect(exit).toHaveBeenCalledWith(1);
