@@ -1,0 +1,155 @@
+/**
+ * Measures of the built reader in a pseudo-terminal (80×24): time to the first frame, bytes
+ * written per keystroke, peak memory. See bench/pty.ts for how the terminal is made.
+ */
+import { PtySession } from './pty.js';
+
+/** The stories pane's status line: the first frame is on screen once it is. */
+export const STORIES_STATUS = /Stories · \S+ · \d+ of \d+/;
+/** The stories header once grouping (done after the first frame) has finished. */
+export const GROUPED = / versions? in \d+ stor(?:y|ies)/;
+const READER_STATUS = /Reader · \S+ · lines \d+–\d+ of \d+/;
+/** The search pane's summary once results are in. */
+const SEARCH_ANSWERED = /\d+ passages? · \d+ of \d+|no passage matches/;
+
+/** How long the output must stay silent before a keystroke's bytes are all counted. */
+export const QUIET_MS = 150;
+
+export interface PtyArgs {
+  readonly args?: readonly string[];
+}
+
+/**
+ * Milliseconds from spawn to the first output of node itself, printing one word: what any node
+ * program pays before its first line runs, on this machine and in this environment.
+ */
+export async function nodeStarts(runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const session = new PtySession({ nodeArgs: ['-e', "process.stdout.write('ready\\n')"] });
+    try {
+      const at = await session.waitFor((text) => text.includes('ready'));
+      times.push(at - session.startedAt);
+    } finally {
+      await session.close();
+    }
+  }
+  return times;
+}
+
+/** Start the reader; resolve with the time from spawn to the first frame, and the session. */
+async function start(options: PtyArgs): Promise<{ session: PtySession; firstFrameMs: number }> {
+  const session = new PtySession({ args: options.args ?? [] });
+  try {
+    const at = await session.waitFor((text) => STORIES_STATUS.test(text));
+    return { session, firstFrameMs: at - session.startedAt };
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+}
+
+/**
+ * Milliseconds from start to first frame, for each of `runs` starts, after one start that is not
+ * counted: the first start after a build reads the new bundle from disk, and every later one (and
+ * every start of an installed program) finds it in the page cache.
+ */
+export async function firstFrames(options: PtyArgs, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = -1; i < runs; i++) {
+    const { session, firstFrameMs } = await start(options);
+    if (i >= 0) times.push(firstFrameMs);
+    await session.close();
+  }
+  return times;
+}
+
+/** Wait for grouping, then for the screen to settle. */
+async function untilGrouped(session: PtySession): Promise<void> {
+  await session.waitFor((text) => GROUPED.test(text));
+  await session.settle(session.log.mark(performance.now()), 2 * QUIET_MS);
+}
+
+/** Send a key that is not measured, and wait for its output to settle. */
+async function press(session: PtySession, keys: string): Promise<void> {
+  await session.keystroke(keys, QUIET_MS);
+}
+
+/** The bytes a measured key costs; a key that draws nothing means the script lost its way. */
+async function bytesOf(session: PtySession, keys: string): Promise<number> {
+  const { bytes } = await session.keystroke(keys, QUIET_MS);
+  if (bytes === 0) {
+    const screen = JSON.stringify(session.log.text.slice(-500));
+    throw new Error(`key ${JSON.stringify(keys)} drew nothing; the pty's last output: ${screen}`);
+  }
+  return bytes;
+}
+
+export interface KeystrokeCosts {
+  /** `j` in the stories list. */
+  readonly listMove: number[];
+  /** `j` in the reader: one line. */
+  readonly readerLine: number[];
+  /** Space in the reader: a page. */
+  readonly readerPage: number[];
+  /** One character typed into the search query, results included. */
+  readonly searchKey: number[];
+  /** The reader's peak resident set after all of that, in bytes. */
+  readonly peakRss: number;
+}
+
+/** Typed, one key at a time, into the search pane: a query with a typo. */
+export const SEARCH_TYPED = 'witkof talks';
+
+/**
+ * Bytes per keystroke on a corpus (80×24): list moves, reader lines and pages, search keys. Each
+ * key's bytes are counted until the output has been quiet for QUIET_MS.
+ */
+export async function keystrokeCosts(options: PtyArgs = {}): Promise<KeystrokeCosts> {
+  const { session } = await start(options);
+  try {
+    await untilGrouped(session);
+    const listMove: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      await press(session, 'g');
+      for (let i = 0; i < 4; i++) listMove.push(await bytesOf(session, 'j'));
+    }
+    await press(session, 'g');
+    const opened = session.send('\r');
+    await session.waitFor((text) => READER_STATUS.test(text), opened);
+    await session.settle(opened, QUIET_MS);
+    const readerLine: number[] = [];
+    for (let i = 0; i < 10; i++) readerLine.push(await bytesOf(session, 'j'));
+    const readerPage: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await press(session, 'g');
+      readerPage.push(await bytesOf(session, ' '));
+    }
+    await press(session, '/');
+    const typing = session.log.mark(performance.now());
+    const searchKey: number[] = [];
+    for (const ch of SEARCH_TYPED) searchKey.push(await bytesOf(session, ch));
+    await session.waitFor((text) => SEARCH_ANSWERED.test(text), typing);
+    return { listMove, readerLine, readerPage, searchKey, peakRss: session.peakRss() };
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * The reader's peak resident set once the corpus is grouped and the search index built (a
+ * search builds what is left of it at once), in bytes.
+ */
+export async function peakRssAfterSearch(options: PtyArgs, query = 'ceasefire talks') {
+  const { session } = await start(options);
+  try {
+    await untilGrouped(session);
+    await press(session, '/');
+    const typed = session.send(query);
+    await session.waitFor((text) => SEARCH_ANSWERED.test(text), typed, 60_000);
+    await session.settle(typed, 2 * QUIET_MS);
+    return session.peakRss();
+  } finally {
+    await session.close();
+  }
+}

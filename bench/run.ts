@@ -1,0 +1,238 @@
+/**
+ * `npm run bench`: every figure of issue 5, one JSON line each on stdout, then a summary line.
+ * Exits 1 when a target is missed, so that it can gate a change. Progress goes to stderr.
+ *
+ * - first frame, in a pseudo-terminal (80×24): the seeds, and 10,000 versions;
+ * - corpus load, search index build and story grouping at 100, 1,000 and 10,000 versions;
+ * - search latency per keystroke, over typed queries with typos;
+ * - compare latency: two seeds, and a 5,000-word pair;
+ * - bytes written per keystroke in the pty: a list move, a reader line, a page, a search key;
+ * - peak RSS of the reader: on the seeds, and at 10,000 versions once grouped and indexed.
+ *
+ * The corpora are generated from a fixed seed (bench/generate.ts) and cached as files under
+ * bench/results/tmp/. It needs the bundle (npm run bench builds it) and util-linux `script`.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { loadCorpus } from '../source/corpus/load.js';
+import type { Version } from '../source/corpus/types.js';
+import { benchCompare } from './compare.js';
+import { corpusOnDisk } from './corpora.js';
+import { generateVersions } from './generate.js';
+import {
+  firstFrames,
+  keystrokeCosts,
+  nodeStarts,
+  peakRssAfterSearch,
+  type PtyArgs,
+} from './interactive.js';
+import { CLI, hasScript } from './pty.js';
+import {
+  formatLine,
+  median,
+  result,
+  round,
+  spread,
+  summarize,
+  type CorpusName,
+  type Figures,
+  type Result,
+  type Target,
+} from './report.js';
+import { parseOnly } from './groups.js';
+import { measureSearch } from './search.js';
+import { measureStories } from './stories.js';
+
+const SIZES = [100, 1_000, 10_000] as const;
+const LARGEST = 10_000;
+const SEED = 42;
+const MB = 1024 * 1024;
+
+/** The targets of issue 5: upper bounds on the figures named. */
+export const TARGETS = {
+  firstFrameSeeds: { median_ms: 250 },
+  firstFrameLargest: { median_ms: 2000 },
+  searchKeystroke: { median_ms: 30, p95_ms: 60 },
+  listMove: { bytes: 400 },
+  readerLine: { bytes: 2200 },
+  compareSeeds: { median_ms: 10 },
+  rssSeeds: { mb: 150 },
+  rssLargest: { mb: 600 },
+  grouping: { median_ms: 1000 },
+} as const satisfies Record<string, Target>;
+
+const results: Result[] = [];
+
+function emit(measure: string, corpus: CorpusName, figures: Figures, target?: Target): void {
+  const r = result(measure, corpus, figures, target ?? null);
+  results.push(r);
+  console.log(formatLine(r));
+}
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Byte counts: the median as `bytes`, with the spread. */
+function bytesFigures(samples: readonly number[]): Figures {
+  return {
+    bytes: median(samples),
+    min_bytes: Math.min(...samples),
+    max_bytes: Math.max(...samples),
+    samples: samples.length,
+  };
+}
+
+const SEEDS: PtyArgs = {};
+
+async function frameMeasures(largest: PtyArgs): Promise<void> {
+  progress("node's own start, for reference");
+  const boot = await nodeStarts(7);
+  emit('node-start', 'none', {
+    ...spread(boot, 'ms'),
+    // Node reads this file of certificates before running any script: tens of milliseconds.
+    node_extra_ca_certs: process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset',
+  });
+
+  progress('first frame on the seeds');
+  const seedFrames = await firstFrames(SEEDS, 15);
+  emit('first-frame', 'seeds', spread(seedFrames, 'ms'), TARGETS.firstFrameSeeds);
+
+  progress(`first frame at ${LARGEST} versions`);
+  const largeFrames = await firstFrames(largest, 5);
+  emit('first-frame', LARGEST, spread(largeFrames, 'ms'), TARGETS.firstFrameLargest);
+}
+
+async function keyMeasures(): Promise<void> {
+  progress('bytes per keystroke on the seeds');
+  const costs = await keystrokeCosts(SEEDS);
+  emit('bytes-list-move', 'seeds', bytesFigures(costs.listMove), TARGETS.listMove);
+  emit('bytes-reader-line', 'seeds', bytesFigures(costs.readerLine), TARGETS.readerLine);
+  emit('bytes-reader-page', 'seeds', bytesFigures(costs.readerPage));
+  emit('bytes-search-key', 'seeds', bytesFigures(costs.searchKey));
+  emit('peak-rss', 'seeds', { mb: round(costs.peakRss / MB) }, TARGETS.rssSeeds);
+}
+
+async function memoryMeasures(largest: PtyArgs): Promise<void> {
+  progress(`peak memory at ${LARGEST} versions, grouped and indexed`);
+  const rss = await peakRssAfterSearch(largest);
+  emit('peak-rss', LARGEST, { mb: round(rss / MB) }, TARGETS.rssLargest);
+}
+
+function timeLoad(dir: string, runs = 3): { versions: readonly Version[]; ms: number[] } {
+  const ms: number[] = [];
+  let versions: readonly Version[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    versions = loadCorpus({ dir }).versions;
+    ms.push(performance.now() - start);
+  }
+  return { versions, ms };
+}
+
+function corpusMeasures(dirs: ReadonlyMap<number, string>): void {
+  // Unmeasured warm-ups, so the first size measured does not pay for the JIT.
+  measureSearch(generateVersions({ versions: 200, seed: SEED + 1 }), 1);
+  measureStories(200, SEED + 1, 1);
+  for (const size of SIZES) {
+    progress(`load, index and group ${size} versions`);
+    const { versions, ms } = timeLoad(dirs.get(size)!);
+    emit('corpus-load', size, { ...spread(ms, 'ms'), versions: versions.length });
+
+    const [build, keys] = measureSearch(versions);
+    emit('search-build', size, {
+      median_ms: round(Number(build!.buildMs) + Number(build!.prepareMs)),
+      slice_max_ms: build!.sliceMaxMs!,
+      first_search_ms: build!.firstSearchMs!,
+      passages: build!.passages!,
+    });
+    emit(
+      'search-keystroke',
+      size,
+      {
+        median_ms: keys!.medianMs!,
+        p95_ms: keys!.p95Ms!,
+        max_ms: keys!.maxMs!,
+        keystrokes: keys!.keystrokes!,
+      },
+      size === LARGEST ? TARGETS.searchKeystroke : undefined,
+    );
+
+    const grouped = measureStories(size, SEED);
+    emit(
+      'stories-group',
+      size,
+      {
+        median_ms: grouped.groupMs!,
+        stories: grouped.stories!,
+        generated_stories: grouped.generatedStories!,
+        split_stories: grouped.splitStories!,
+        mixed_groups: grouped.mixedGroups!,
+      },
+      size === LARGEST ? TARGETS.grouping : undefined,
+    );
+  }
+}
+
+async function compareMeasures(): Promise<void> {
+  progress('compare');
+  const measures = await benchCompare();
+  const seeds = measures.find((m) => m.measure === 'compare-seeds')!;
+  const big = measures.find((m) => m.measure === 'compare-5000-words')!;
+  emit(
+    'compare',
+    'seeds',
+    {
+      median_ms: Number(seeds.median_ms),
+      max_ms: Number(seeds.max_ms),
+      pairs: Number(seeds.pairs),
+    },
+    TARGETS.compareSeeds,
+  );
+  emit('compare-5000-words', 'generated', {
+    median_ms: Number(big.median_ms),
+    max_ms: Number(big.max_ms),
+    words: Number(big.words),
+  });
+}
+
+function machine(): Record<string, string | number> {
+  const cpus = os.cpus();
+  return {
+    cpus: os.availableParallelism?.() ?? cpus.length,
+    model: cpus[0]?.model.trim() ?? 'unknown',
+    ram_gb: round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
+async function main(): Promise<void> {
+  const groups = parseOnly(process.argv.slice(2));
+  if (!existsSync(CLI)) throw new Error(`no bundle at ${CLI}: run npm run build first`);
+  if (!hasScript()) throw new Error('util-linux `script` is needed to make a pseudo-terminal');
+  const started = performance.now();
+  progress('generating corpora (cached under bench/results/tmp/)');
+  const dirs = new Map(SIZES.map((size) => [size, corpusOnDisk({ versions: size, seed: SEED })]));
+
+  const largest: PtyArgs = { args: ['--corpus', dirs.get(LARGEST)!] };
+  // The pseudo-terminal measures first, while this process is idle and its heap small.
+  if (groups.has('frames')) await frameMeasures(largest);
+  if (groups.has('keys')) await keyMeasures();
+  if (groups.has('memory')) await memoryMeasures(largest);
+  if (groups.has('corpus')) corpusMeasures(dirs);
+  if (groups.has('compare')) await compareMeasures();
+
+  const seconds = (performance.now() - started) / 1000;
+  const summary = summarize(results, seconds, { machine: machine() });
+  console.log(JSON.stringify(summary));
+  for (const miss of summary.missed) progress(`target missed: ${miss}`);
+  process.exitCode = summary.ok ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
+  );
+  process.exitCode = 2;
+});
