@@ -9,6 +9,19 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 const stub = fileURLToPath(new URL('./devtools-stub.mjs', import.meta.url));
 
+/**
+ * Ink loads its devtools module (react-devtools-core, and the `ws` WebSocket library, 50 kB) only
+ * when DEV is set; the bundle never needs it, and every start would parse it. Resolve it to the stub.
+ */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
+      /[\\/]ink[\\/]build[\\/]/.test(args.importer) ? { path: stub } : undefined,
+    );
+  },
+};
+
 await build({
   entryPoints: [fileURLToPath(new URL('../source/cli.tsx', import.meta.url))],
   outfile: fileURLToPath(new URL('../dist/cli.js', import.meta.url)),
@@ -23,7 +36,7 @@ await build({
     'process.env.GAZA_READER_VERSION': JSON.stringify(pkg.version),
   },
   alias: { 'react-devtools-core': stub },
-  plugins: [inkPatches],
+  plugins: [noDevtools, inkPatches],
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __gr_createRequire } from 'node:module';\nconst require = __gr_createRequire(import.meta.url);",

@@ -1,2 +1,3 @@
-// Ink imports react-devtools-core only when DEV is set; the bundle never needs it.
+// Ink imports its devtools module, and react-devtools-core, only when DEV is set; the bundle never
+// needs them, so both resolve to this (see scripts/build.mjs).
 export default { initialize() {}, connectToDevTools() {} };
