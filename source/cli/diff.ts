@@ -154,7 +154,7 @@ function list(items: readonly string[], out: Output, indent: number): string {
   });
   lines.push(line);
   return lines
-    .flatMap((l) => wrapAnsi(l, room, { hard: true }).split('\n'))
+    .flatMap((l) => wrapAnsi(breakLongRuns(l, room), room, { hard: true }).split('\n'))
     .join('\n' + ' '.repeat(indent));
 }
 
@@ -266,9 +266,36 @@ export function passage(row: Row, style: Style): string {
   return text.trimEnd();
 }
 
+/**
+ * Break every run of visible non-space characters longer than `limit` with a newline, stepping
+ * over SGR sequences. wrap-ansi takes minutes to hard-wrap one huge word; given lines no longer
+ * than a line, it takes a moment.
+ */
+export function breakLongRuns(text: string, limit: number): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\u001B') {
+      const end = text.indexOf('m', i);
+      const stop = end === -1 ? text.length - 1 : end;
+      out += text.slice(i, stop + 1);
+      i = stop;
+      continue;
+    }
+    if (/\s/.test(ch)) run = 0;
+    else if (run === limit) {
+      out += '\n';
+      run = 1;
+    } else run++;
+    out += ch;
+  }
+  return out;
+}
+
 function wrap(text: string, out: Output, indent = 0): string {
   const width = Math.max(20, out.width);
-  const wrapped = wrapAnsi(text, width - indent, { hard: true });
+  const wrapped = wrapAnsi(breakLongRuns(text, width - indent), width - indent, { hard: true });
   if (indent === 0) return wrapped;
   const pad = ' '.repeat(indent);
   return wrapped

@@ -7,7 +7,7 @@
  * search engine returns them (paragraphs counted from 0). Like grep, no match is exit status 1.
  */
 import { UserError } from '../corpus/errors.js';
-import { sanitize } from '../corpus/sanitize.js';
+import { sanitizeLine } from '../corpus/sanitize.js';
 import type { Corpus } from '../corpus/types.js';
 import { buildSearchIndex } from '../search/index.js';
 import type { SearchHit } from '../search/types.js';
@@ -158,7 +158,7 @@ export function runSearch(
   const hits = index.search(query, { limit: flags.limit });
   if (flags.json) printJson(out, hits.map(toJson));
   if (hits.length === 0) {
-    complain(`gaza-reader: no matches for "${sanitize(query)}"\n`);
+    complain(`gaza-reader: no matches for "${sanitizeLine(query)}"\n`);
     process.exitCode = 1;
     return 1;
   }

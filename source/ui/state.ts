@@ -2,6 +2,7 @@ import type { Comparison } from '../compare/types.js';
 import { compare } from '../compare/index.js';
 import type { StoryMap } from '../corpus/stories.js';
 import type { Corpus, Version } from '../corpus/types.js';
+import { sanitizeLine } from '../corpus/sanitize.js';
 import type { SearchHit } from '../search/types.js';
 import type { Action } from './keymap.js';
 import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from './layout/compare.js';
@@ -503,7 +504,9 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
 
 /** Type into the search query (text may be several characters: a paste). */
 export function typeQuery(state: UiState, text: string): UiState {
-  return { ...state, search: { ...state.search, query: state.search.query + text } };
+  // What is typed or pasted is shown on screen: no byte of it may drive the terminal either.
+  const typed = sanitizeLine(text);
+  return { ...state, search: { ...state.search, query: state.search.query + typed } };
 }
 
 export function eraseQuery(state: UiState): UiState {

@@ -219,3 +219,19 @@ describe('gaza-reader diff of a version with itself', () => {
     expect(body).not.toMatch(/\[-|\{\+/);
   });
 });
+
+describe('gaza-reader diff on a huge word', () => {
+  // A hang guard, not a speed test: wrap-ansi alone took minutes on one such word.
+  it('prints, wrapped, and ends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaza-bigword-'));
+    writeFileSync(join(dir, 'a.txt'), `Start ${'x'.repeat(300_000)} end.\n`);
+    writeFileSync(join(dir, 'b.txt'), `Begin ${'x'.repeat(300_000)} end.\n`);
+    const { status, stdout } = runCli(['diff', 'a', 'b', '--corpus', dir, '--width', '60']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(60);
+    expect(stdout).toContain('[-Start-]');
+    expect(stdout).toContain('{+Begin+}');
+  });
+});

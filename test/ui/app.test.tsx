@@ -302,3 +302,22 @@ describe('compare navigation and resizing', () => {
     expect(statusLine(await app.press('\u001Bj'))).toContain('Stories · 001 · 2 of 5');
   });
 });
+
+describe('hostile text from outside the files', () => {
+  it('shows a hostile folder name and a pasted hostile query inertly', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { isUnsafe } = await import('../../source/corpus/sanitize.js');
+    const dir = mkdtempSync(join(tmpdir(), 'evil\u001B]0;PWNED\u0007\u009B2J\u202E-'));
+    writeFileSync(join(dir, 'a.txt'), 'A story about Rafah.\n');
+    app = await drive(loadCorpus({ dir }));
+    const stories = app.frame();
+    expect(plain(stories)).toContain('evil^[]0;PWNED^G');
+    expect(isUnsafe(stories.replace(/\u001B\[[0-9;]*m/g, ''))).toBe(false);
+    await app.press('/');
+    const searched = await app.press('x\u009B31m\u202Ey');
+    expect(isUnsafe(searched.replace(/\u001B\[[0-9;]*m/g, ''))).toBe(false);
+    expect(plain(searched)).toContain('/x\uFFFD31m\uFFFDy');
+  });
+});

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Corpus, Version } from '../../corpus/types.js';
+import { sanitizeLine } from '../../corpus/sanitize.js';
 import type { StoryMap } from '../../corpus/stories.js';
 import type { Theme } from '../theme.js';
 import { padLine, seg, truncateLine, type Line } from '../layout/line.js';
@@ -113,7 +114,7 @@ export function StoriesPane({
         (storyCount === null
           ? ' · grouping…'
           : ` in ${storyCount} stor${storyCount === 1 ? 'y' : 'ies'}`) +
-        ` · ${corpus.bundled ? 'bundled seeds' : corpus.dir}`,
+        ` · ${corpus.bundled ? 'bundled seeds' : sanitizeLine(corpus.dir)}`,
       'dim',
     ),
   ];
