@@ -138,11 +138,6 @@ function scanFlags(argv: readonly string[]): Map<string, boolean> {
   return given;
 }
 
-/** Reject unknown flags with one line that names them (meow's own report spans lines). */
-export function checkFlags(argv: readonly string[]): void {
-  scanFlags(argv);
-}
-
 function positiveInteger(name: string, value: number | undefined, least = 1): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < least) {

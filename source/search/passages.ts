@@ -57,12 +57,3 @@ export function* collectPassageSteps(versions: readonly Version[]): Generator<vo
   }
   return passages;
 }
-
-/** The distinct passages of a corpus, all at once (see collectPassageSteps). */
-export function collectPassages(versions: readonly Version[]): Passage[] {
-  const steps = collectPassageSteps(versions);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}

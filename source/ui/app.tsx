@@ -261,7 +261,6 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     body = (
       <StoriesPane
         corpus={corpus}
-        labels={labels}
         rows={storyRows}
         storyCount={stories ? stories.stories.length : null}
         cursor={state.stories.cursor}

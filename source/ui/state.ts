@@ -3,6 +3,7 @@ import { compare } from '../compare/index.js';
 import type { StoryMap } from '../corpus/stories.js';
 import type { Corpus, Version } from '../corpus/types.js';
 import { sanitizeLine } from '../corpus/sanitize.js';
+import { foldForSearch } from '../text/fold.js';
 import type { SearchHit } from '../search/types.js';
 import type { Action } from './keymap.js';
 import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from './layout/compare.js';
@@ -105,13 +106,15 @@ function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =
 /** Search ranges found in `passage`, carried over to a version whose text may differ slightly. */
 export function rangesIn(text: string, passage: string, ranges: Ranges): Ranges {
   if (text === passage) return ranges;
-  const lower = text.toLowerCase();
+  // The search's own folding keeps lengths, so offsets in folded text are offsets in the text.
+  const folded = foldForSearch(text);
+  const foldedPassage = foldForSearch(passage);
   const out: [number, number][] = [];
   for (const [start, end] of ranges) {
-    const needle = passage.slice(start, end).toLowerCase();
+    const needle = foldedPassage.slice(start, end);
     if (!needle) continue;
-    let at = lower.indexOf(needle, Math.max(0, start - 40));
-    if (at < 0) at = lower.indexOf(needle);
+    let at = folded.indexOf(needle, Math.max(0, start - 40));
+    if (at < 0) at = folded.indexOf(needle);
     if (at >= 0) out.push([at, at + needle.length]);
   }
   return out.sort((x, y) => x[0] - y[0]);

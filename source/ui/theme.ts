@@ -1,3 +1,5 @@
+import { wantsColor } from '../cli/style.js';
+
 /**
  * Semantic colors. Views name what a piece of text means (an insertion, a search match); the
  * theme decides how that looks. Colors use the 16 basic ANSI names only, so insertions and
@@ -73,9 +75,7 @@ export const monoTheme: Theme = {
   },
 };
 
+/** The same rule as the commands' colors (source/cli/style.ts), for a terminal. */
 export function chooseTheme(colorFlag: boolean | undefined, env: NodeJS.ProcessEnv): Theme {
-  if (colorFlag === false) return monoTheme;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return monoTheme;
-  if (env.TERM === 'dumb') return monoTheme;
-  return colorTheme;
+  return wantsColor({ flag: colorFlag, env, isTTY: true }) ? colorTheme : monoTheme;
 }

@@ -30,18 +30,23 @@ export function snippet(hit: SearchHit, width: number): Line {
   const shifted = hit.matches
     .map(([s, e]) => [s - start, e - start] as const)
     .filter(([, e]) => e > 0);
-  const segments = highlight(hit.passage.slice(start), shifted);
+  // Only about a line of the passage shows: cut it before measuring (a passage can be megabytes).
+  const segments = highlight(hit.passage.slice(start, start + width * 2), shifted);
   return truncateLine([...(start > 0 ? [seg('…', 'dim')] : []), ...segments], width);
 }
 
+/** The lines of results `from` to `to` (exclusive): only the ones on screen are laid out. */
 export function layoutResults(
   hits: readonly SearchHit[],
   labels: ReadonlyMap<string, string>,
   width: number,
   selected: number,
+  from = 0,
+  to = hits.length,
 ): Line[] {
   const lines: Line[] = [];
-  hits.forEach((hit, i) => {
+  hits.slice(from, to).forEach((hit, k) => {
+    const i = from + k;
     const mark = i === selected;
     const header: Line = [
       seg(mark ? '▶ ' : '  ', 'accent'),
@@ -86,12 +91,21 @@ export function SearchPane({
   else if (hits.length === 0) summary = `no passage matches “${query}”`;
   else
     summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} · ${selected + 1} of ${hits.length}`;
-  const lines = hits ? layoutResults(hits, labels, width, selected) : [];
+  const listHeight = Math.max(1, height - 2);
+  const first = Math.floor(top / RESULT_HEIGHT);
+  const last = Math.ceil((top + listHeight) / RESULT_HEIGHT);
+  const lines = hits ? layoutResults(hits, labels, width, selected, first, last) : [];
   return (
     <Box flexDirection="column" height={height}>
       <LineView line={prompt} theme={theme} width={width} />
       <LineView line={[seg(summary, 'dim')]} theme={theme} width={width} />
-      <Lines lines={lines} top={top} height={Math.max(1, height - 2)} width={width} theme={theme} />
+      <Lines
+        lines={lines}
+        top={top - first * RESULT_HEIGHT}
+        height={listHeight}
+        width={width}
+        theme={theme}
+      />
     </Box>
   );
 }

@@ -14,6 +14,8 @@ export interface StoryRows {
   readonly versions: readonly Version[];
   /** The line of each version in `lines`. */
   readonly versionLines: readonly number[];
+  /** Columns of the version names, so the column names line up with them. */
+  readonly labelWidth: number;
 }
 
 /** The stories list: a heading per story, then its versions. */
@@ -62,12 +64,11 @@ export function layoutStories(
       ]);
     }
   }
-  return { lines, versions, versionLines };
+  return { lines, versions, versionLines, labelWidth };
 }
 
 /** The column names above the list, lined up with its rows. */
-export function storiesColumns(corpus: Corpus, labels: ReadonlyMap<string, string>): Line {
-  const labelWidth = Math.max(3, ...corpus.versions.map((v) => (labels.get(v.id) ?? v.id).length));
+export function storiesColumns(labelWidth: number): Line {
   return [
     seg(
       '  ' +
@@ -85,7 +86,6 @@ export function storiesColumns(corpus: Corpus, labels: ReadonlyMap<string, strin
 
 interface StoriesPaneProps {
   readonly corpus: Corpus;
-  readonly labels: ReadonlyMap<string, string>;
   readonly rows: StoryRows;
   readonly storyCount: number | null;
   readonly cursor: number;
@@ -97,7 +97,6 @@ interface StoriesPaneProps {
 
 export function StoriesPane({
   corpus,
-  labels,
   rows,
   storyCount,
   cursor,
@@ -125,9 +124,10 @@ export function StoriesPane({
     warnings.push([seg(`⚠ and ${corpus.warnings.length - 2} more skipped files`, 'warning')]);
   }
   const listHeight = Math.max(1, height - 2 - warnings.length);
-  const selectedLine = rows.versionLines[cursor];
-  const lines = rows.lines.map((line, i) =>
-    i === selectedLine
+  // Restyle the selected row within the visible window only: a long list costs nothing per key.
+  const selectedLine = rows.versionLines[cursor] ?? -1;
+  const visible = rows.lines.slice(top, top + listHeight).map((line, i) =>
+    top + i === selectedLine
       ? padLine(
           line.map((s) => seg(s.text, 'selected')),
           width,
@@ -138,11 +138,11 @@ export function StoriesPane({
   return (
     <Box flexDirection="column" height={height}>
       <LineView line={header} theme={theme} width={width} />
-      <LineView line={storiesColumns(corpus, labels)} theme={theme} width={width} />
+      <LineView line={storiesColumns(rows.labelWidth)} theme={theme} width={width} />
       {warnings.map((line, i) => (
         <LineView key={i} line={line} theme={theme} width={width} />
       ))}
-      <Lines lines={lines} top={top} height={listHeight} width={width} theme={theme} />
+      <Lines lines={visible} top={0} height={listHeight} width={width} theme={theme} />
     </Box>
   );
 }
