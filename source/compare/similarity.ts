@@ -2,6 +2,7 @@
 
 import { diffArrays } from 'diff';
 import { sharedSorted } from '../text/sorted.js';
+import { MAX_EDITS } from './worddiff.js';
 
 /** A passage's words as small integers, the same word getting the same number in both versions. */
 export type Signature = readonly number[];
@@ -63,7 +64,9 @@ export function commonInOrder(a: Signature, b: Signature, maxEdits?: number): nu
  */
 export function likeness(a: Signature, b: Signature, floor = 0): number {
   // likeness >= floor means kept >= floor * (a + b) / 2, so at most (1 - floor) * (a + b) edits.
-  const maxEdits = Math.floor((1 - floor) * (a.length + b.length));
+  // Capped, as the word diff is: paragraphs that far apart are not alike, and jsdiff's time grows
+  // with the square of the edits it tries.
+  const maxEdits = Math.min(MAX_EDITS, Math.floor((1 - floor) * (a.length + b.length)));
   const kept = commonInOrder(a, b, floor > 0 ? maxEdits : undefined);
   return kept < 0 ? 0 : dice(kept, a.length, b.length);
 }

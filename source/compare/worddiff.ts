@@ -18,15 +18,43 @@ export interface Stretch {
   readonly bTo: number;
 }
 
+/**
+ * Past this many words inserted and deleted, two passages have little in common: the diff stops
+ * looking for shared words and shows the rest as one change. jsdiff's time grows with the square
+ * of the edits, so this keeps a pair of huge unrelated paragraphs from taking seconds.
+ */
+export const MAX_EDITS = 1000;
+
 /** The stretches of two word lists: kept and changed alternate, and together cover both lists. */
 export function diffWords(a: readonly Word[], b: readonly Word[]): Stretch[] {
-  const changes = diffArrays(a as Word[], b as Word[], {
-    comparator: (x, y) => x.key === y.key,
-  });
+  const same = (x: Word, y: Word): boolean => x.key === y.key;
+  // The words both passages start and end with are kept; jsdiff only sees the middle.
+  let head = 0;
+  while (head < a.length && head < b.length && same(a[head]!, b[head]!)) head++;
+  let tail = 0;
+  while (
+    tail < a.length - head &&
+    tail < b.length - head &&
+    same(a[a.length - 1 - tail]!, b[b.length - 1 - tail]!)
+  ) {
+    tail++;
+  }
+  const aEnd = a.length - tail;
+  const bEnd = b.length - tail;
   const stretches: Stretch[] = [];
-  let i = 0;
-  let j = 0;
-  for (const change of changes) {
+  push(stretches, true, 0, head, 0, head);
+  const changes = diffArrays(a.slice(head, aEnd), b.slice(head, bEnd), {
+    comparator: same,
+    maxEditLength: MAX_EDITS,
+  });
+  let i = head;
+  let j = head;
+  if (changes === undefined) {
+    push(stretches, false, i, aEnd, j, bEnd);
+    i = aEnd;
+    j = bEnd;
+  }
+  for (const change of changes ?? []) {
     if (change.added) {
       push(stretches, false, i, i, j, j + change.count);
       j += change.count;
@@ -39,6 +67,7 @@ export function diffWords(a: readonly Word[], b: readonly Word[]): Stretch[] {
       j += change.count;
     }
   }
+  push(stretches, true, i, a.length, j, b.length);
   return cleanupSemantic(stretches);
 }
 

@@ -117,3 +117,19 @@ describe('cleanupSemantic', () => {
     expect(cleanupSemantic(stretches)).toEqual([change(0, 12, 0, 12), kept(12, 12, 6)]);
   });
 });
+
+describe('diffWords on passages with little in common', () => {
+  it('keeps the shared start and end, and shows a middle past MAX_EDITS as one change', async () => {
+    const { MAX_EDITS } = await import('../../source/compare/worddiff.js');
+    const many = (prefix: string): string =>
+      Array.from({ length: MAX_EDITS }, (_, i) => `${prefix}${i}`).join(' ');
+    const a = tokenize(`Gaza talks ${many('a')} ended today.`);
+    const b = tokenize(`Gaza talks ${many('b')} ended today.`);
+    const stretches = diffWords(a, b);
+    expect(stretches).toEqual([
+      { kept: true, aFrom: 0, aTo: 2, bFrom: 0, bTo: 2 },
+      { kept: false, aFrom: 2, aTo: 2 + MAX_EDITS, bFrom: 2, bTo: 2 + MAX_EDITS },
+      { kept: true, aFrom: 2 + MAX_EDITS, aTo: a.length, bFrom: 2 + MAX_EDITS, bTo: b.length },
+    ]);
+  });
+});
