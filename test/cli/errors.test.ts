@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { readsWithoutPermission } from '../helpers/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gaza-reader-errors-'));
 afterAll(() => {
@@ -55,21 +56,6 @@ function expectWarnings(result: CliResult, warnings: RegExp[]): void {
     expect(line).toMatch(/^gaza-reader: warning: skipped /);
     expect(line).toMatch(warnings[i]!);
   });
-}
-
-/** Whether this process can read a file with mode 000 (it can as root). */
-function readsWithoutPermission(): boolean {
-  const probe = join(root, 'probe.txt');
-  writeFileSync(probe, 'x');
-  chmodSync(probe, 0o000);
-  try {
-    readFileSync(probe);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe);
-  }
 }
 
 describe('bad input: exit 2 with one line on stderr', () => {

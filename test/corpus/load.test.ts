@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../source/corpus/errors.js';
 import { loadCorpus, MAX_FILE_BYTES } from '../../source/corpus/load.js';
 import { bundledSeedsDir } from '../../source/corpus/paths.js';
 import type { Corpus, Version } from '../../source/corpus/types.js';
+import { readsWithoutPermission, userError } from '../helpers/errors.js';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seedText = (file: string): string => readFileSync(join(SEEDS, file), 'utf8');
@@ -36,32 +36,6 @@ beforeEach(() => {
 const write = (name: string, content: string | Uint8Array): void => {
   writeFileSync(join(dir, name), content);
 };
-
-/** The UserError that `fn` throws. */
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError');
-}
-
-/** Whether this process can read a file with mode 000 (it can as root). */
-function readsWithoutPermission(): boolean {
-  const probe = join(root, 'probe.txt');
-  writeFileSync(probe, 'x');
-  chmodSync(probe, 0o000);
-  try {
-    readFileSync(probe);
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe);
-  }
-}
 
 describe('loadCorpus on the bundled seeds', () => {
   const corpus = loadCorpus();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../source/corpus/errors.js';
 import { versionFromText } from '../../source/corpus/load.js';
 import { findVersion } from '../../source/corpus/resolve.js';
 import type { Corpus } from '../../source/corpus/types.js';
+import { userError } from '../helpers/errors.js';
 
 function corpusOf(...files: string[]): Corpus {
   return {
@@ -11,17 +11,6 @@ function corpusOf(...files: string[]): Corpus {
     versions: files.map((file) => versionFromText(file, `/corpus/${file}`, 'Body text.')),
     warnings: [],
   };
-}
-
-/** The UserError that `fn` throws. */
-function userError(fn: () => unknown): UserError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError');
 }
 
 const corpus = corpusOf('000_aaa.txt', '001_bbb.txt', '010_ccc.md', 'notes.md');
