@@ -14,33 +14,13 @@ import type { SearchHit } from '../search/types.js';
 import type { Flags } from './args.js';
 import { printJson, wrapText, type Output } from './output.js';
 import type { Style } from './style.js';
+import { shortLabels } from '../corpus/labels.js';
 
 const INDENT = '  ';
 /** Marks a match when there is no color to show it. */
 export const PLAIN_MARKS = ['[[', ']]'] as const;
 /** A header names at most this many places before it says how many more there are. */
 const MAX_PLACES = 12;
-
-/**
- * The shortest prefix that names each id unambiguously (findVersion accepts it), but at least
- * three characters: "000" for "000_a709085c31b1a02c".
- */
-export function shortIds(ids: readonly string[]): Map<string, string> {
-  const sorted = [...new Set(ids)].sort();
-  const common = (a: string, b: string): number => {
-    let i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    return i;
-  };
-  const short = new Map<string, string>();
-  sorted.forEach((id, i) => {
-    const before = i > 0 ? common(id, sorted[i - 1]!) : 0;
-    const after = i + 1 < sorted.length ? common(id, sorted[i + 1]!) : 0;
-    const length = Math.max(Math.min(3, id.length), Math.max(before, after) + 1);
-    short.set(id, id.slice(0, length));
-  });
-  return short;
-}
 
 /** "000, 003 ¶4 · 004 ¶10": versions grouped by paragraph, in the order the hit lists them. */
 export function placesLabel(
@@ -163,7 +143,7 @@ export function runSearch(
     return 1;
   }
   if (!flags.json) {
-    const short = shortIds(corpus.versions.map((v) => v.id));
+    const short = shortLabels(corpus.versions);
     out.write(hits.map((hit) => formatHit(hit, short, out)).join('\n'));
   }
   return 0;

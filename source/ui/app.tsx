@@ -9,7 +9,7 @@ import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { clamp, MOVES } from './layout/scroll.js';
-import { shortLabels } from './layout/labels.js';
+import { shortLabels } from '../corpus/labels.js';
 import { StatusBar } from './components/status-bar.js';
 import { TextPane } from './components/text-pane.js';
 import { StoriesPane } from './panes/stories.js';

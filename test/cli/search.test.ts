@@ -1,7 +1,7 @@
 /** `gaza-reader search`, run as users run it: the built program, on the bundled seeds. */
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { paintWrapped, shortIds } from '../../source/cli/search.js';
+import { paintWrapped } from '../../source/cli/search.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -101,20 +101,6 @@ describe('gaza-reader search', () => {
     const { status, stderr } = runCli(['search', '  ']);
     expect(status).toBe(2);
     expect(stderr).toMatch(/^gaza-reader: search needs something to look for/);
-  });
-});
-
-describe('shortIds', () => {
-  it('shortens ids to the shortest unique prefix, of three characters at least', () => {
-    const ids = ['000_a7', '001_b1', 'reuters-1', 'reuters-2', 'ap', 'apx'];
-    expect([...shortIds(ids)]).toEqual([
-      ['000_a7', '000'],
-      ['001_b1', '001'],
-      ['ap', 'ap'],
-      ['apx', 'apx'],
-      ['reuters-1', 'reuters-1'],
-      ['reuters-2', 'reuters-2'],
-    ]);
   });
 });
 
