@@ -4,11 +4,14 @@
  *
  * - C0 controls other than newline and tab, and DEL, become caret notation (ESC is `^[`).
  * - C1 controls U+0080–U+009F (the 8-bit CSI U+009B among them) become U+FFFD.
- * - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) become U+FFFD.
+ * - Bidi controls become U+FFFD: embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ *   and the invisible direction marks LRM U+200E, RLM U+200F and ALM U+061C, which can reorder
+ *   neutral characters (a minus sign, a parenthesis, a number) so that text reads other than it is.
  */
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point here
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F\u0080-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+  /[\u0000-\u0008\u000B-\u001F\u007F\u0080-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 export const REPLACEMENT = '\uFFFD';
 

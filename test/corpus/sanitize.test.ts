@@ -8,6 +8,9 @@ function isForbidden(code: number): boolean {
     (code < 0x20 && code !== 0x0a && code !== 0x09) ||
     code === 0x7f ||
     (code >= 0x80 && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
     (code >= 0x202a && code <= 0x202e) ||
     (code >= 0x2066 && code <= 0x2069)
   );
@@ -17,6 +20,9 @@ const forbidden = [
   ...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => i !== 0x0a && i !== 0x09),
   0x7f,
   ...Array.from({ length: 0x20 }, (_, i) => 0x80 + i),
+  0x061c,
+  0x200e,
+  0x200f,
   0x202a,
   0x202b,
   0x202c,
@@ -35,7 +41,7 @@ const hostileText = fc
       fc.string({ unit: 'grapheme' }),
       fc.string({ unit: 'binary' }),
       fc.constantFrom(...forbidden.map((code) => String.fromCodePoint(code))),
-      fc.constantFrom('\n', '\t', ' ', '\u2029', '\u200F', '\u00A0', '\uFFFD', '^[', 'é'),
+      fc.constantFrom('\n', '\t', ' ', '\u2029', '\u200D', '\u00A0', '\uFFFD', '^[', 'é'),
     ),
   )
   .map((parts) => parts.join(''));
@@ -63,8 +69,16 @@ describe('sanitize', () => {
     expect(sanitize('\u202A\u202B\u202D\u2066\u2067\u2068\u2069')).toBe(REPLACEMENT.repeat(7));
   });
 
+  it('replaces the direction marks LRM, RLM and ALM with U+FFFD', () => {
+    // Invisible, and each can reorder the neutral characters around it (a sign, a digit).
+    expect(sanitize('loss of \u200F-5%')).toBe(`loss of ${REPLACEMENT}-5%`);
+    expect(sanitize('\u200E\u200F\u061C')).toBe(REPLACEMENT.repeat(3));
+    expect(sanitizeLine('id\u200E.txt')).toBe(`id${REPLACEMENT}.txt`);
+    expect(isUnsafe('\u061C')).toBe(true);
+  });
+
   it('keeps the characters next to the forbidden ranges', () => {
-    const neighbours = ' ~\u00A0\u00A0é\u2029\u202F\u2065\u206A\u200E\u200F';
+    const neighbours = ' ~\u00A0\u00A0é\u2029\u202F\u2065\u206A\u200D\u2010\u061B\u061D';
     expect(sanitize(neighbours)).toBe(neighbours);
   });
 
