@@ -7,6 +7,7 @@ import type { Output } from './cli/output.js';
 import { makeStyle, wantsColor } from './cli/style.js';
 import { runList } from './cli/list.js';
 import { runShow } from './cli/show.js';
+import { exitOnWriteErrors } from './cli/write.js';
 
 function makeOutput(invocation: Invocation): Output {
   const isTTY = process.stdout.isTTY === true;
@@ -75,11 +76,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-// A reader piped into `head` closes the pipe early; that is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// `| head` closing the pipe early is not an error; a full disk is one line and exit 1.
+exitOnWriteErrors();
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UserError) {

@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -10,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/run-cli.js';
+import { CLI, runCli, type CliResult } from '../helpers/run-cli.js';
 import { readsWithoutPermission } from '../helpers/errors.js';
 
 const root = mkdtempSync(join(tmpdir(), 'gaza-reader-errors-'));
@@ -265,5 +268,60 @@ describe('help and width', () => {
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('gaza-reader: --width needs a whole number of at least 20\n');
+  });
+});
+
+describe('write errors', () => {
+  /** Run the built CLI with standard output (or error) written to the file at `path`. */
+  function runInto(path: string, args: readonly string[], stream: 'stdout' | 'stderr') {
+    const fd = openSync(path, 'w');
+    try {
+      const stdio = stream === 'stdout' ? ['ignore', fd, 'pipe'] : ['ignore', 'pipe', fd];
+      return spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        stdio: stdio as ['ignore', number | 'pipe', number | 'pipe'],
+        timeout: 20_000,
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it('a full disk (/dev/full): one line on stderr and exit 1, no stack trace', () => {
+    for (const args of [['list'], ['show', '000', '--json'], ['diff', '000', '003']]) {
+      const result = runInto('/dev/full', args, 'stdout');
+      expect(result.stderr, args.join(' ')).toBe(
+        'gaza-reader: cannot write the output: no space left on device (ENOSPC)\n',
+      );
+      expect(result.status, args.join(' ')).toBe(1);
+    }
+  });
+
+  it('a warning that cannot be written: the output is complete, and exit 1', () => {
+    const dir = corpus({ 'good.txt': GOOD, 'empty.txt': '' });
+    const result = runInto('/dev/full', ['list', '--corpus', dir], 'stderr');
+    expect(result.stdout).toMatch(/^ID .*\ngood /);
+    expect(result.status).toBe(1);
+  });
+
+  it('a pipe closed early (| head): quiet, and exit 0', () => {
+    // 1.5 MB of text, far more than a pipe holds, so the program is still writing when head
+    // exits and closes the pipe.
+    const paragraphs = Array.from({ length: 8000 }, (_, i) => `Paragraph ${i} went on. `.repeat(8));
+    const dir = corpus({ 'big.txt': paragraphs.join('\n\n') });
+    for (const args of [
+      ['show', 'big'],
+      ['show', 'big', '--json'],
+    ]) {
+      const command = `"$0" "$1" ${args.join(' ')} --corpus "$2" | head -n 2; echo "status \${PIPESTATUS[0]}"`;
+      const result = spawnSync('bash', ['-c', command, process.execPath, CLI, dir], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.stderr, args.join(' ')).toBe('');
+      const lines = result.stdout.split('\n');
+      expect(lines, args.join(' ')).toHaveLength(4);
+      expect(lines[2], args.join(' ')).toBe('status 0');
+    }
   });
 });
