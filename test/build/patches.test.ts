@@ -1,27 +1,60 @@
 /**
- * The bundle patches some dependencies as it builds them (scripts/ink-patches.mjs). Each patch
- * must leave what the dependency does unchanged, or change only what it says; these tests build
- * the patched modules the way the bundle does and hold them to that.
+ * The dependency fixes in patches/ (patch-package, applied by `npm install` in `prepare`). The
+ * tests and the bundle both run node_modules as patched; these tests check that every patch is
+ * applied to the exact version it was made for, and hold each to what it says: the patched module
+ * does what the shipped one does, or differs only as its patch says.
  */
+import xterm from '@xterm/headless';
 import { build, type Plugin } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const patchesUrl = new URL('../../scripts/ink-patches.mjs', import.meta.url).href;
+
+interface PatchedFile {
+  readonly patch: string;
+  readonly pkg: string;
+  readonly version: string;
+  readonly path: string;
+  readonly installed: string;
+  readonly original: string | undefined;
+}
 // A .mjs build script without type declarations: import it by URL and say what it exports.
-const { inkPatches } = (await import(patchesUrl)) as { inkPatches: Plugin };
+const { patchedFiles, installedVersion } = (await import(
+  new URL('../../scripts/patches.mjs', import.meta.url).href
+)) as { patchedFiles(): PatchedFile[]; installedVersion(pkg: string): string | undefined };
+
+const files = patchedFiles();
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+  overrides?: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string }>;
+};
 
 const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-patches-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Serve the patched files as their packages shipped them. */
+const unpatched: Plugin = {
+  name: 'unpatched',
+  setup(builder) {
+    const originals = new Map(files.map((file) => [resolve(ROOT, file.path), file.original!]));
+    builder.onLoad({ filter: /node_modules/ }, (args) => {
+      const original = originals.get(args.path);
+      return original === undefined ? undefined : { contents: original, loader: 'js' };
+    });
+  },
+};
+
 let built = 0;
 
 /** Bundle `source` (ES module text, resolved from the repository) and import the result. */
-async function load<T>(source: string, patched: boolean): Promise<T> {
+async function load<T>(source: string, as: 'patched' | 'shipped'): Promise<T> {
   const result = await build({
     stdin: { contents: source, resolveDir: ROOT, loader: 'js' },
     bundle: true,
@@ -30,7 +63,7 @@ async function load<T>(source: string, patched: boolean): Promise<T> {
     target: 'node20',
     write: false,
     logLevel: 'silent',
-    plugins: patched ? [inkPatches] : [],
+    plugins: as === 'shipped' ? [unpatched] : [],
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
@@ -39,6 +72,44 @@ async function load<T>(source: string, patched: boolean): Promise<T> {
   writeFileSync(file, result.outputFiles[0]!.text);
   return (await import(pathToFileURL(file).href)) as T;
 }
+
+describe('the patches', () => {
+  it('are one for each of ink, meow, string-width and yoga-layout', () => {
+    expect([...new Set(files.map((file) => file.patch))]).toEqual([
+      'ink+6.8.0.patch',
+      'meow+14.1.0.patch',
+      'string-width+8.3.0.patch',
+      'yoga-layout+3.2.1.patch',
+    ]);
+  });
+
+  it('are applied in node_modules, to the version each was made for', () => {
+    for (const file of files) {
+      expect(installedVersion(file.pkg), file.patch).toBe(file.version);
+      expect(file.original, `${file.path} does not hold ${file.patch}`).toBeTypeOf('string');
+      expect(file.installed, file.path).toContain('gaza-reader patch');
+      expect(file.original, file.path).not.toContain('gaza-reader patch');
+    }
+  });
+
+  it('are for versions pinned exactly, in package.json and the lock file', () => {
+    for (const { pkg: name, version, patch } of files) {
+      const pinned = pkg.devDependencies[name] ?? pkg.overrides?.[name];
+      expect(pinned, patch).toBe(version);
+      expect(lock.packages[`node_modules/${name}`]?.version, patch).toBe(version);
+    }
+  });
+
+  it('are each explained, with a reason and an upstream link, in patches/README.md', () => {
+    const readme = readFileSync(join(ROOT, 'patches', 'README.md'), 'utf8');
+    for (const patch of new Set(files.map((file) => file.patch))) {
+      const section = readme.split(/^## /m).find((part) => part.startsWith(`\`${patch}\``));
+      expect(section, patch).toBeDefined();
+      expect(section, patch).toMatch(/Why:/);
+      expect(section, patch).toMatch(/Upstream:[\s\S]*https:\/\/github\.com\//);
+    }
+  });
+});
 
 type StringWidth = (text: string) => number;
 
@@ -58,8 +129,8 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
 
   it('measures every string as string-width itself does', async () => {
     const source = "export { default } from 'string-width';";
-    const original = (await load<{ default: StringWidth }>(source, false)).default;
-    const patched = (await load<{ default: StringWidth }>(source, true)).default;
+    const shipped = (await load<{ default: StringWidth }>(source, 'shipped')).default;
+    const patched = (await load<{ default: StringWidth }>(source, 'patched')).default;
     const texts = [
       ...['👍', '👍🏽', '🇵🇸', '🇵', '1️⃣', '#⃣', '👨‍👩‍👧', '🏴‍☠️', '©️', '©', '™', '↕', '↕️'],
       ...['⌚', '⌚︎', 'é', 'e\u0301', '한국어', 'ｶﾞ', '—…·≈▍“”', 'Türkiye', '\u00ad', '\u200d'],
@@ -70,7 +141,7 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
       if (code < 0xd800 || code > 0xdfff) texts.push(String.fromCharCode(code));
     }
     for (let code = 0x1f000; code <= 0x1faff; code++) texts.push(String.fromCodePoint(code));
-    const differ = texts.filter((text) => patched(text) !== original(text));
+    const differ = texts.filter((text) => patched(text) !== shipped(text));
     expect(differ).toEqual([]);
   });
 });
@@ -91,7 +162,7 @@ describe('the Yoga patch (no fetch for the WebAssembly)', () => {
       }
       const yoga = await load<{ default: { Node: { create(): YogaNode } } }>(
         "export { default } from 'yoga-layout';",
-        true,
+        'patched',
       );
       const node = yoga.default.Node.create();
       node.setWidth(80);
@@ -104,39 +175,107 @@ describe('the Yoga patch (no fetch for the WebAssembly)', () => {
   });
 });
 
-describe('the incremental renderer patch (one escape over unchanged rows)', () => {
-  interface LogUpdate {
-    (output: string): boolean;
-  }
-  type Create = (stream: NodeJS.WritableStream, options: { incremental: boolean }) => LogUpdate;
+describe('the meow patch (package.json left as read)', () => {
+  it('drops normalize-package-data and the SPDX tables from what meow loads', async () => {
+    // meow bundles its dependencies into one file: their code is what the bundle's size counts.
+    const size = async (as: 'patched' | 'shipped') => {
+      const result = await build({
+        stdin: { contents: "export { default } from 'meow';", resolveDir: ROOT, loader: 'js' },
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        minify: true,
+        write: false,
+        logLevel: 'silent',
+        plugins: as === 'shipped' ? [unpatched] : [],
+      });
+      return result.outputFiles[0]!.text;
+    };
+    const shipped = await size('shipped');
+    const patched = await size('patched');
+    expect(shipped).toContain('spdx');
+    expect(patched).not.toContain('spdx');
+    expect(patched.length).toBeLessThan(shipped.length - 50_000);
+  });
 
-  async function secondFrame(patched: boolean): Promise<string> {
+  it('still parses flags and prints the version it is given', async () => {
+    type Meow = (help: string, options: object) => { flags: Record<string, unknown> };
+    const meow = (await load<{ default: Meow }>("export { default } from 'meow';", 'patched'))
+      .default;
+    const cli = meow('help', {
+      importMeta: { url: pathToFileURL(join(ROOT, 'source', 'cli.tsx')).href },
+      argv: ['--width', '60', '--json'],
+      flags: { width: { type: 'number' }, json: { type: 'boolean' } },
+      version: '1.2.3',
+    });
+    expect(cli.flags).toEqual({ width: 60, json: true });
+  });
+});
+
+describe('the incremental renderer patches (Ink #909, and one escape over unchanged rows)', () => {
+  type Create = (
+    stream: NodeJS.WritableStream,
+    options: { incremental: boolean },
+  ) => (output: string) => boolean;
+
+  /** The bytes Ink writes for two frames of `rows`, the second with rows 1 and 22 changed. */
+  async function twoFrames(as: 'patched' | 'shipped', newline: boolean): Promise<string[]> {
     const path = join(ROOT, 'node_modules/ink/build/log-update.js');
     const { default: logUpdate } = await load<{ default: { create: Create } }>(
       `export { default } from ${JSON.stringify(path)};`,
-      patched,
+      as,
     );
-    let written = '';
-    const stream = { write: (chunk: string) => ((written += chunk), true) };
+    const written: string[] = [];
+    const stream = { write: (chunk: string) => (written.push(chunk), true) };
     const render = logUpdate.create(stream as unknown as NodeJS.WritableStream, {
       incremental: true,
     });
     const rows = Array.from({ length: 23 }, (_, i) => `row ${i}`);
-    render(rows.join('\n'));
-    written = '';
+    const end = newline ? '\n' : '';
+    render(rows.join('\n') + end);
     rows[1] = 'row one, changed';
     rows[22] = 'status, changed';
-    render(rows.join('\n'));
+    render(rows.join('\n') + end);
     return written;
   }
 
-  it('moves over a run of unchanged rows at once, and writes the same rows', async () => {
-    const before = await secondFrame(false);
-    const after = await secondFrame(true);
+  /** The screen of a 40×24 terminal after `bytes`, one string a row. */
+  async function screen(bytes: readonly string[]): Promise<string[]> {
+    const terminal = new xterm.Terminal({ cols: 40, rows: 24, allowProposedApi: true });
+    for (const chunk of bytes) {
+      await new Promise<void>((done) => terminal.write(chunk.replaceAll('\n', '\r\n'), done));
+    }
+    const buffer = terminal.buffer.active;
+    const rows = Array.from({ length: 24 }, (_, i) =>
+      buffer.getLine(buffer.viewportY + i)!.translateToString(true),
+    );
+    terminal.dispose();
+    return rows;
+  }
+
+  it('repaint a frame that ends in a newline in place, with no ghost rows', async () => {
+    const expected = [
+      'row 0',
+      'row one, changed',
+      ...Array.from({ length: 20 }, (_, i) => `row ${i + 2}`),
+      'status, changed',
+      '',
+    ];
+    // As shipped, the repaint lands one row low: row 0 is lost, a copy of the old status remains.
+    expect(await screen(await twoFrames('shipped', true))).not.toEqual(expected);
+    expect(await screen(await twoFrames('patched', true))).toEqual(expected);
+    // A frame without the newline (a full screen) repaints in place, as it did.
+    const full = await screen(await twoFrames('patched', false));
+    expect(full.slice(0, 23)).toEqual(expected.slice(0, 23));
+  });
+
+  it('move over a run of unchanged rows at once, and write the same rows', async () => {
+    const [, before] = await twoFrames('shipped', false);
+    const [, after] = await twoFrames('patched', false);
     expect(before).toContain('\u001B[E'.repeat(20));
     expect(after).toContain('\u001B[20E');
     expect(after).not.toContain('\u001B[E\u001B[E');
-    expect(after.replace('\u001B[20E', '\u001B[E'.repeat(20))).toBe(before);
-    expect(after.length).toBeLessThan(before.length - 50);
+    expect(after!.replace('\u001B[20E', '\u001B[E'.repeat(20))).toBe(before);
+    expect(after!.length).toBeLessThan(before!.length - 50);
   });
 });

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  lstatSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The package as users get it: `npm pack`, then the tarball installed into an empty folder. The
- * install fetches the dependencies from the npm registry (and nothing else), so it takes a while.
+ * bundle carries every library it uses, so the package has no dependencies: the install is one
+ * package, made `--offline`, and needs no registry. Any failure fails the tests; nothing skips.
  */
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +38,14 @@ let files: string[];
 const npm = (args: string[], cwd: string): string =>
   execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** Bytes on disk under `path`, as `du` counts them: blocks, links not followed. */
+function diskBytes(path: string): number {
+  const stat = lstatSync(path);
+  const own = stat.blocks * 512;
+  if (!stat.isDirectory()) return own;
+  return readdirSync(path).reduce((sum, name) => sum + diskBytes(join(path, name)), own);
+}
+
 beforeAll(() => {
   for (const dir of [packed, extracted, consumer]) mkdirSync(dir);
   // --ignore-scripts: `prepare` would rebuild dist/cli.js while the other test files run it.
@@ -46,15 +63,23 @@ afterAll(() => {
 });
 
 describe('npm pack', () => {
-  it('packs the bundle, the seeds and the manifest, and no sources or tests', () => {
+  it('packs the bundle, its notices, the seeds, the manifest and the changelog, and no sources', () => {
     const seeds = readdirSync(join(REPO, 'seeds'))
       .filter((name) => name.endsWith('.txt'))
       .map((name) => `seeds/${name}`);
     expect(seeds).toHaveLength(5);
-    expect(files).toEqual(expect.arrayContaining(['dist/cli.js', 'package.json', ...seeds]));
-    if (existsSync(join(REPO, 'README.md'))) expect(files).toContain('README.md');
+    expect(files).toEqual(
+      [
+        'CHANGELOG.md',
+        'dist/THIRD-PARTY-NOTICES.txt',
+        'dist/cli.js',
+        'package.json',
+        ...(existsSync(join(REPO, 'README.md')) ? ['README.md'] : []),
+        ...seeds,
+      ].sort(),
+    );
     for (const file of files) {
-      expect(file).not.toMatch(/^(source|test|bench|scripts|node_modules)\//);
+      expect(file).not.toMatch(/^(source|test|bench|scripts|patches|node_modules)\//);
       expect(file).not.toMatch(/\.(ts|tsx|map|tgz)$/);
     }
   });
@@ -72,9 +97,42 @@ describe('npm pack', () => {
 });
 
 describe('the installed tarball', () => {
+  let installLog: string;
   beforeAll(() => {
-    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball], consumer);
+    // Scripts allowed, as a user installs: the package has none that npm runs. --offline: one
+    // package and no dependencies, so nothing to fetch; if there were, the install would fail.
+    const result = spawnSync(
+      'npm',
+      ['install', '--offline', '--no-audit', '--no-fund', '--foreground-scripts', tarball],
+      { cwd: consumer, encoding: 'utf8' },
+    );
+    installLog = `${result.stdout}${result.stderr}`;
+    if (result.status !== 0) throw new Error(`npm install of the tarball failed:\n${installLog}`);
   }, SLOW);
+
+  it('installs one package, under 1 MB on disk, and runs no script', () => {
+    const installed = npm(['ls', '--all', '--parseable'], consumer).trim().split('\n');
+    expect(installed.map((path) => path.slice(consumer.length))).toEqual([
+      '',
+      '/node_modules/gaza-reader',
+    ]);
+    expect(readdirSync(join(consumer, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual([
+      'gaza-reader',
+    ]);
+    expect(diskBytes(join(consumer, 'node_modules'))).toBeLessThan(1024 * 1024);
+    expect(installLog).toMatch(/added 1 package/);
+    // npm lists `prepare` for a package installed from a file, though it runs it only for git and
+    // linked folders (and never for the registry): the only notice, and no script output.
+    const warnings = installLog.split('\n').filter((line) => line.startsWith('npm warn'));
+    const named = warnings.filter((line) => /^npm warn install-scripts +\S+@/.test(line));
+    expect(named).toEqual([
+      expect.stringMatching(
+        /^npm warn install-scripts +gaza-reader@[\d.]+ \(prepare: patch-package /,
+      ),
+    ]);
+    expect(warnings.every((line) => line.startsWith('npm warn install-scripts'))).toBe(true);
+    expect(installLog).not.toMatch(/> gaza-reader@.* prepare/);
+  });
 
   const expectSeedList = (stdout: string): void => {
     const lines = stdout.trim().split('\n');
