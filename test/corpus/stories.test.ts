@@ -119,6 +119,28 @@ describe('groupStories on unrelated texts', () => {
   });
 });
 
+describe('groupStories on versions with stated dates and outlets', () => {
+  const stated = (id: string, text: string, date: string | null, outlet: string | null): Version =>
+    ({ ...version(id, text), date, outlet }) as Version;
+
+  it('lists stories newest first, and a story by date, then outlet, then corpus order', () => {
+    const body = seed('001').body;
+    const map = groupStories([
+      stated('weather-old', weather.body, '2025-11-01', 'Gazette'),
+      stated('c', body, '2025-12-20', 'Zeta News'),
+      stated('b', body, '2025-12-19', 'Post'),
+      stated('a', body, '2025-12-20', 'Argus'),
+      stated('d', body, null, 'Argus'),
+      stated('e', body, '2025-12-20', null),
+    ]);
+    expect(map.stories.map((s) => s.versions.map((v) => v.id))).toEqual([
+      ['b', 'a', 'c', 'e', 'd'],
+      ['weather-old'],
+    ]);
+    expect(map.stories[0]!.id).toBe('b');
+  });
+});
+
 describe('groupStories on a generated corpus', () => {
   const corpus = generateCorpus({ versions: 400, seed: 11 });
   const versions = toVersions(corpus);
