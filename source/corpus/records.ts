@@ -165,6 +165,8 @@ export function loadCsv(path: string): Loaded {
   let lastLine = 1;
   let parser: ReturnType<typeof parseCsv> | undefined;
   let failure: unknown;
+  // The line of a row over the size limit, where reading stops.
+  let oversized: number | undefined;
   const start = (header: string): ReturnType<typeof parseCsv> => {
     const created = parseCsv({
       delimiter: delimiterOf(header),
@@ -184,7 +186,18 @@ export function loadCsv(path: string): Loaded {
       },
       on_skip: (error: CsvError | undefined) => {
         const at = (error as { lines?: number } | undefined)?.lines ?? lastLine + 1;
-        collector.warn(at, `skipped: ${error ? reason(error) : 'it cannot be read'}`);
+        if (error?.code === 'CSV_MAX_RECORD_SIZE') {
+          // csv-parse cannot find the end of a row it stopped reading: it would skip the rest of
+          // the file in silence, so stop here, and say so.
+          oversized = at;
+          collector.warn(
+            at,
+            `skipped: it is over the ${formatSize(MAX_FILE_BYTES)} limit for one version, ` +
+              'and the lines after it were not read',
+          );
+        } else {
+          collector.warn(at, `skipped: ${error ? reason(error) : 'it cannot be read'}`);
+        }
         lastLine = at;
         return undefined;
       },
@@ -211,7 +224,7 @@ export function loadCsv(path: string): Loaded {
     } else {
       parser.write(chunk);
     }
-    if (failure !== undefined) break;
+    if (failure !== undefined || oversized !== undefined) break;
     if (columns !== undefined && !columns.some((name) => name.toLowerCase() === 'text')) {
       throw noText();
     }
@@ -220,7 +233,7 @@ export function loadCsv(path: string): Loaded {
     parser = start(head);
     parser.write(head);
   }
-  parser?.end();
+  if (oversized === undefined) parser?.end();
   if (failure !== undefined) {
     throw new UserError(`cannot read ${sanitizeLine(path)} as CSV: ${reason(failure)}`);
   }

@@ -314,6 +314,17 @@ describe('a CSV file', () => {
     expect(warnings(corpus)[0]).toMatch(/^quotes\.csv line 3: skipped: Invalid Closing Quote/);
   });
 
+  it('stops at a row over the size limit, saying so, instead of hanging or losing rows silently', () => {
+    const huge = '"' + 'word '.repeat(Math.ceil(MAX_FILE_BYTES / 4)) + '"';
+    const path = write('big.csv', `id,text\na,Before.\nb,${huge}\nc,After.\n`);
+    const corpus = loadCorpus({ dir: path });
+    expect(corpus.versions.map((v) => v.id)).toEqual(['a']);
+    expect(warnings(corpus)).toEqual([
+      'big.csv line 3: skipped: it is over the 4 MB limit for one version, ' +
+        'and the lines after it were not read',
+    ]);
+  });
+
   it("reads Excel's Unicode text: UTF-16 with a byte-order mark, tab-separated", () => {
     const text = 'outlet\ttext\r\nWire\tTürkiye hosts the talks.\r\n';
     const path = write(
