@@ -112,7 +112,12 @@ function scanFlags(argv: readonly string[]): Map<string, boolean> {
       // A flag that takes a value has no negation: `--no-width` is unknown.
       if (!KNOWN.has(name) || (long?.startsWith('no-') === true && TAKES_VALUE.has(name))) {
         const guess = closest(name);
-        const hint = guess ? `; did you mean --${guess}?` : '; see gaza-reader --help';
+        // `-dash.txt` is more likely a file than a flag: say how to name it.
+        const hint = /[./]/.test(arg.split('=')[0]!)
+          ? `; to name a version, write ./${sanitizeLine(arg)} or put it after --`
+          : guess
+            ? `; did you mean --${guess}?`
+            : '; see gaza-reader --help';
         throw new UserError(`unknown flag ${sanitizeLine(arg)}${hint}`);
       }
       const negated = long?.startsWith('no-') === true;

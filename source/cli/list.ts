@@ -8,6 +8,9 @@ export interface VersionSummary {
   readonly file: string;
   readonly title: string;
   readonly date: string | null;
+  readonly outlet: string | null;
+  readonly url: string | null;
+  readonly author: string | null;
   readonly words: number;
   readonly paragraphs: number;
 }
@@ -18,6 +21,9 @@ export function summarize(version: Version): VersionSummary {
     file: version.file,
     title: version.title,
     date: version.date,
+    outlet: version.outlet,
+    url: version.url,
+    author: version.author,
     words: version.words,
     paragraphs: version.paragraphs.length,
   };

@@ -1,10 +1,14 @@
+import { cutAtWord } from './metadata.js';
 import type { Version } from './types.js';
 
+/** Outlet names longer than this are cut at a word in labels: a label must fit a list row. */
+const OUTLET_MAX_CHARS = 32;
+
 /**
- * Short names for versions, on screen and in printed output (findVersion accepts them): the shortest prefix of each id, at least three characters,
- * that no other id shares, run on to the end of its token ("000" for "000_a709085c31b1a02c").
+ * Short ids: the shortest prefix of each id, at least `min` characters, that no other id shares,
+ * run on to the end of its token ("000" for "000_a709085c31b1a02c").
  */
-export function shortLabels(versions: readonly Version[], min = 3): Map<string, string> {
+export function shortIds(versions: readonly Version[], min = 3): Map<string, string> {
   const ids = versions.map((v) => v.id).sort();
   const labels = new Map<string, string>();
   for (let i = 0; i < ids.length; i++) {
@@ -28,4 +32,63 @@ export function shortLabels(versions: readonly Version[], min = 3): Map<string, 
     labels.set(id, id.slice(0, length));
   }
   return labels;
+}
+
+/** How an outlet is told from another: its name, without regard to case or spacing. */
+export function outletKey(outlet: string): string {
+  return outlet.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The name of each version wherever one is shown, by id: its outlet ("Daily Ledger"), or its
+ * short id (see shortIds) when it has none. Versions from one outlet are told apart by their
+ * dates when each has its own ("Daily Ledger · 2025-12-19"), else by their place in date order
+ * ("Daily Ledger · 2"). Every name is unique; findVersion accepts them all.
+ */
+export function shortLabels(versions: readonly Version[], min = 3): Map<string, string> {
+  const ids = shortIds(versions, min);
+  const byOutlet = new Map<string, Version[]>();
+  for (const version of versions) {
+    if (!version.outlet) continue;
+    const key = outletKey(version.outlet);
+    const group = byOutlet.get(key);
+    if (group) group.push(version);
+    else byOutlet.set(key, [version]);
+  }
+  const labels = new Map<string, string>();
+  for (const version of versions) {
+    if (!version.outlet) labels.set(version.id, ids.get(version.id)!);
+  }
+  for (const group of byOutlet.values()) {
+    const name = cutAtWord(group[0]!.outlet!, OUTLET_MAX_CHARS);
+    if (group.length === 1) {
+      labels.set(group[0]!.id, name);
+      continue;
+    }
+    const dates = new Set(group.map((v) => v.date));
+    const byDate = dates.size === group.length && !dates.has(null);
+    // Undated versions after the dated ones; a stable sort keeps corpus order among equals.
+    const ordered = [...group].sort((a, b) => compareDates(a.date, b.date));
+    ordered.forEach((version, i) => {
+      labels.set(version.id, `${name} · ${byDate ? version.date! : String(i + 1)}`);
+    });
+  }
+  // An outlet may be named like another version's id: tell them apart by the id.
+  const uses = new Map<string, number>();
+  for (const label of labels.values()) uses.set(label, (uses.get(label) ?? 0) + 1);
+  for (const version of versions) {
+    const label = labels.get(version.id)!;
+    if (uses.get(label)! > 1 && version.outlet) {
+      labels.set(version.id, `${label} (${ids.get(version.id)!})`);
+    }
+  }
+  return labels;
+}
+
+/** Dates in order, YYYY-MM-DD, those without one last. */
+export function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }

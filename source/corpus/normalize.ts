@@ -1,16 +1,55 @@
+import { TextDecoder } from 'node:util';
 import { sanitize } from './sanitize.js';
 
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+/** The encodings a version's text can come in: UTF-8, or UTF-16 when a byte-order mark says so. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /**
- * Decode a file's bytes into clean text: invalid UTF-8 shows as U+FFFD, a BOM is dropped, CRLF,
- * CR and the Unicode line and paragraph separators become LF, the text is NFC, and every
- * terminal-driving character is made visible (see sanitize).
+ * The encoding that a file's first bytes announce: UTF-16 with its byte-order mark (as Windows
+ * tools and Excel's "Unicode text" write it), else UTF-8.
+ */
+export function encodingOf(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * Decode a file's bytes into clean text: UTF-16 when a byte-order mark announces it, else UTF-8,
+ * where invalid bytes show as U+FFFD. The BOM is dropped, CRLF, CR and the Unicode line and
+ * paragraph separators become LF, the text is NFC, and every terminal-driving character is made
+ * visible (see sanitize).
  */
 export function decodeText(bytes: Uint8Array): string {
-  // TextDecoder strips a leading UTF-8 BOM itself (ignoreBOM: false).
-  const text = decoder.decode(bytes);
-  return normalizeText(text);
+  // TextDecoder strips the BOM itself (ignoreBOM: false).
+  const decoder = new TextDecoder(encodingOf(bytes), { fatal: false, ignoreBOM: false });
+  return normalizeText(decoder.decode(bytes));
+}
+
+/**
+ * Decodes a file read in chunks, as decodeText decodes it whole: the encoding comes from the first
+ * bytes, and a character split between chunks is kept whole. Only decoding; normalize after.
+ */
+export class ChunkDecoder {
+  private decoder: TextDecoder | undefined;
+  private head = Buffer.alloc(0);
+
+  /** The text of the next chunk; `final` for the last one (which may be empty). */
+  decode(chunk: Uint8Array, final = false): string {
+    if (this.decoder === undefined) {
+      // Wait for two bytes, enough to see a UTF-16 BOM.
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 2 && !final) return '';
+      this.decoder = new TextDecoder(encodingOf(this.head), { fatal: false, ignoreBOM: false });
+      chunk = this.head;
+    }
+    return this.decoder.decode(chunk, { stream: !final });
+  }
+
+  /** The encoding the first bytes announced; UTF-8 before any byte. */
+  get encoding(): TextEncoding {
+    return encodingOf(this.head);
+  }
 }
 
 export function normalizeText(text: string): string {

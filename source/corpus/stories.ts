@@ -20,6 +20,7 @@
  */
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted } from '../text/sorted.js';
+import { compareDates, outletKey } from './labels.js';
 import type { Version } from './types.js';
 
 /** Versions whose text overlaps strongly: one wire story, republished by several outlets. */
@@ -28,6 +29,7 @@ export interface Story {
   readonly id: string;
   /** A title for the story: the title of its earliest (else first) version. */
   readonly title: string;
+  /** Its versions by date (undated last), then by outlet, then in corpus order. */
   readonly versions: readonly Version[];
 }
 
@@ -38,6 +40,7 @@ export interface Neighbour {
 }
 
 export interface StoryMap {
+  /** Newest first, by the date of each story's earliest version; undated stories last. */
   readonly stories: readonly Story[];
   /** For each version id, its most similar other version, or null when it has none. */
   readonly closest: ReadonlyMap<string, Neighbour | null>;
@@ -318,6 +321,16 @@ function storyTitle(versions: readonly Version[]): string {
   return (earliest ?? versions[0]!).title;
 }
 
+/** Versions of a story in reading order: by date, those without one last, then by outlet. */
+function byDateThenOutlet(a: Version, b: Version): number {
+  const byDate = compareDates(a.date, b.date);
+  if (byDate !== 0) return byDate;
+  if (a.outlet === b.outlet) return 0;
+  if (a.outlet === null) return 1;
+  if (b.outlet === null) return -1;
+  return outletKey(a.outlet).localeCompare(outletKey(b.outlet));
+}
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** A version's text as shingles read it: folded, its words only. */
@@ -362,12 +375,21 @@ export function groupStories(versions: readonly Version[]): StoryMap {
     if (list) list.push(version);
     else members.set(root, [version]);
   });
-  // Roots are first versions and Map keeps insertion order: stories come in corpus order.
-  const stories: Story[] = [...members.values()].map((list) => ({
-    id: list[0]!.id,
-    title: storyTitle(list),
-    versions: list,
-  }));
+  // Roots are first versions and Map keeps insertion order: stories come in corpus order, and the
+  // stable sorts keep that order among equals.
+  const stories: Story[] = [...members.values()].map((list) => {
+    const ordered = [...list].sort(byDateThenOutlet);
+    return { id: ordered[0]!.id, title: storyTitle(list), versions: ordered };
+  });
+  // Newest first: a story's date is its earliest version's, the first after sorting.
+  stories.sort((a, b) => {
+    const x = a.versions[0]!.date;
+    const y = b.versions[0]!.date;
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x > y ? -1 : 1;
+  });
 
   const closest = new Map<string, Neighbour | null>();
   versions.forEach((version, i) => {

@@ -1,17 +1,26 @@
-/** One outlet's copy of a story: one file of the corpus. */
+/** One outlet's copy of a story: one file of a corpus folder, or one line of a JSONL or CSV file. */
 export interface Version {
-  /** The file stem, used to name the version on the command line. */
+  /**
+   * Unique in its corpus: the file's path in the folder without extension (`000`, `afp/2025-12-19`),
+   * or a JSON Lines or CSV record's `id` (its line number when it has none).
+   */
   readonly id: string;
-  /** The file name inside the corpus folder. */
+  /** Where it came from: the file's path inside the corpus folder, or `archive.jsonl:12`. */
   readonly file: string;
   /** Absolute path of the file. */
   readonly path: string;
-  /** The headline, or the first sentence when the file has no headline. */
+  /** The stated title; else the headline, or the first sentence when the file has no headline. */
   readonly title: string;
   /** The headline line, when the file starts with one; it is metadata, not body. */
   readonly headline: string | null;
-  /** Publication date from a leading `date YYYY-MM-DD` marker, as YYYY-MM-DD. */
+  /** Publication date as YYYY-MM-DD: the stated date, else a leading `date YYYY-MM-DD` marker. */
   readonly date: string | null;
+  /** The outlet that published it (`Daily Ledger`), when its file states one. */
+  readonly outlet: string | null;
+  /** Where it was published, when its file states it; as written, not checked. */
+  readonly url: string | null;
+  /** Its byline, when its file states one; several authors are joined by commas. */
+  readonly author: string | null;
   /** Body paragraphs, sanitized and normalized. */
   readonly paragraphs: readonly string[];
   /** The body: paragraphs joined by blank lines. */
@@ -27,11 +36,11 @@ export interface LoadWarning {
 }
 
 export interface Corpus {
-  /** Absolute path of the corpus folder. */
+  /** Absolute path of the corpus: a folder, or a JSON Lines or CSV file. */
   readonly dir: string;
   /** Whether this is the bundled seed corpus. */
   readonly bundled: boolean;
-  /** Versions, ordered by file name. */
+  /** Versions, in the order of the corpus: by path in a folder, by line in a file. */
   readonly versions: readonly Version[];
   readonly warnings: readonly LoadWarning[];
 }

@@ -31,6 +31,9 @@ describe('gaza-reader list', () => {
       file: '000_a709085c31b1a02c.txt',
       title: 'A topofficial said Friday that talks in Miami to advance the next phase of…',
       date: '2025-12-19',
+      outlet: null,
+      url: null,
+      author: null,
       words: 491,
       paragraphs: 18,
     });

@@ -86,7 +86,19 @@ describe('gaza-reader show', () => {
   it('prints JSON with the documented fields', () => {
     const shown = showJson('004_c36eec96ad6ba659.txt');
     expect(Object.keys(shown).sort()).toEqual(
-      ['date', 'file', 'headline', 'id', 'paragraphs', 'text', 'title', 'words'].sort(),
+      [
+        'date',
+        'file',
+        'headline',
+        'id',
+        'paragraphs',
+        'text',
+        'title',
+        'words',
+        'outlet',
+        'url',
+        'author',
+      ].sort(),
     );
     expect(shown).toMatchObject({
       id: '004_c36eec96ad6ba659',

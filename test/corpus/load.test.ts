@@ -2,39 +2,31 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
-  rmSync,
   symlinkSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, MAX_FILE_BYTES } from '../../source/corpus/load.js';
 import { bundledSeedsDir } from '../../source/corpus/paths.js';
 import type { Corpus, Version } from '../../source/corpus/types.js';
 import { readsWithoutPermission, userError } from '../helpers/errors.js';
+import { scratchFolders, writeUnder } from './scratch.js';
 
 const SEEDS = fileURLToPath(new URL('../../seeds/', import.meta.url));
 const seedText = (file: string): string => readFileSync(join(SEEDS, file), 'utf8');
 
-const root = mkdtempSync(join(tmpdir(), 'gaza-reader-load-'));
-afterAll(() => {
-  rmSync(root, { recursive: true, force: true });
-});
-
+const freshFolder = scratchFolders('gaza-reader-load-');
 let dir: string;
-let counter = 0;
 beforeEach(() => {
-  dir = join(root, String(counter++));
-  mkdirSync(dir);
+  dir = freshFolder();
 });
 
 const write = (name: string, content: string | Uint8Array): void => {
-  writeFileSync(join(dir, name), content);
+  writeUnder(dir, name, content);
 };
 
 describe('loadCorpus on the bundled seeds', () => {
@@ -234,10 +226,24 @@ describe('loadCorpus on a folder of files', () => {
     expect(warnings(load())).toEqual(['skipped image.txt: it looks like a binary file, not text']);
   });
 
-  it('warns and skips a folder named like a text file', () => {
+  it('reads a folder named like a text file as a folder', () => {
     write('good.txt', 'Good.');
     mkdirSync(join(dir, 'folder.txt'));
-    expect(warnings(load())).toEqual(['skipped folder.txt: it is a folder']);
+    write('folder.txt/inner.txt', 'Inner.');
+    const corpus = load();
+    expect(corpus.versions.map((v) => v.id)).toEqual(['folder.txt/inner', 'good']);
+    expect(warnings(corpus)).toEqual([]);
+  });
+
+  it('warns and skips a link to a folder named like a text file, without following it', () => {
+    write('good.txt', 'Good.');
+    mkdirSync(join(dir, 'real'));
+    write('real/inner.txt', 'Inner.');
+    symlinkSync(join(dir, 'real'), join(dir, 'link.txt'));
+    symlinkSync(dir, join(dir, 'loop'));
+    const corpus = load();
+    expect(corpus.versions.map((v) => v.id)).toEqual(['good', 'real/inner']);
+    expect(warnings(corpus)).toEqual(['skipped link.txt: it is a folder']);
   });
 
   it('warns and skips a broken link', () => {
@@ -298,12 +304,17 @@ describe('loadCorpus on a folder of files', () => {
     ]);
   });
 
-  it('warns and skips a second file with the same id', () => {
+  it('makes a second file with the same id unique, with a warning', () => {
     write('a.md', 'From markdown.');
     write('a.txt', 'From text.');
+    write('a-2.txt', 'Taken.');
     const corpus = load();
-    expect(corpus.versions.map((v) => v.file)).toEqual(['a.md']);
-    expect(warnings(corpus)).toEqual(['skipped a.txt: its id "a" is taken by a.md']);
+    expect(corpus.versions.map((v) => [v.id, v.file])).toEqual([
+      ['a-2', 'a-2.txt'],
+      ['a', 'a.md'],
+      ['a-3', 'a.txt'],
+    ]);
+    expect(warnings(corpus)).toEqual(['a.txt: its id "a" is taken by a.md, so it is "a-3"']);
   });
 
   it('fails when every text file had to be skipped, saying why in one line', () => {
@@ -343,7 +354,7 @@ describe('loadCorpus on a folder of files', () => {
     write('a.txt', 'Body.');
     const file = join(dir, 'a.txt');
     expect(userError(() => loadCorpus({ dir: file })).message).toBe(
-      `--corpus needs a folder, but ${file} is a file`,
+      `--corpus needs a folder, but ${file} is a file; a .jsonl or .csv file also works`,
     );
   });
 

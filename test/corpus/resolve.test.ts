@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_FIELDS } from '../../source/corpus/fields.js';
 import { versionFromText } from '../../source/corpus/load.js';
 import { findVersion } from '../../source/corpus/resolve.js';
 import type { Corpus } from '../../source/corpus/types.js';
@@ -69,5 +70,47 @@ describe('findVersion', () => {
     expect(message).toBe(
       'no version "^[]0;pwned^G^Jfake" in the corpus; try one of: 000_aaa, 001_bbb, 010_ccc, notes',
     );
+  });
+
+  describe('by outlet, by the name it is shown by, and by path', () => {
+    const at = (file: string, outlet: string | null, date: string | null = null) =>
+      versionFromText(file, `/corpus/${file}`, 'Body text.', { ...NO_FIELDS, outlet, date });
+    const outlets: Corpus = {
+      dir: '/corpus',
+      bundled: false,
+      versions: [
+        at('a.txt', 'Daily Ledger'),
+        at('b.txt', 'Daily Ledger'),
+        at('c.txt', 'Morning Post'),
+        at('-dash.txt', null),
+        at('sub/d.md', null),
+      ],
+      warnings: [],
+    };
+
+    it('finds a version by its outlet, where the outlet has one version', () => {
+      expect(findVersion(outlets, 'Morning Post').id).toBe('c');
+      expect(findVersion(outlets, 'morning  post').id).toBe('c');
+    });
+
+    it('finds a version by the name it is shown by, with or without the middle dot', () => {
+      expect(findVersion(outlets, 'Daily Ledger · 2').id).toBe('b');
+      expect(findVersion(outlets, 'daily ledger 1').id).toBe('a');
+    });
+
+    it('names the versions of an outlet that has several', () => {
+      expect(userError(() => findVersion(outlets, 'Daily Ledger')).message).toBe(
+        'outlet "Daily Ledger" has 2 versions: name one of Daily Ledger · 1 (a), Daily Ledger · 2 (b)',
+      );
+    });
+
+    it('finds a version by a path-like name, even one that starts with a dash', () => {
+      expect(findVersion(outlets, './-dash.txt').id).toBe('-dash');
+      expect(findVersion(outlets, '-dash.txt').id).toBe('-dash');
+      expect(findVersion(outlets, './sub/d.md').id).toBe('sub/d');
+      expect(findVersion(outlets, 'sub/d').id).toBe('sub/d');
+      expect(findVersion(outlets, '/corpus/sub/d.md').id).toBe('sub/d');
+      expect(userError(() => findVersion(outlets, './missing.txt')).exitCode).toBe(2);
+    });
   });
 });

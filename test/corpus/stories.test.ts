@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus, toVersions, writeCorpus } from '../../bench/generate.js';
 import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
-import { groupStories, STORY_OVERLAP } from '../../source/corpus/stories.js';
+import { groupStories, STORY_OVERLAP, type Story } from '../../source/corpus/stories.js';
 import type { Version } from '../../source/corpus/types.js';
 
 const seeds = loadCorpus().versions;
@@ -32,11 +32,17 @@ spas, while ski schools moved lessons indoors to climbing walls and swimming poo
 describe('groupStories on the seeds', () => {
   const map = groupStories(seeds);
 
-  it('makes one story of the five seed versions, in corpus order', () => {
+  it('makes one story of the five seed versions: dated ones first, then in corpus order', () => {
     expect(map.stories).toHaveLength(1);
     const [story] = map.stories;
     expect(story!.id).toBe('000_a709085c31b1a02c');
-    expect(story!.versions.map((v) => v.id)).toEqual(seeds.map((v) => v.id));
+    expect(story!.versions.map((v) => v.id.slice(0, 3))).toEqual([
+      '000',
+      '003',
+      '001',
+      '002',
+      '004',
+    ]);
     // 000 and 003 share the earliest date; the first of them titles the story.
     expect(story!.title).toBe(seed('000').title);
   });
@@ -99,16 +105,39 @@ describe('groupStories on unrelated texts', () => {
       version('short-c', 'Rain closed the passes.'),
     ];
     const map = groupStories([...copies, ...short, seed('000')]);
+    // The dated story first (newest first), then the undated ones in corpus order.
     expect(map.stories.map((s) => s.versions.map((v) => v.id.slice(0, 7)))).toEqual([
+      ['000_a70'],
       copies.map((v) => v.id),
       ['short-a', 'short-b'],
       ['short-c'],
-      ['000_a70'],
     ]);
     expect(map.closest.get('copy-07')?.similarity).toBe(1);
     expect(map.closest.get('short-b')).toEqual({ id: 'short-a', similarity: 1 });
     expect(map.similarity(short[0]!, short[1]!)).toBe(1);
     expect(map.similarity(short[0]!, short[2]!)).toBe(0);
+  });
+});
+
+describe('groupStories on versions with stated dates and outlets', () => {
+  const stated = (id: string, text: string, date: string | null, outlet: string | null): Version =>
+    ({ ...version(id, text), date, outlet }) as Version;
+
+  it('lists stories newest first, and a story by date, then outlet, then corpus order', () => {
+    const body = seed('001').body;
+    const map = groupStories([
+      stated('weather-old', weather.body, '2025-11-01', 'Gazette'),
+      stated('c', body, '2025-12-20', 'Zeta News'),
+      stated('b', body, '2025-12-19', 'Post'),
+      stated('a', body, '2025-12-20', 'Argus'),
+      stated('d', body, null, 'Argus'),
+      stated('e', body, '2025-12-20', null),
+    ]);
+    expect(map.stories.map((s) => s.versions.map((v) => v.id))).toEqual([
+      ['b', 'a', 'c', 'e', 'd'],
+      ['weather-old'],
+    ]);
+    expect(map.stories[0]!.id).toBe('b');
   });
 });
 
@@ -125,13 +154,27 @@ describe('groupStories on a generated corpus', () => {
     }
   });
 
-  it('orders stories by their first version, and versions in corpus order', () => {
+  it('orders stories newest first, and versions by date, then outlet, then corpus order', () => {
     const position = new Map(versions.map((v, i) => [v.id, i]));
-    const firsts = map.stories.map((s) => position.get(s.versions[0]!.id)!);
-    expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    // Undated sorts after every date, in both orders.
+    const day = (v: Version): string => v.date ?? '~';
+    // Stories of one date stay in corpus order: the order of their first version in the corpus.
+    const start = (s: Story): number => Math.min(...s.versions.map((v) => position.get(v.id)!));
+    for (let i = 1; i < map.stories.length; i++) {
+      const [x, y] = [map.stories[i - 1]!, map.stories[i]!];
+      const [a, b] = [x.versions[0]!, y.versions[0]!];
+      if (a.date === null) expect(b.date).toBeNull();
+      else if (b.date !== null) expect(a.date >= b.date).toBe(true);
+      if (a.date === b.date) expect(start(x)).toBeLessThan(start(y));
+    }
     for (const story of map.stories) {
-      const order = story.versions.map((v) => position.get(v.id)!);
-      expect(order).toEqual([...order].sort((a, b) => a - b));
+      for (let i = 1; i < story.versions.length; i++) {
+        const [a, b] = [story.versions[i - 1]!, story.versions[i]!];
+        expect(day(a) <= day(b)).toBe(true);
+        if (a.date === b.date && a.outlet === b.outlet) {
+          expect(position.get(a.id)!).toBeLessThan(position.get(b.id)!);
+        }
+      }
       expect(story.id).toBe(story.versions[0]!.id);
     }
   });

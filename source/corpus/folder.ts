@@ -1,0 +1,103 @@
+/**
+ * A corpus folder, read recursively: every .txt and .md file under it is a version, whose id is
+ * its path in the folder without the extension (`afp/2025-12-19`). Hidden files and folders and
+ * `node_modules` are skipped, and links to folders are not followed, so a link cannot loop.
+ */
+import { readdirSync, type Dirent } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { extname, resolve, sep } from 'node:path';
+import { versionFromText } from './build.js';
+import { UserError } from './errors.js';
+import { splitFrontMatter } from './frontmatter.js';
+import { decodeText, encodingOf, looksBinary } from './normalize.js';
+import { describe, readVersionFile, unreadable } from './read.js';
+import { sanitizeLine } from './sanitize.js';
+import type { LoadWarning, Version } from './types.js';
+
+/** Extensions of the files that hold versions. */
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+
+interface Candidate {
+  /** The path as bytes: a name that is not valid UTF-8 must still open. */
+  readonly raw: Buffer;
+  /** The path inside the folder, with `/` between folders. */
+  readonly name: string;
+}
+
+/** Every text file under `dir`, depth first, each folder's entries in byte order of their names. */
+function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
+  const found: Candidate[] = [];
+  const visit = (raw: Buffer, prefix: string): void => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(raw, { encoding: 'buffer', withFileTypes: true });
+    } catch (error) {
+      if (prefix === '') {
+        throw new UserError(`cannot read corpus folder ${sanitizeLine(dir)}: ${describe(error)}`);
+      }
+      const folder = sanitizeLine(prefix);
+      warnings.push({
+        file: folder,
+        message: `skipped ${folder}: cannot read it: ${describe(error)}`,
+      });
+      return;
+    }
+    entries.sort((x, y) => Buffer.compare(x.name, y.name));
+    for (const entry of entries) {
+      const name = entry.name.toString('utf8');
+      if (name.startsWith('.')) continue;
+      const path = Buffer.concat([raw, Buffer.from(sep), entry.name]);
+      if (entry.isDirectory()) {
+        if (name !== 'node_modules') visit(path, `${prefix}${name}/`);
+      } else if (TEXT_EXTENSIONS.has(extname(name).toLowerCase())) {
+        found.push({ raw: path, name: prefix + name });
+      }
+    }
+  };
+  visit(Buffer.from(dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir), '');
+  return found;
+}
+
+/** Load every .txt and .md file under a folder as a version. */
+export function loadFolder(dir: string): { versions: Version[]; warnings: LoadWarning[] } {
+  const versions: Version[] = [];
+  const warnings: LoadWarning[] = [];
+  for (const { raw, name } of textFiles(dir, warnings)) {
+    const file = sanitizeLine(name);
+    const warn = (message: string): void => {
+      warnings.push({ file, message: `skipped ${file}: ${message}` });
+    };
+    let bytes: Buffer | string;
+    try {
+      bytes = readVersionFile(raw);
+    } catch (error) {
+      warn(unreadable(error));
+      continue;
+    }
+    if (typeof bytes === 'string') {
+      warn(bytes);
+      continue;
+    }
+    // UTF-16 is full of NUL bytes: its byte-order mark says it is text all the same.
+    const utf8 = encodingOf(bytes) === 'utf-8';
+    if (utf8 && looksBinary(bytes)) {
+      warn('it looks like a binary file, not text');
+      continue;
+    }
+    const note = (message: string): void => {
+      warnings.push({ file, message: `${file}: ${message}` });
+    };
+    const { fields, body } = splitFrontMatter(decodeText(bytes), note);
+    const version = versionFromText(name, resolve(dir, name), body, fields);
+    if (version.paragraphs.length === 0) {
+      warn('it is empty');
+      continue;
+    }
+    if (utf8 && !isUtf8(bytes)) {
+      // Loaded, but the reader should know why some characters show as �.
+      note('some bytes are not UTF-8 and show as �; is the file Latin-1 or Windows-1252?');
+    }
+    versions.push(version);
+  }
+  return { versions, warnings };
+}
