@@ -14,6 +14,15 @@ import { layoutStories, type StoryRows } from './panes/stories.js';
 import { RESULT_HEIGHT } from './panes/search.js';
 import { compareHeader } from './panes/compare.js';
 import type { Theme } from './theme.js';
+import {
+  choiceAtPlace,
+  movePicker,
+  openPickerState,
+  pickerChoices,
+  pickerListHeight,
+  type PickerChoice,
+  type PickerState,
+} from './state/picker.js';
 
 /**
  * The reader's state and every change a key makes to it, as plain functions. Keys are applied to
@@ -52,9 +61,7 @@ export interface SearchState {
   readonly top: number;
 }
 
-export type Overlay =
-  | { readonly kind: 'help'; readonly top: number }
-  | { readonly kind: 'picker'; readonly base: string };
+export type Overlay = { readonly kind: 'help'; readonly top: number } | PickerState;
 
 export interface UiState {
   readonly pane: PaneName;
@@ -175,6 +182,11 @@ export class Layouts {
     return this.highlights(version, hits);
   }
 
+  /** The versions the compare picker offers for a base version. */
+  readonly pickerChoices = memoLast((stories: StoryMap | null, base: Version): PickerChoice[] =>
+    pickerChoices(this.corpus, stories, base),
+  );
+
   readonly comparison = memoLast((a: Version, b: Version): Comparison =>
     compare(a, b, { exact: this.exact }),
   );
@@ -284,7 +296,27 @@ function openPicker(state: UiState, ctx: Context, base: Version | undefined): Ui
   if (ctx.layouts.corpus.versions.length < 2) {
     return { ...state, message: 'there is no other version to compare with' };
   }
-  return { ...state, overlay: { kind: 'picker', base: base.id } };
+  return { ...state, overlay: openPickerState(base) };
+}
+
+/** The choices of the open picker, and its base version. */
+function openChoices(state: UiState, ctx: Context) {
+  const overlay = state.overlay;
+  if (overlay?.kind !== 'picker') return null;
+  const base = ctx.layouts.byId.get(overlay.base);
+  if (!base) return null;
+  return { picker: overlay, base, choices: ctx.layouts.pickerChoices(ctx.stories, base) };
+}
+
+/** Compare the picker's base with a choice, closing the picker. */
+function pick(
+  state: UiState,
+  ctx: Context,
+  which: (choices: readonly PickerChoice[], cursor: number) => PickerChoice | undefined,
+): UiState {
+  const open = openChoices(state, ctx);
+  const choice = open ? which(open.choices, open.picker.cursor) : undefined;
+  return open && choice ? startCompare(state, open.base, choice.version) : state;
 }
 
 function nextPane(state: UiState): UiState {
@@ -366,6 +398,12 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
       overlay: { kind: 'help', top: scrollBy(overlay.top, step, ctx.paneHeight, ctx.helpLength) },
     };
   }
+  if (overlay?.kind === 'picker') {
+    const open = openChoices(state, ctx);
+    if (!open) return state;
+    const height = pickerListHeight(ctx.paneHeight);
+    return { ...state, overlay: movePicker(open.picker, step, height, open.choices.length) };
+  }
   switch (state.pane) {
     case 'stories': {
       const rows = ctx.layouts.storyRows(ctx.stories, ctx.width);
@@ -419,10 +457,14 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
   }
 }
 
-/** Apply one action of the keymap. */
-export function applyAction(state: UiState, ctx: Context, action: Action): UiState {
+/** Apply one action of the keymap; `key` is the key's name, for keys that say which (digits). */
+export function applyAction(state: UiState, ctx: Context, action: Action, key = ''): UiState {
   if (MOVES.has(action)) return move(state, ctx, action as Move);
   const { layouts } = ctx;
+  if (state.overlay?.kind === 'picker') {
+    if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
+    if (action === 'pickPlace') return pick(state, ctx, (choices) => choiceAtPlace(choices, key));
+  }
   switch (action) {
     case 'forceQuit':
       return { ...state, quit: true };
@@ -500,6 +542,8 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
         : state;
     case 'clearQuery':
       return { ...state, search: { ...state.search, query: '' } };
+    case 'erase':
+      return eraseQuery(state);
     default:
       return state;
   }
@@ -507,8 +551,9 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
 
 /** Type into the search query (text may be several characters: a paste). */
 export function typeQuery(state: UiState, text: string): UiState {
-  // What is typed or pasted is shown on screen: no byte of it may drive the terminal either.
-  const typed = sanitizeLine(text);
+  // What is typed or pasted is shown on screen: no byte of it may drive the terminal either. A
+  // pasted line break or tab is a space in a one-line query.
+  const typed = sanitizeLine(text.replace(/[\r\n\t]+/g, ' '));
   return { ...state, search: { ...state.search, query: state.search.query + typed } };
 }
 
