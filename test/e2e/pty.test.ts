@@ -97,7 +97,8 @@ describe('the reader in a pseudo-terminal', () => {
       const before = term.mark();
       await suspend(term);
       await term.waitForState((state) => state === 'T', 'the reader to stop');
-      expect(term.output.slice(before)).toContain(RESTORE);
+      // The pty's output reaches us through \`script\`, maybe after the reader has stopped.
+      await term.waitFor((text) => text.includes(RESTORE), 'the terminal handed back', before);
       const resumed = term.mark();
       process.kill(await term.pid(), 'SIGCONT');
       // Set up again and drawn at once: the whole frame, though nothing in it changed.
