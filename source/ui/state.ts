@@ -14,6 +14,7 @@ import { layoutStories, type StoryRows } from './panes/stories.js';
 import { RESULT_HEIGHT } from './panes/search.js';
 import { compareHeader } from './panes/compare.js';
 import type { Theme } from './theme.js';
+import { goBack, goTo, nextOpen, type PaneName } from './state/navigation.js';
 import {
   choiceAtPlace,
   movePicker,
@@ -30,7 +31,7 @@ import {
  * or a paste over SSH loses nothing.
  */
 
-export type PaneName = 'stories' | 'reader' | 'search' | 'compare';
+export type { PaneName } from './state/navigation.js';
 
 export interface ReaderState {
   readonly versionId: string;
@@ -255,20 +256,12 @@ export function currentHits(state: UiState): readonly SearchHit[] | null {
  * Stories at the bottom of its way back, so Esc always leads home and q there quits.
  */
 function go(state: UiState, next: PaneName): UiState {
-  if (next === state.pane) return { ...state, overlay: null };
-  if (next === 'stories') return { ...state, overlay: null, history: [], pane: next };
-  const trail = [...state.history, state.pane].filter(
-    (p, i, all) => p !== next && all.indexOf(p) === i,
-  );
-  const history: PaneName[] =
-    trail[0] === 'stories' ? trail : ['stories', ...trail.filter((p) => p !== 'stories')];
-  return { ...state, overlay: null, history, pane: next };
+  return { ...state, ...goTo(state, next), overlay: null };
 }
 
 function back(state: UiState): UiState | null {
-  const previous = state.history[state.history.length - 1];
-  if (previous === undefined) return null;
-  return { ...state, pane: previous, history: state.history.slice(0, -1) };
+  const previous = goBack(state);
+  return previous ? { ...state, ...previous } : null;
 }
 
 export function openReader(
@@ -320,11 +313,10 @@ function pick(
 }
 
 function nextPane(state: UiState): UiState {
-  const order: PaneName[] = ['stories', 'reader', 'search', 'compare'];
-  const open = order.filter((p) =>
+  const next = nextOpen(state, (p) =>
     p === 'reader' ? state.reader !== null : p === 'compare' ? state.compare !== null : true,
   );
-  return go(state, open[(open.indexOf(state.pane) + 1) % open.length]!);
+  return { ...state, ...next, overlay: null };
 }
 
 function jumpToHit(state: UiState, ctx: Context, direction: 1 | -1): UiState {

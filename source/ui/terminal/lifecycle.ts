@@ -230,7 +230,8 @@ export function openTerminal(
     control.stop();
   };
   const onContinue = (): void => {
-    if (state === 'closed') return;
+    // Also sent by hand (kill -CONT) while running: set up again and redraw all the same.
+    if (state !== 'suspended' && state !== 'up') return;
     state = 'up';
     setUp();
     if (gone) return;
