@@ -1,14 +1,22 @@
-import React, { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
+import React, {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
+import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
 import { groupStories, type StoryMap } from '../corpus/stories.js';
 import { buildSearchIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
-import { actionFor, hintsFor } from './keymap.js';
+import { hintsFor } from './keymap.js';
 import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
-import { useTerminalSize } from './hooks/use-terminal-size.js';
-import { clamp, MOVES } from './layout/scroll.js';
+import { readSize, useTerminalSize } from './hooks/use-terminal-size.js';
+import { clamp } from './layout/scroll.js';
 import { shortLabels } from '../corpus/labels.js';
 import { StatusBar } from './components/status-bar.js';
 import { TextPane } from './components/text-pane.js';
@@ -17,28 +25,25 @@ import { ReaderPane } from './panes/reader.js';
 import { SearchPane } from './panes/search.js';
 import { ComparePane } from './panes/compare.js';
 import { helpLines } from './panes/help.js';
-import { PickerPane, type PickerChoice } from './panes/picker.js';
+import { PickerPane } from './panes/picker.js';
 import {
   answerSearch,
-  applyAction,
   compareBodyHeight,
   currentHits,
-  eraseQuery,
   initialState,
   keepPlace,
   Layouts,
-  startCompare,
   storyListHeight,
-  typeQuery,
   type Context,
   type UiState,
 } from './state.js';
+import { pickerListHeight } from './state/picker.js';
+import { dispatch } from './input/dispatch.js';
+import { CLEAR_SCREEN, type TerminalControl } from './terminal/lifecycle.js';
 
 /** The smallest terminal the reader lays out in. */
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
-/** How many versions the compare picker offers. */
-const PICKER_SIZE = 40;
 
 export interface AppProps {
   readonly corpus: Corpus;
@@ -46,22 +51,25 @@ export interface AppProps {
   /** Open straight into a comparison of these two versions. */
   readonly initialPair?: readonly [Version, Version] | undefined;
   readonly exact?: boolean;
+  /** The terminal, for the keys that act on it (Ctrl-L, Ctrl-Z); none in tests. */
+  readonly terminal?: TerminalControl;
+  /** Receives a way to ask whether the reader is idle: for tests that wait for a frame. */
+  readonly probe?: (probe: ReaderProbe) => void;
 }
 
-/** Versions to offer for comparison with `base`, the most similar first. */
-function pickerChoices(corpus: Corpus, stories: StoryMap | null, base: Version): PickerChoice[] {
-  const scored = corpus.versions
-    .filter((v) => v.id !== base.id)
-    .map((version) => ({
-      version,
-      similarity: stories ? stories.similarity(base, version) : null,
-    }));
-  if (stories) scored.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0));
-  return scored.slice(0, PICKER_SIZE);
+export interface ReaderProbe {
+  /**
+   * Whether the frame on screen shows the latest state, with no work under way: no search
+   * waiting for results, stories grouped, no key waiting for the rest of its sequence.
+   */
+  idle(): boolean;
+  /** Whether the reader has been told to quit. */
+  quitting(): boolean;
 }
 
-export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
+export function App({ corpus, theme, initialPair, exact = false, terminal, probe }: AppProps) {
   const { exit } = useApp();
+  const { stdout, write } = useStdout();
   const { columns: width, rows } = useTerminalSize();
   // One row short of the terminal, so Ink can redraw only the lines that change.
   const rootHeight = Math.max(1, rows - 1);
@@ -146,31 +154,43 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     return () => clearTimeout(timer);
   }, [query, answered, runSearch, update]);
 
-  useKeys(({ name, text }) => {
-    const current = store.current;
-    const context = ctxRef.current;
-    let next: UiState = current.message === null ? current : { ...current, message: null };
-    if (name === 'ctrl+c') {
-      next = { ...next, quit: true };
-    } else if (tooSmallRef.current) {
-      // Nothing else is on screen to act on; keys pressed blind would surprise later.
-      if (name === 'q') next = { ...next, quit: true };
-    } else if (next.overlay?.kind === 'picker') {
-      if (name === 'escape' || name === 'q') next = { ...next, overlay: null };
-    } else if (next.overlay?.kind === 'help') {
-      const action = actionFor(name, 'reader');
-      if (name === 'escape' || name === 'q' || name === '?') next = { ...next, overlay: null };
-      else if (action && MOVES.has(action)) next = applyAction(next, context, action);
-    } else if (next.pane === 'search' && text !== null) {
-      next = typeQuery(next, text);
-    } else if (next.pane === 'search' && name === 'backspace') {
-      next = eraseQuery(next);
-    } else {
-      const action = actionFor(name, next.pane);
-      if (action) next = applyAction(next, context, action);
-    }
+  // Every key goes through the one dispatcher, in the order it was typed, at once.
+  const terminalRef = useRef(terminal);
+  terminalRef.current = terminal;
+  const keys = useKeys((event) => {
+    const { state: next, request } = dispatch(
+      store.current,
+      ctxRef.current,
+      event,
+      tooSmallRef.current,
+    );
     update(() => next);
+    if (request === 'redraw') terminalRef.current?.redraw();
+    if (request === 'suspend') terminalRef.current?.suspend();
   });
+
+  // A full redraw (Ctrl-L, or back from Ctrl-Z): Ink forgets what it drew around a write, then
+  // draws the whole frame again.
+  useEffect(() => terminal?.onRedraw(() => write(CLEAR_SCREEN)), [terminal, write]);
+
+  const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);
+  useLayoutEffect(() => {
+    drawn.current = { state, width, rows };
+  });
+  const storiesRef = useRef(stories);
+  storiesRef.current = stories;
+  useEffect(() => {
+    probe?.({
+      idle: () =>
+        storiesRef.current !== null &&
+        drawn.current?.state === store.current &&
+        drawn.current.width === readSize(stdout).columns &&
+        drawn.current.rows === readSize(stdout).rows &&
+        store.current.search.query === store.current.search.answered &&
+        !keys.pending(),
+      quitting: () => store.current.quit,
+    });
+  }, [probe, keys, stdout]);
 
   if (tooSmall) {
     return (
@@ -199,15 +219,18 @@ export function App({ corpus, theme, initialPair, exact = false }: AppProps) {
     where = 'Help';
   } else if (overlay?.kind === 'picker') {
     const base = layouts.byId.get(overlay.base)!;
+    const choices = layouts.pickerChoices(stories, base);
+    const listHeight = pickerListHeight(paneHeight);
     body = (
       <PickerPane
         base={base}
-        choices={pickerChoices(corpus, stories, base)}
+        choices={choices}
+        cursor={overlay.cursor}
+        top={clamp(overlay.top, 0, Math.max(0, choices.length - listHeight))}
         labels={labels}
         width={width}
         height={paneHeight}
         theme={theme}
-        onPick={(other) => update((s) => startCompare(s, base, other))}
       />
     );
     where = `Compare ${label(base.id)} with…`;

@@ -1,5 +1,3 @@
-import type { Key } from 'ink';
-
 /**
  * Every key binding of the reader, in one table. Input handling looks keys up here, the help
  * screen is generated from it, and the status line takes its hints from it.
@@ -28,14 +26,25 @@ export type Action =
   | 'prevChange'
   | 'sideBySide'
   | 'swap'
-  | 'clearQuery';
+  | 'clearQuery'
+  | 'erase'
+  | 'pickPlace'
+  | 'redraw'
+  | 'suspend';
 
-/** Where a binding applies. `move` applies in every list and text view. */
-export type Scope = 'global' | 'move' | 'stories' | 'reader' | 'search' | 'compare';
+/**
+ * Where a binding applies. `move` applies in every list and text view, and `global` everywhere;
+ * `picker` and `help` are the screens drawn over a pane.
+ */
+export type Scope =
+  'global' | 'move' | 'stories' | 'reader' | 'search' | 'compare' | 'picker' | 'help';
+
+/** The scopes a key is looked up in: a pane or a screen over it. */
+export type View = Exclude<Scope, 'global' | 'move'>;
 
 export interface Binding {
   readonly action: Action;
-  /** Canonical key names, as keyName() returns them. */
+  /** Key names, as the key parser (input/keys.ts) gives them. */
   readonly keys: readonly string[];
   /** How the help screen writes the keys. */
   readonly label: string;
@@ -173,6 +182,13 @@ export const BINDINGS: readonly Binding[] = [
     scope: 'search',
   },
   {
+    action: 'erase',
+    keys: ['backspace'],
+    label: 'Backspace',
+    help: 'delete the last letter of the query',
+    scope: 'search',
+  },
+  {
     action: 'nextChange',
     keys: [']'],
     label: ']',
@@ -196,6 +212,34 @@ export const BINDINGS: readonly Binding[] = [
     label: 'c',
     help: 'compare with another version',
     scope: 'compare',
+  },
+  {
+    action: 'open',
+    keys: ['enter'],
+    label: 'Enter',
+    help: 'compare with the version under the cursor',
+    scope: 'picker',
+  },
+  {
+    action: 'pickPlace',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+    label: '1–9',
+    help: 'compare with the version at that place in the list',
+    scope: 'picker',
+  },
+  {
+    action: 'back',
+    keys: ['escape', 'q'],
+    label: 'Esc q',
+    help: 'close the picker',
+    scope: 'picker',
+  },
+  {
+    action: 'back',
+    keys: ['escape', 'q', '?'],
+    label: 'Esc q ?',
+    help: 'close the help screen',
+    scope: 'help',
   },
   {
     action: 'search',
@@ -231,41 +275,29 @@ export const BINDINGS: readonly Binding[] = [
     hint: 'quit',
   },
   { action: 'forceQuit', keys: ['ctrl+c'], label: 'Ctrl-C', help: 'quit at once', scope: 'global' },
+  {
+    action: 'redraw',
+    keys: ['ctrl+l'],
+    label: 'Ctrl-L',
+    help: 'redraw the whole screen',
+    scope: 'global',
+  },
+  {
+    action: 'suspend',
+    keys: ['ctrl+z'],
+    label: 'Ctrl-Z',
+    help: 'suspend to the shell (fg brings the reader back)',
+    scope: 'global',
+  },
 ];
-
-/** A canonical name for a keypress: "j", "G", "ctrl+d", "pagedown", "enter", "escape". */
-export function keyName(input: string, key: Key): string {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.pageDown) return 'pagedown';
-  if (key.pageUp) return 'pageup';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'escape';
-  if (key.tab) return key.shift ? 'shift+tab' : 'tab';
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
-  if (input === ' ') return 'space';
-  return input;
-}
 
 /**
  * The action a key means in a pane: the pane's own bindings first, then moves (where the pane
  * moves), then the global ones.
  */
-export function actionFor(
-  name: string,
-  scope: Exclude<Scope, 'global' | 'move'>,
-  moves = true,
-): Action | undefined {
-  const order: Scope[] = [
-    scope,
-    ...(moves && scope !== 'search' ? (['move'] as const) : []),
-    'global',
-  ];
+export function actionFor(name: string, scope: View): Action | undefined {
+  // In search, letters type into the query; its own bindings say how to move.
+  const order: Scope[] = [scope, ...(scope === 'search' ? [] : (['move'] as const)), 'global'];
   for (const s of order) {
     const binding = BINDINGS.find((b) => b.scope === s && b.keys.includes(name));
     if (binding) return binding.action;
@@ -274,9 +306,7 @@ export function actionFor(
 }
 
 /** The status-line hints for a pane, from the table. */
-export function hintsFor(
-  scope: Exclude<Scope, 'global' | 'move'>,
-): { key: string; hint: string }[] {
+export function hintsFor(scope: View): { key: string; hint: string }[] {
   // In the search pane, printable keys type into the query, so only the others are hints there.
   const typed = (b: Binding): boolean => scope === 'search' && b.keys.every((k) => k.length === 1);
   const hints = BINDINGS.filter(
@@ -293,4 +323,6 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   reader: 'Reader',
   search: 'Search',
   compare: 'Compare',
+  picker: 'Compare picker',
+  help: 'This help screen',
 };

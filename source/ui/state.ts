@@ -14,6 +14,16 @@ import { layoutStories, type StoryRows } from './panes/stories.js';
 import { RESULT_HEIGHT } from './panes/search.js';
 import { compareHeader } from './panes/compare.js';
 import type { Theme } from './theme.js';
+import { goBack, goTo, nextOpen, type PaneName } from './state/navigation.js';
+import {
+  choiceAtPlace,
+  movePicker,
+  openPickerState,
+  pickerChoices,
+  pickerListHeight,
+  type PickerChoice,
+  type PickerState,
+} from './state/picker.js';
 
 /**
  * The reader's state and every change a key makes to it, as plain functions. Keys are applied to
@@ -21,7 +31,7 @@ import type { Theme } from './theme.js';
  * or a paste over SSH loses nothing.
  */
 
-export type PaneName = 'stories' | 'reader' | 'search' | 'compare';
+export type { PaneName } from './state/navigation.js';
 
 export interface ReaderState {
   readonly versionId: string;
@@ -52,9 +62,7 @@ export interface SearchState {
   readonly top: number;
 }
 
-export type Overlay =
-  | { readonly kind: 'help'; readonly top: number }
-  | { readonly kind: 'picker'; readonly base: string };
+export type Overlay = { readonly kind: 'help'; readonly top: number } | PickerState;
 
 export interface UiState {
   readonly pane: PaneName;
@@ -175,6 +183,11 @@ export class Layouts {
     return this.highlights(version, hits);
   }
 
+  /** The versions the compare picker offers for a base version. */
+  readonly pickerChoices = memoLast((stories: StoryMap | null, base: Version): PickerChoice[] =>
+    pickerChoices(this.corpus, stories, base),
+  );
+
   readonly comparison = memoLast((a: Version, b: Version): Comparison =>
     compare(a, b, { exact: this.exact }),
   );
@@ -243,20 +256,12 @@ export function currentHits(state: UiState): readonly SearchHit[] | null {
  * Stories at the bottom of its way back, so Esc always leads home and q there quits.
  */
 function go(state: UiState, next: PaneName): UiState {
-  if (next === state.pane) return { ...state, overlay: null };
-  if (next === 'stories') return { ...state, overlay: null, history: [], pane: next };
-  const trail = [...state.history, state.pane].filter(
-    (p, i, all) => p !== next && all.indexOf(p) === i,
-  );
-  const history: PaneName[] =
-    trail[0] === 'stories' ? trail : ['stories', ...trail.filter((p) => p !== 'stories')];
-  return { ...state, overlay: null, history, pane: next };
+  return { ...state, ...goTo(state, next), overlay: null };
 }
 
 function back(state: UiState): UiState | null {
-  const previous = state.history[state.history.length - 1];
-  if (previous === undefined) return null;
-  return { ...state, pane: previous, history: state.history.slice(0, -1) };
+  const previous = goBack(state);
+  return previous ? { ...state, ...previous } : null;
 }
 
 export function openReader(
@@ -284,15 +289,34 @@ function openPicker(state: UiState, ctx: Context, base: Version | undefined): Ui
   if (ctx.layouts.corpus.versions.length < 2) {
     return { ...state, message: 'there is no other version to compare with' };
   }
-  return { ...state, overlay: { kind: 'picker', base: base.id } };
+  return { ...state, overlay: openPickerState(base) };
+}
+
+/** The choices of the open picker, and its base version. */
+function openChoices(state: UiState, ctx: Context) {
+  const overlay = state.overlay;
+  if (overlay?.kind !== 'picker') return null;
+  const base = ctx.layouts.byId.get(overlay.base);
+  if (!base) return null;
+  return { picker: overlay, base, choices: ctx.layouts.pickerChoices(ctx.stories, base) };
+}
+
+/** Compare the picker's base with a choice, closing the picker. */
+function pick(
+  state: UiState,
+  ctx: Context,
+  which: (choices: readonly PickerChoice[], cursor: number) => PickerChoice | undefined,
+): UiState {
+  const open = openChoices(state, ctx);
+  const choice = open ? which(open.choices, open.picker.cursor) : undefined;
+  return open && choice ? startCompare(state, open.base, choice.version) : state;
 }
 
 function nextPane(state: UiState): UiState {
-  const order: PaneName[] = ['stories', 'reader', 'search', 'compare'];
-  const open = order.filter((p) =>
+  const next = nextOpen(state, (p) =>
     p === 'reader' ? state.reader !== null : p === 'compare' ? state.compare !== null : true,
   );
-  return go(state, open[(open.indexOf(state.pane) + 1) % open.length]!);
+  return { ...state, ...next, overlay: null };
 }
 
 function jumpToHit(state: UiState, ctx: Context, direction: 1 | -1): UiState {
@@ -366,6 +390,12 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
       overlay: { kind: 'help', top: scrollBy(overlay.top, step, ctx.paneHeight, ctx.helpLength) },
     };
   }
+  if (overlay?.kind === 'picker') {
+    const open = openChoices(state, ctx);
+    if (!open) return state;
+    const height = pickerListHeight(ctx.paneHeight);
+    return { ...state, overlay: movePicker(open.picker, step, height, open.choices.length) };
+  }
   switch (state.pane) {
     case 'stories': {
       const rows = ctx.layouts.storyRows(ctx.stories, ctx.width);
@@ -419,10 +449,14 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
   }
 }
 
-/** Apply one action of the keymap. */
-export function applyAction(state: UiState, ctx: Context, action: Action): UiState {
+/** Apply one action of the keymap; `key` is the key's name, for keys that say which (digits). */
+export function applyAction(state: UiState, ctx: Context, action: Action, key = ''): UiState {
   if (MOVES.has(action)) return move(state, ctx, action as Move);
   const { layouts } = ctx;
+  if (state.overlay?.kind === 'picker') {
+    if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
+    if (action === 'pickPlace') return pick(state, ctx, (choices) => choiceAtPlace(choices, key));
+  }
   switch (action) {
     case 'forceQuit':
       return { ...state, quit: true };
@@ -500,6 +534,8 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
         : state;
     case 'clearQuery':
       return { ...state, search: { ...state.search, query: '' } };
+    case 'erase':
+      return eraseQuery(state);
     default:
       return state;
   }
@@ -507,8 +543,9 @@ export function applyAction(state: UiState, ctx: Context, action: Action): UiSta
 
 /** Type into the search query (text may be several characters: a paste). */
 export function typeQuery(state: UiState, text: string): UiState {
-  // What is typed or pasted is shown on screen: no byte of it may drive the terminal either.
-  const typed = sanitizeLine(text);
+  // What is typed or pasted is shown on screen: no byte of it may drive the terminal either. A
+  // pasted line break or tab is a space in a one-line query.
+  const typed = sanitizeLine(text.replace(/[\r\n\t]+/g, ' '));
   return { ...state, search: { ...state.search, query: state.search.query + typed } };
 }
 

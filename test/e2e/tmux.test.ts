@@ -26,6 +26,9 @@ const screen = (colors = false): string =>
 const show = (format: string): string =>
   tmux('display-message', '-p', '-t', session, format).trim();
 const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...k);
+/** Send bytes to the pane in one write, as a terminal sends a burst of keys. */
+const burst = (text: string): void =>
+  void tmux('send-keys', '-t', session, '-H', ...[...Buffer.from(text)].map((b) => b.toString(16)));
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(
@@ -93,8 +96,10 @@ function newShell(): void {
   keys("PS1='$ '", 'Enter', 'clear', 'Enter');
 }
 
-describe.skipIf(!hasTmux)('the reader in tmux', () => {
+describe('the reader in tmux', () => {
   beforeAll(() => {
+    // Fail loudly: a screen left untested because tmux is missing is not a pass.
+    if (!hasTmux) throw new Error('the end-to-end tests need tmux (apt-get install tmux)');
     env = { ...process.env, TERM: 'xterm' };
     delete env.CI;
     delete env.NO_COLOR;
@@ -138,10 +143,11 @@ describe.skipIf(!hasTmux)('the reader in tmux', () => {
     expect(stories.split('\n')[0]).toMatch(/^Stories {2}5 versions in 1 story/);
     keys('c');
     await waitFor('the picker', (s) => s.includes('Compare 000 with'));
-    // Pick 003 by moving to it in the list.
+    // Pick 003 by moving to it in the list, one key and one frame at a time.
     for (let i = 0; i < 4 && !/❯\s*\d {2}003/.test(screen()); i++) {
+      const at = /❯\s*(\d)/.exec(screen())?.[1];
       keys('Down');
-      await pause(150);
+      await waitFor('the cursor to move', (s) => /❯\s*(\d)/.exec(s)?.[1] !== at);
     }
     keys('Enter');
     const compared = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s), true);
@@ -149,9 +155,10 @@ describe.skipIf(!hasTmux)('the reader in tmux', () => {
     expect(compared).toMatch(/\u001B\[[0-9;]*3[12]m/);
     let sawGreen = false;
     for (let i = 0; i < 30 && !sawGreen; i++) {
+      const status = screen().split('\n')[22];
       keys(']');
-      await pause(120);
-      sawGreen = /\u001B\[[0-9;]*32m[^\n]*genocidal/.test(screen(true));
+      const now = await waitFor('the next change', (s) => s.split('\n')[22] !== status, true);
+      sawGreen = /\u001B\[[0-9;]*32m[^\n]*genocidal/.test(now);
     }
     expect(sawGreen).toBe(true);
     expectOneFrame(screen());
@@ -174,6 +181,43 @@ describe.skipIf(!hasTmux)('the reader in tmux', () => {
     expect(show('#{cursor_flag}')).toBe('1');
     keys('echo shell-ok-$((40+2))', 'Enter');
     await waitFor('the shell to answer', (s) => s.includes('shell-ok-42'));
+  });
+
+  it('takes c2 and two Escapes sent in one write', async () => {
+    keys(`node ${CLI}`, 'Enter');
+    await waitFor('the stories pane', (s) => /Stories · 000/.test(s));
+    keys('c');
+    const picker = await waitFor('the picker', (s) => /❯\s*1 {2}\d{3}/.test(s));
+    const second = /^\s+2 {2}(\d{3})/m.exec(picker)?.[1];
+    expect(second).toMatch(/^\d{3}$/);
+    keys('Escape');
+    await waitFor('the stories pane again', (s) => !s.includes('Compare 000 with'));
+    // Reader, then Compare: two Escapes lead back to Stories, one only to the Reader.
+    keys('Enter');
+    await waitFor('the reader', (s) => /Reader · 000/.test(s));
+    burst('c2');
+    expectOneFrame(await waitFor('the comparison', (s) => s.includes(`Compare · 000 → ${second}`)));
+    burst('\u001B\u001B');
+    expectOneFrame(await waitFor('Stories, two panes back', (s) => /Stories · 000/.test(s)));
+    keys('q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('gives the shell the terminal on Ctrl-Z, and comes back on fg', async () => {
+    keys(`node ${CLI}`, 'Enter');
+    await waitFor('the stories pane', (s) => /Stories · 000/.test(s));
+    keys('j');
+    await waitFor('the cursor on 001', (s) => /Stories · 001/.test(s));
+    keys('C-z');
+    await waitFor('the shell', (s) => atPrompt(s) && /Stopped/.test(s));
+    expect(show('#{cursor_flag}')).toBe('1');
+    keys('fg', 'Enter');
+    expectOneFrame(await waitFor('the reader again', (s) => /Stories · 001 · 2 of 5/.test(s)));
+    expect(show('#{alternate_on}')).toBe('1');
+    keys('j');
+    await waitFor('the cursor on 002', (s) => /Stories · 002/.test(s));
+    keys('q');
+    await waitFor('the shell', atPrompt);
   });
 
   it('restores the terminal when killed with SIGTERM or SIGHUP', async () => {

@@ -1,7 +1,8 @@
 import React from 'react';
 import { render } from 'ink-testing-library';
 import type { Corpus, Version } from '../../source/corpus/types.js';
-import { App } from '../../source/ui/app.js';
+import { App, type ReaderProbe } from '../../source/ui/app.js';
+import type { TerminalControl } from '../../source/ui/terminal/lifecycle.js';
 import { colorTheme, type Theme } from '../../source/ui/theme.js';
 
 export const KEYS = {
@@ -20,52 +21,77 @@ export const KEYS = {
   ctrlD: '\u0004',
   ctrlU: '\u0015',
   ctrlC: '\u0003',
+  ctrlL: '\u000C',
+  ctrlZ: '\u001A',
 } as const;
 
-const tick = (ms = 25): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Bracketed paste, as a terminal sends pasted text once the reader has asked for it. */
+export const pasted = (text: string): string => `\u001B[200~${text}\u001B[201~`;
+
+const WAIT_MS = 10_000;
+
+/** Resolve once `ready()` holds, checking after each turn of the event loop; fail at the deadline. */
+export async function until(ready: () => boolean, what: string, describe: () => string) {
+  const deadline = Date.now() + WAIT_MS;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${describe()}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 export interface Driven {
   /** The frame on screen now. */
   frame(): string;
-  /** Press keys one at a time, letting the app draw after each. */
+  /** Send each argument as its own read, then wait for the frame that shows them all. */
   press(...keys: string[]): Promise<string>;
-  /** Type text one character at a time. */
+  /** Type text one character (one read) at a time. */
   type(text: string): Promise<string>;
+  /** Wait until the frame on screen passes `test`. */
+  waitFor(test: (frame: string) => boolean, what?: string): Promise<string>;
   resize(columns: number, rows?: number): Promise<string>;
+  /** Whether the app has exited (q from Stories, Ctrl-C). */
+  exited(): boolean;
   unmount(): void;
 }
 
 /** Render the reader as a user would see it, in a 100-column test terminal. */
 export async function drive(
   corpus: Corpus,
-  options: { theme?: Theme; pair?: readonly [Version, Version]; exact?: boolean } = {},
+  options: {
+    theme?: Theme;
+    pair?: readonly [Version, Version];
+    exact?: boolean;
+    terminal?: TerminalControl;
+  } = {},
 ): Promise<Driven> {
+  let probe: ReaderProbe | null = null;
   const instance = render(
     <App
       corpus={corpus}
       theme={options.theme ?? colorTheme}
       initialPair={options.pair}
       exact={options.exact ?? false}
+      terminal={options.terminal}
+      probe={(p) => (probe = p)}
     />,
   );
-  await tick(60);
   const frame = (): string => instance.lastFrame() ?? '';
-  return {
+  const idle = (): Promise<void> =>
+    until(() => probe?.idle() ?? false, 'the reader to draw its frame', frame);
+  const driven: Driven = {
     frame,
     async press(...keys) {
-      for (const key of keys) {
-        instance.stdin.write(key);
-        await tick();
-      }
-      await tick();
+      for (const key of keys) instance.stdin.write(key);
+      await idle();
       return frame();
     },
     async type(text) {
-      for (const ch of text) {
-        instance.stdin.write(ch);
-        await tick(10);
-      }
-      await tick(40);
+      for (const ch of text) instance.stdin.write(ch);
+      await idle();
+      return frame();
+    },
+    async waitFor(test, what = 'the expected frame') {
+      await until(() => test(frame()), what, frame);
       return frame();
     },
     async resize(columns, rows) {
@@ -73,11 +99,14 @@ export async function drive(
       if (rows !== undefined)
         Object.defineProperty(instance.stdout, 'rows', { value: rows, configurable: true });
       instance.stdout.emit('resize');
-      await tick(40);
+      await idle();
       return frame();
     },
+    exited: () => probe?.quitting() ?? false,
     unmount: () => instance.unmount(),
   };
+  await idle();
+  return driven;
 }
 
 /** Strip SGR codes, to read a frame as plain text. */

@@ -2,8 +2,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
 import { findVersion } from '../../source/corpus/resolve.js';
 import type { Corpus } from '../../source/corpus/types.js';
+import type { TerminalControl } from '../../source/ui/terminal/lifecycle.js';
 import { monoTheme } from '../../source/ui/theme.js';
-import { drive, KEYS, plain, type Driven } from '../helpers/ink.js';
+import { drive, KEYS, pasted, plain, type Driven } from '../helpers/ink.js';
 
 let corpus: Corpus;
 let app: Driven | undefined;
@@ -319,5 +320,140 @@ describe('hostile text from outside the files', () => {
     const searched = await app.press('x\u009B31m\u202Ey');
     expect(isUnsafe(searched.replace(/\u001B\[[0-9;]*m/g, ''))).toBe(false);
     expect(plain(searched)).toContain('/x\uFFFD31m\uFFFDy');
+  });
+});
+
+/*
+ * Input as terminals really send it: several keys in one read, replies to queries the reader
+ * never made, pastes. Each case here misbehaved through Ink's own input parsing.
+ */
+
+/** The picker's rows, with the digit that picks each and whether the cursor is on it. */
+const pickerRows = (frame: string) =>
+  plain(frame)
+    .split('\n')
+    .map((line) => /^([❯ ]) (\d) {2}(\d{3})\s+\d+%/.exec(line))
+    .filter((m) => m !== null)
+    .map((m) => ({ cursor: m[1] === '❯', digit: m[2], id: m[3] }));
+
+describe('terminal replies and unknown sequences', () => {
+  it('ignores ESC[0n and ESC[31m, and goes on taking keys', async () => {
+    app = await drive(corpus);
+    await app.press('\u001B[0n', '\u001B[31m', '\u001B[0n\u001B[31mj');
+    expect(app.exited()).toBe(false);
+    expect(statusLine(app.frame())).toContain('Stories · 001 · 2 of 5');
+  });
+
+  it('does not read a device-attributes reply ESC[?1;2c as the keys ? and c', async () => {
+    app = await drive(corpus);
+    const frame = await app.press('\u001B[?1;2c');
+    expect(plain(frame)).not.toContain('Compare 000 with');
+    expect(plain(frame)).not.toMatch(/^Keys/m);
+    expect(statusLine(frame)).toContain('Stories · 000 · 1 of 5');
+  });
+
+  it('ignores focus reports and cursor-position replies between keys', async () => {
+    app = await drive(corpus);
+    expect(statusLine(await app.press('\u001B[Ij\u001B[12;40Rj\u001B[O'))).toContain('3 of 5');
+  });
+});
+
+describe('several keys in one read', () => {
+  it('opens the picker and picks the second version on c2', async () => {
+    app = await drive(corpus);
+    const picker = await app.press('c');
+    const second = pickerRows(picker)[1]!.id;
+    await app.press(KEYS.escape);
+    const compared = await app.press('c2');
+    expect(statusLine(compared)).toContain(`Compare · 000 → ${second}`);
+  });
+
+  it('moves the picker twice on jj, and picks on j Enter', async () => {
+    app = await drive(corpus);
+    const rows = pickerRows(await app.press('c'));
+    expect(rows.map((r) => r.cursor)).toEqual([true, false, false, false]);
+    const moved = pickerRows(await app.press('jj'));
+    expect(moved.map((r) => r.cursor)).toEqual([false, false, true, false]);
+    await app.press(KEYS.escape);
+    await app.press('c');
+    expect(statusLine(await app.press('j\r'))).toContain(`Compare · 000 → ${rows[1]!.id}`);
+  });
+
+  it('picks by place with the digits 1–9, and ignores a digit past the end of the list', async () => {
+    app = await drive(corpus);
+    const rows = pickerRows(await app.press('c'));
+    expect(rows.map((r) => r.digit)).toEqual(['1', '2', '3', '4']);
+    const ignored = await app.press('5');
+    expect(plain(ignored)).toContain('Compare 000 with');
+    expect(statusLine(await app.press('4'))).toContain(`Compare · 000 → ${rows[3]!.id}`);
+  });
+
+  it('counts two Escapes in one read as two', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter, '/');
+    expect(statusLine(app.frame())).toContain('Search');
+    expect(statusLine(await app.press('\u001B\u001B'))).toContain('Stories');
+  });
+});
+
+describe('bracketed paste', () => {
+  it('does not quit Stories on a pasted qqq', async () => {
+    app = await drive(corpus);
+    const frame = await app.press(pasted('qqq'));
+    expect(app.exited()).toBe(false);
+    expect(statusLine(frame)).toContain('Stories · 000 · 1 of 5');
+    expect(app.exited()).toBe(false);
+  });
+
+  it('ignores a paste in the reader, whatever keys it holds', async () => {
+    app = await drive(corpus);
+    await app.press(KEYS.enter);
+    const before = statusLine(app.frame());
+    expect(statusLine(await app.press(pasted('Gq\r\u001B')))).toBe(before);
+  });
+
+  it('puts pasted text into the search box, line breaks as spaces', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    const frame = await app.press(pasted('Rafah\r\ncrossing q'));
+    expect(plain(frame)).toContain('/Rafah crossing q');
+    expect(statusLine(frame)).toContain('Search');
+  });
+});
+
+describe('keys for the terminal', () => {
+  function spyTerminal() {
+    const asked: string[] = [];
+    const terminal: TerminalControl = {
+      redraw: () => asked.push('redraw'),
+      suspend: () => asked.push('suspend'),
+      onRedraw: () => () => undefined,
+    };
+    return { terminal, asked };
+  }
+
+  it('asks for a full redraw on Ctrl-L and a suspend on Ctrl-Z, in any pane', async () => {
+    const { terminal, asked } = spyTerminal();
+    app = await drive(corpus, { terminal });
+    await app.press(KEYS.ctrlL, '/', KEYS.ctrlZ);
+    expect(asked).toEqual(['redraw', 'suspend']);
+    // Neither key typed into the query.
+    expect(plain(app.frame())).toMatch(/^\/\s*$/m);
+  });
+
+  it('clears the screen through Ink when the terminal asks for a redraw', async () => {
+    let redraw = (): void => undefined;
+    const terminal: TerminalControl = {
+      redraw: () => redraw(),
+      suspend: () => undefined,
+      onRedraw: (listener) => {
+        redraw = listener;
+        return () => undefined;
+      },
+    };
+    app = await drive(corpus, { terminal });
+    // Ink's test renderer writes only what is written through it; the pty tests see the frame
+    // drawn again after it (test/e2e/pty.test.ts).
+    expect(await app.press(KEYS.ctrlL)).toBe('\u001B[2J\u001B[H');
   });
 });

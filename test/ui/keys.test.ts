@@ -1,60 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Key } from 'ink';
-import { toPresses } from '../../source/ui/hooks/use-keys.js';
-import { actionFor, BINDINGS, keyName } from '../../source/ui/keymap.js';
+import { actionFor, BINDINGS, type View } from '../../source/ui/keymap.js';
 
-const noKey: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-
-describe('the keypress layer', () => {
-  it('splits a run of keys read together into one press each', () => {
-    expect(toPresses('jjc', noKey).map((p) => p.name)).toEqual(['j', 'j', 'c']);
-    expect(toPresses('Rafah\r', noKey).map((p) => p.name)).toEqual([
-      'R',
-      'a',
-      'f',
-      'a',
-      'h',
-      'enter',
-    ]);
-    expect(toPresses('a\u0004 ', noKey)).toEqual([
-      { name: 'a', text: 'a' },
-      { name: 'ctrl+d', text: null },
-      { name: 'space', text: ' ' },
-    ]);
-  });
-
-  it('names single keys the way the keymap does', () => {
-    expect(toPresses('', { ...noKey, downArrow: true })).toEqual([{ name: 'down', text: null }]);
-    expect(toPresses('d', { ...noKey, ctrl: true })).toEqual([{ name: 'ctrl+d', text: null }]);
-    expect(toPresses('G', noKey)).toEqual([{ name: 'G', text: 'G' }]);
-    expect(toPresses('ü', noKey)).toEqual([{ name: 'ü', text: 'ü' }]);
-  });
-});
+const VIEWS: readonly View[] = ['stories', 'reader', 'search', 'compare', 'picker', 'help'];
 
 describe('the keymap', () => {
-  it('gives each key at most one action in each pane', () => {
-    for (const scope of ['stories', 'reader', 'search', 'compare'] as const) {
+  it('gives each key at most one action in each scope', () => {
+    for (const scope of [...VIEWS, 'global', 'move'] as const) {
       const seen = new Map<string, string>();
       for (const binding of BINDINGS.filter((b) => b.scope === scope)) {
         for (const key of binding.keys) {
@@ -70,11 +21,28 @@ describe('the keymap', () => {
     expect(actionFor('space', 'reader')).toBe('pageDown');
     expect(actionFor('ctrl+u', 'reader')).toBe('halfUp');
     expect(actionFor('ctrl+u', 'search')).toBe('clearQuery');
+    expect(actionFor('backspace', 'search')).toBe('erase');
     expect(actionFor('G', 'stories')).toBe('bottom');
     expect(actionFor('enter', 'stories')).toBe('open');
     expect(actionFor(']', 'compare')).toBe('nextChange');
     expect(actionFor(']', 'reader')).toBeUndefined();
     expect(actionFor('j', 'search')).toBeUndefined();
-    expect(keyName('', { ...noKey, tab: true, shift: true })).toBe('shift+tab');
+  });
+
+  it('gives the picker and help their keys from the same table', () => {
+    expect(actionFor('j', 'picker')).toBe('down');
+    expect(actionFor('enter', 'picker')).toBe('open');
+    expect(actionFor('3', 'picker')).toBe('pickPlace');
+    expect(actionFor('q', 'picker')).toBe('back');
+    expect(actionFor('?', 'help')).toBe('back');
+    expect(actionFor('G', 'help')).toBe('bottom');
+  });
+
+  it('redraws with Ctrl-L, suspends with Ctrl-Z and quits with Ctrl-C in every view', () => {
+    for (const view of VIEWS) {
+      expect(actionFor('ctrl+l', view)).toBe('redraw');
+      expect(actionFor('ctrl+z', view)).toBe('suspend');
+      expect(actionFor('ctrl+c', view)).toBe('forceQuit');
+    }
   });
 });

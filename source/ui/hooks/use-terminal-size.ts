@@ -9,7 +9,8 @@ export interface TerminalSize {
 /** Used where the output stream does not say (ink-testing-library has no `rows`). */
 export const FALLBACK_SIZE: TerminalSize = { columns: 80, rows: 24 };
 
-function read(stream: NodeJS.WriteStream): TerminalSize {
+/** The size a stream reports, or the fallback where it does not say. */
+export function readSize(stream: NodeJS.WriteStream): TerminalSize {
   return {
     columns: stream.columns > 0 ? stream.columns : FALLBACK_SIZE.columns,
     rows: stream.rows > 0 ? stream.rows : FALLBACK_SIZE.rows,
@@ -22,10 +23,10 @@ function read(stream: NodeJS.WriteStream): TerminalSize {
  */
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
-  const [size, setSize] = useState(() => read(stdout));
+  const [size, setSize] = useState(() => readSize(stdout));
   useEffect(() => {
     const onResize = (): void => {
-      const next = read(stdout);
+      const next = readSize(stdout);
       setSize((previous) =>
         previous.columns === next.columns && previous.rows === next.rows ? previous : next,
       );

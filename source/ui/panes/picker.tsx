@@ -1,64 +1,75 @@
 import React from 'react';
-import { Box, Text } from 'ink';
-import SelectInput from 'ink-select-input';
 import type { Version } from '../../corpus/types.js';
 import type { Theme } from '../theme.js';
 import { percent } from '../layout/labels.js';
-import { lineText, seg, truncateLine } from '../layout/line.js';
-
-export interface PickerChoice {
-  readonly version: Version;
-  readonly similarity: number | null;
-}
+import { seg, truncateLine, type Line } from '../layout/line.js';
+import { PLACE_KEYS, type PickerChoice } from '../state/picker.js';
+import { TextPane } from '../components/text-pane.js';
 
 interface PickerProps {
   readonly base: Version;
   readonly choices: readonly PickerChoice[];
+  readonly cursor: number;
+  /** The first choice in view. */
+  readonly top: number;
   readonly labels: ReadonlyMap<string, string>;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
-  readonly onPick: (version: Version) => void;
 }
 
-/** Choose the version to compare with, most similar first. */
-export function PickerPane({ base, choices, labels, width, height, theme, onPick }: PickerProps) {
+/** The picker's lines: one per choice, with the digit that picks it and a cursor mark. */
+export function pickerLines(
+  choices: readonly PickerChoice[],
+  cursor: number,
+  labels: ReadonlyMap<string, string>,
+  width: number,
+): Line[] {
   const name = (v: Version): string => labels.get(v.id) ?? v.id;
-  const nameWidth = Math.max(...choices.map((c) => name(c.version).length));
-  const items = choices.map((choice, i) => {
-    // ink-select-input picks the Nth item when digit N is typed: say so on the item.
-    const digit = i < 9 ? `${i + 1}` : ' ';
+  const nameWidth = Math.max(0, ...choices.map((c) => name(c.version).length));
+  return choices.map((choice, i) => {
+    const digit = i < PLACE_KEYS ? `${i + 1}` : ' ';
     const shared = choice.similarity === null ? '' : percent(choice.similarity);
     const text = `${digit}  ${name(choice.version).padEnd(nameWidth)}  ${shared.padStart(4)}  ${choice.version.title}`;
-    return {
-      key: choice.version.id,
-      value: choice.version.id,
-      label: lineText(truncateLine([seg(text)], width - 4)),
-    };
+    const here = i === cursor;
+    return truncateLine(
+      [seg(here ? '❯ ' : '  ', 'accent'), seg(text, here ? 'accent' : 'plain')],
+      width,
+    );
   });
-  const byId = new Map(choices.map((c) => [c.version.id, c.version]));
+}
+
+/** Choose the version to compare with, most similar first: a window of the list. */
+export function PickerPane({
+  base,
+  choices,
+  cursor,
+  top,
+  labels,
+  width,
+  height,
+  theme,
+}: PickerProps) {
+  const heading: Line = truncateLine(
+    [
+      seg('Compare ', 'heading'),
+      seg(labels.get(base.id) ?? base.id, 'accent'),
+      seg(' with… (most text shared first; Enter or 1–9 picks, Esc cancels)', 'dim'),
+    ],
+    width,
+  );
+  const lines: Line[] =
+    choices.length === 0
+      ? [[seg('There is no other version to compare with.', 'dim')]]
+      : pickerLines(choices, cursor, labels, width);
   return (
-    <Box flexDirection="column" height={height}>
-      <Text wrap="truncate-end">
-        <Text {...theme.tones.heading}>Compare </Text>
-        <Text {...theme.tones.accent}>{name(base)}</Text>
-        <Text {...theme.tones.dim}>
-          {' '}
-          with… (most text shared first; Enter or 1–9 picks, Esc cancels)
-        </Text>
-      </Text>
-      {items.length === 0 ? (
-        <Text {...theme.tones.dim}>There is no other version to compare with.</Text>
-      ) : (
-        <SelectInput
-          items={items}
-          limit={Math.max(1, Math.min(items.length, height - 2))}
-          onSelect={(item) => {
-            const version = byId.get(item.value);
-            if (version) onPick(version);
-          }}
-        />
-      )}
-    </Box>
+    <TextPane
+      header={[heading]}
+      lines={lines}
+      top={top}
+      width={width}
+      height={height}
+      theme={theme}
+    />
   );
 }
