@@ -207,12 +207,12 @@ describe('the reader in tmux', () => {
     keys(`node ${CLI}`, 'Enter');
     await waitFor('the stories pane', (s) => /Stories · 000/.test(s));
     keys('j');
-    await waitFor('the cursor on 001', (s) => /Stories · 001/.test(s));
+    await waitFor('the cursor on 003', (s) => /Stories · 003/.test(s));
     keys('C-z');
     await waitFor('the shell', (s) => atPrompt(s) && /Stopped/.test(s));
     expect(show('#{cursor_flag}')).toBe('1');
     keys('fg', 'Enter');
-    expectOneFrame(await waitFor('the reader again', (s) => /Stories · 001 · 2 of 5/.test(s)));
+    expectOneFrame(await waitFor('the reader again', (s) => /Stories · 003 · 2 of 5/.test(s)));
     expect(show('#{alternate_on}')).toBe('1');
     keys('j');
     await waitFor('the cursor on 002', (s) => /Stories · 002/.test(s));

@@ -341,7 +341,7 @@ describe('terminal replies and unknown sequences', () => {
     app = await drive(corpus);
     await app.press('\u001B[0n', '\u001B[31m', '\u001B[0n\u001B[31mj');
     expect(app.exited()).toBe(false);
-    expect(statusLine(app.frame())).toContain('Stories · 001 · 2 of 5');
+    expect(statusLine(app.frame())).toContain('Stories · 003 · 2 of 5');
   });
 
   it('does not read a device-attributes reply ESC[?1;2c as the keys ? and c', async () => {
