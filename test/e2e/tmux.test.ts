@@ -215,7 +215,7 @@ describe('the reader in tmux', () => {
     expectOneFrame(await waitFor('the reader again', (s) => /Stories · 003 · 2 of 5/.test(s)));
     expect(show('#{alternate_on}')).toBe('1');
     keys('j');
-    await waitFor('the cursor on 002', (s) => /Stories · 002/.test(s));
+    await waitFor('the cursor on 001', (s) => /Stories · 001/.test(s));
     keys('q');
     await waitFor('the shell', atPrompt);
   });
