@@ -185,7 +185,8 @@ function label(row: Row, a: Version, b: Version, style: Style): string {
     case 'same':
       return style.dim([here, fromPart].filter(Boolean).join(' · '));
     case 'changed':
-      return [style.bold(here), style.yellow('changed'), fromPart].filter(Boolean).join(' · ');
+    case 'rewritten':
+      return [style.bold(here), style.yellow(row.kind), fromPart].filter(Boolean).join(' · ');
     case 'moved': {
       const from = partial(row, 'a', a) ? `part of ${paragraph(row.a)}` : paragraph(row.a);
       return [

@@ -1,6 +1,10 @@
 /** The result of comparing two versions, as the views and `diff --json` use it. */
 
-export type RowKind = 'same' | 'changed' | 'moved' | 'added' | 'removed';
+/**
+ * `rewritten`: a paired passage that keeps under 30% of its shorter side's words unchanged; its
+ * spans delete all of A's words, then insert all of B's.
+ */
+export type RowKind = 'same' | 'changed' | 'moved' | 'rewritten' | 'added' | 'removed';
 export type SpanOp = 'equal' | 'insert' | 'delete';
 
 export interface Span {
