@@ -62,7 +62,12 @@ export function diffJson(a: Version, b: Version, comparison: Comparison): DiffJs
     a: version(a),
     b: version(b),
     stats: { inserted, deleted, moved, similarity: Math.round(similarity * 10_000) / 10_000 },
-    substitutions: comparison.substitutions.map(({ from, to, count }) => ({ from, to, count })),
+    substitutions: comparison.substitutions.map(({ from, to, count, repair }) => ({
+      from,
+      to,
+      count,
+      ...(repair ? { repair } : {}),
+    })),
     rows: comparison.rows.map((row) => ({
       kind: row.kind,
       a: row.a,

@@ -13,6 +13,7 @@ import type { Comparable, CompareOptions, Comparison } from './types.js';
 
 export type * from './types.js';
 export { foldTypography } from './fold.js';
+export { isWordEdit, refineSpans, wordEdits } from './refine.js';
 
 /**
  * Compare version `a` with version `b`. Rows follow B's order; "deleted" means in A only and

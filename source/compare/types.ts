@@ -40,6 +40,12 @@ export interface Substitution {
   readonly from: string;
   readonly to: string;
   readonly count: number;
+  /**
+   * Set (true) when the substitution repairs words a scraper ran together rather than an edit:
+   * the deleted word is the first and last inserted words joined ("themust" → "the Gaza
+   * ceasefire must"). Repairs come after the editorial substitutions.
+   */
+  readonly repair?: true;
 }
 
 export interface CompareStats {

@@ -76,6 +76,17 @@ describe('000 compared with 003', () => {
     });
   });
 
+  it('lists the editorial substitutions first and the scraping repairs last, marked', () => {
+    const listed = result.substitutions.map((s) => [s.from, s.to, s.repair ?? false]);
+    expect(listed).toEqual([
+      ['militant', 'resistance', false],
+      ['militants', 'resistance movement', false],
+      ['Turkey', 'Türkiye', false],
+      ['themust', 'the Gaza ceasefire must', true],
+      ['topofficial', 'top Hamas official', true],
+    ]);
+  });
+
   it('adds the Rubio passages and moves no unchanged passage into the noise', () => {
     const added = result.rows.filter((row) => row.kind === 'added').map(bSide);
     expect(added.some((text) => text.startsWith('Briefing journalists in Washington, Rubio'))).toBe(
