@@ -44,6 +44,7 @@ export interface DiffJson {
     kind: Row['kind'];
     a: number | null;
     b: number | null;
+    chrome?: true;
     spans: ReadonlyArray<{ op: Span['op']; text: string }>;
   }>;
 }
@@ -72,6 +73,7 @@ export function diffJson(a: Version, b: Version, comparison: Comparison): DiffJs
       kind: row.kind,
       a: row.a,
       b: row.b,
+      ...(row.chrome ? { chrome: row.chrome } : {}),
       spans: row.spans.map((span) => ({ op: span.op, text: span.text })),
     })),
   };

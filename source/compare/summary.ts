@@ -6,6 +6,10 @@ import type { CompareStats, Row, Substitution } from './types.js';
 /** A substitution is a short swap: at most this many words on each side. */
 export const SUBSTITUTION_MAX_WORDS = 4;
 
+/**
+ * The counts of a comparison. `aWords` and `bWords` are the story's words, site chrome left out:
+ * chrome rows count in the words inserted and deleted, but not in the similarity.
+ */
 export function summarize(rows: readonly Row[], aWords: number, bWords: number): CompareStats {
   let inserted = 0;
   let deleted = 0;
@@ -17,7 +21,7 @@ export function summarize(rows: readonly Row[], aWords: number, bWords: number):
       const words = countWords(span.text);
       if (span.op === 'insert') inserted += words;
       else if (span.op === 'delete') deleted += words;
-      else kept += words;
+      else if (!row.chrome) kept += words;
     }
   }
   const total = aWords + bWords;
@@ -32,7 +36,7 @@ export function summarize(rows: readonly Row[], aWords: number, bWords: number):
 export function substitutions(rows: readonly Row[]): Substitution[] {
   const counts = new Map<string, { from: string; to: string; count: number; repair?: true }>();
   for (const row of rows) {
-    if (row.kind !== 'changed' && row.kind !== 'moved') continue;
+    if ((row.kind !== 'changed' && row.kind !== 'moved') || row.chrome) continue;
     for (let k = 0; k + 1 < row.spans.length; k++) {
       const deleted = row.spans[k]!;
       const inserted = row.spans[k + 1]!;

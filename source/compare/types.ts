@@ -34,6 +34,11 @@ export interface Row {
   /** Index of the row's first word within paragraph `b`, set whenever `b` is. Not in `diff --json`. */
   readonly bStart?: number;
   readonly spans: readonly Span[];
+  /**
+   * Set (true) when the row is site chrome (share buttons, bylines, timestamps, captions…): shown
+   * dim, and left out of the similarity and the substitutions. Chrome pairs only with chrome.
+   */
+  readonly chrome?: true;
 }
 
 export interface Substitution {
@@ -74,4 +79,6 @@ export interface CompareOptions {
 /** Anything with paragraphs can be compared: a Version, or a test's text. */
 export interface Comparable {
   readonly paragraphs: readonly string[];
+  /** Indexes of the paragraphs that are site chrome, as the corpus marks them. */
+  readonly chrome?: readonly number[];
 }

@@ -35,6 +35,7 @@ export function versionFromText(file: string, path: string, text: string): Versi
     headline: parsed.headline,
     date: parsed.date,
     paragraphs: parsed.paragraphs,
+    ...(parsed.chrome ? { chrome: parsed.chrome } : {}),
     body,
     words: countWords(body),
   };

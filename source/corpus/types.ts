@@ -14,6 +14,8 @@ export interface Version {
   readonly date: string | null;
   /** Body paragraphs, sanitized and normalized. */
   readonly paragraphs: readonly string[];
+  /** Indexes of the paragraphs that are site chrome (share buttons, bylines…); absent if none. */
+  readonly chrome?: readonly number[];
   /** The body: paragraphs joined by blank lines. */
   readonly body: string;
   /** Words in the body (split on whitespace). */
