@@ -3,7 +3,7 @@
  *
  * - compare-5000-words: two 5,000-word versions, B made from A by changing 5% of its words
  *   (swaps, insertions, deletions) and moving 10 paragraphs. Budget: 50 ms.
- * - compare-seeds: one seed with another, over all ten pairs of the bundled seeds. Budget: 5 ms.
+ * - compare-seeds: one seed with another, over all ten pairs of the bundled seeds. Budget: 10 ms (issue 11).
  *
  * The pair is generated from a seeded PRNG, so every run measures the same texts.
  * Run with `npx tsx bench/compare.ts`.
@@ -139,7 +139,7 @@ export async function benchCompare(): Promise<Measure[]> {
       measure: 'compare-seeds',
       median_ms: round(median(perPair)),
       max_ms: round(Math.max(...perPair)),
-      budget_ms: 5,
+      budget_ms: 10,
       pairs: seedPairs.length,
     },
   ];

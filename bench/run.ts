@@ -56,6 +56,7 @@ export const TARGETS = {
   listMove: { bytes: 400 },
   readerLine: { bytes: 2200 },
   compareSeeds: { median_ms: 10 },
+  compareLong: { median_ms: 50 },
   rssSeeds: { mb: 150 },
   rssLargest: { mb: 600 },
   grouping: { median_ms: 1000 },
@@ -189,11 +190,12 @@ async function compareMeasures(): Promise<void> {
     },
     TARGETS.compareSeeds,
   );
-  emit('compare-5000-words', 'generated', {
-    median_ms: Number(big.median_ms),
-    max_ms: Number(big.max_ms),
-    words: Number(big.words),
-  });
+  emit(
+    'compare-5000-words',
+    'generated',
+    { median_ms: Number(big.median_ms), max_ms: Number(big.max_ms), words: Number(big.words) },
+    TARGETS.compareLong,
+  );
 }
 
 function machine(): Record<string, string | number> {

@@ -44,6 +44,7 @@ export interface DiffJson {
     kind: Row['kind'];
     a: number | null;
     b: number | null;
+    chrome?: true;
     spans: ReadonlyArray<{ op: Span['op']; text: string }>;
   }>;
 }
@@ -62,11 +63,17 @@ export function diffJson(a: Version, b: Version, comparison: Comparison): DiffJs
     a: version(a),
     b: version(b),
     stats: { inserted, deleted, moved, similarity: Math.round(similarity * 10_000) / 10_000 },
-    substitutions: comparison.substitutions.map(({ from, to, count }) => ({ from, to, count })),
+    substitutions: comparison.substitutions.map(({ from, to, count, repair }) => ({
+      from,
+      to,
+      count,
+      ...(repair ? { repair } : {}),
+    })),
     rows: comparison.rows.map((row) => ({
       kind: row.kind,
       a: row.a,
       b: row.b,
+      ...(row.chrome ? { chrome: row.chrome } : {}),
       spans: row.spans.map((span) => ({ op: span.op, text: span.text })),
     })),
   };
@@ -185,7 +192,8 @@ function label(row: Row, a: Version, b: Version, style: Style): string {
     case 'same':
       return style.dim([here, fromPart].filter(Boolean).join(' · '));
     case 'changed':
-      return [style.bold(here), style.yellow('changed'), fromPart].filter(Boolean).join(' · ');
+    case 'rewritten':
+      return [style.bold(here), style.yellow(row.kind), fromPart].filter(Boolean).join(' · ');
     case 'moved': {
       const from = partial(row, 'a', a) ? `part of ${paragraph(row.a)}` : paragraph(row.a);
       return [

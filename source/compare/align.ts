@@ -1,16 +1,22 @@
 /**
  * Alignment: which passage of A is which passage of B, wherever each stands, and which pairs
- * moved. Paragraphs pair first (a paragraph may pair with a run of consecutive paragraphs that
- * split or merged it); the sentences of the paragraphs left over pair next.
+ * moved. Two drafts are made: paragraphs first (a paragraph may pair with a run of consecutive
+ * paragraphs that split or merged it, and the sentences of the paragraphs left over pair next),
+ * and sentences first, across the two whole versions. Where a version rewrote a stretch of
+ * paragraphs (sentences split, merged or moved between paragraphs, a new lead), the sentence draft
+ * shows fewer changed words there; each region of the story takes the draft that shows fewer.
  */
 
 import { pairPassages, type Candidate } from './pairing.js';
+import { changedWords, diffWords, type Stretch } from './worddiff.js';
+import type { Word } from './tokenize.js';
 import {
   comparePositions,
   passageLength,
   sentencesOf,
   signatureOf,
   wholeParagraph,
+  wordsOf,
   type Passage,
   type Text,
 } from './passage.js';
@@ -23,6 +29,8 @@ export interface Match {
   readonly b: readonly Passage[];
   /** Whether the pair stands out of order: the passage moved. */
   readonly moved: boolean;
+  /** The word diff of A's passages, joined, against B's. */
+  readonly stretches: readonly Stretch[];
 }
 
 export interface Alignment {
@@ -41,22 +49,175 @@ const PIECE_SHARE = 0.6;
 const MAX_PIECES = 3;
 /** Sentences pair only when they keep at least this many words in order. */
 const SENTENCE_MIN_SHARED = 3;
+/**
+ * A trim pairs too: a passage whose words are at least this share of a longer one's, in order,
+ * pairs with it however much the longer one lost, and shows the cut words deleted.
+ */
+export const TRIM_AT = 0.5;
+/** A change of this many words inside a paired paragraph may be a sentence that moved. */
+const LOOSE_CHANGE = 4;
 
-type Pair = Omit<Match, 'moved'>;
+type Pair = Pick<Match, 'a' | 'b'>;
+
+interface Draft {
+  readonly pairs: readonly Pair[];
+  readonly removed: readonly Passage[];
+  readonly added: readonly Passage[];
+}
 
 export function align(a: Text, b: Text): Alignment {
-  const { pairs, freeA, freeB } = pairParagraphs(a, b);
-  const leftovers = pairSentences(a, b, freeA, freeB);
-  pairs.push(...leftovers.pairs);
+  const byParagraph = paragraphsFirst(a, b);
+  const diffs = new Map<Pair, readonly Stretch[]>();
+  const diffOf = (pair: Pair): readonly Stretch[] => {
+    let stretches = diffs.get(pair);
+    if (!stretches) {
+      stretches = diffWords(joinWords(a, pair.a), joinWords(b, pair.b));
+      diffs.set(pair, stretches);
+    }
+    return stretches;
+  };
+  const bySentence = sentencesFirst(a, b, byParagraph, diffOf);
+  const draft = bySentence ? cheaperByRegion(a, b, [byParagraph, bySentence], diffOf) : byParagraph;
   const moved = movedPairs(
-    pairs,
-    pairs.map((pair) => weightOf(a, pair)),
+    draft.pairs,
+    draft.pairs.map((pair) => weightOf(a, pair)),
   );
   return {
-    matches: pairs.map((pair, i) => ({ ...pair, moved: moved[i]! })),
+    matches: draft.pairs.map((pair, i) => ({ ...pair, moved: moved[i]!, stretches: diffOf(pair) })),
+    removed: draft.removed,
+    added: draft.added,
+  };
+}
+
+function joinWords(text: Text, passages: readonly Passage[]): Word[] {
+  return passages.length === 1
+    ? [...wordsOf(text, passages[0]!)]
+    : passages.flatMap((passage) => wordsOf(text, passage));
+}
+
+/** Paragraphs pair first; then the sentences of the paragraphs left over. */
+function paragraphsFirst(a: Text, b: Text): Draft {
+  const { pairs, freeA, freeB } = pairParagraphs(a, b);
+  const leftovers = pairSentences(a, b, freeA, freeB);
+  return {
+    pairs: [...pairs, ...leftovers.pairs],
     removed: leftovers.removed,
     added: leftovers.added,
   };
+}
+
+/**
+ * The paragraphs-first draft with its loose paragraphs paired sentence by sentence, across the two
+ * versions: those left unpaired, and those paired with a change of a sentence's length or more in
+ * them (a sentence that came or went), with every paragraph paired to them. Undefined when no
+ * paragraph is loose: then the sentences have nothing to show better.
+ */
+function sentencesFirst(
+  a: Text,
+  b: Text,
+  byParagraph: Draft,
+  diffOf: (pair: Pair) => readonly Stretch[],
+): Draft | undefined {
+  const looseA = new Set(byParagraph.removed.map((p) => p.paragraph));
+  const looseB = new Set(byParagraph.added.map((p) => p.paragraph));
+  const paragraphsOf = (pair: Pair) => ({
+    a: pair.a.map((p) => p.paragraph),
+    b: pair.b.map((p) => p.paragraph),
+  });
+  const loosePair = (pair: Pair): boolean => {
+    const { a: as, b: bs } = paragraphsOf(pair);
+    return as.some((i) => looseA.has(i)) || bs.some((j) => looseB.has(j));
+  };
+  for (const pair of byParagraph.pairs) {
+    if (pair.a.some((p) => p.start > 0 || p.end < a.paragraphs[p.paragraph]!.length)) continue;
+    const big = diffOf(pair).some(
+      (s) => !s.kept && Math.max(s.aTo - s.aFrom, s.bTo - s.bFrom) >= LOOSE_CHANGE,
+    );
+    if (!big) continue;
+    for (const p of pair.a) looseA.add(p.paragraph);
+    for (const p of pair.b) looseB.add(p.paragraph);
+  }
+  if (looseA.size === 0 || looseB.size === 0) return undefined;
+  // Close the loose set under the pairs: a pair is kept whole in both drafts, or in neither.
+  for (let grown = true; grown;) {
+    grown = false;
+    for (const pair of byParagraph.pairs) {
+      if (!loosePair(pair)) continue;
+      const { a: as, b: bs } = paragraphsOf(pair);
+      for (const i of as.filter((i) => !looseA.has(i))) {
+        looseA.add(i);
+        grown = true;
+      }
+      for (const j of bs.filter((j) => !looseB.has(j))) {
+        looseB.add(j);
+        grown = true;
+      }
+    }
+  }
+  const sorted = (set: Set<number>): number[] => [...set].sort((x, y) => x - y);
+  const sentences = pairSentences(a, b, sorted(looseA), sorted(looseB));
+  return {
+    pairs: [...byParagraph.pairs.filter((pair) => !loosePair(pair)), ...sentences.pairs],
+    removed: sentences.removed,
+    added: sentences.added,
+  };
+}
+
+/**
+ * The drafts joined region by region: a region is a set of paragraphs that some draft's pairs tie
+ * together, and it takes the draft that shows the fewest changed words in it (the first on a tie).
+ * Every draft covers each paragraph whole, so the regions' choices make a whole alignment.
+ */
+function cheaperByRegion(
+  a: Text,
+  b: Text,
+  drafts: readonly Draft[],
+  diffOf: (pair: Pair) => readonly Stretch[],
+): Draft {
+  const offset = a.paragraphs.length;
+  const parent = Int32Array.from({ length: offset + b.paragraphs.length }, (_, i) => i);
+  const root = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const nodes = (pair: Pair): number[] => [
+    ...pair.a.map((p) => p.paragraph),
+    ...pair.b.map((p) => offset + p.paragraph),
+  ];
+  for (const draft of drafts) {
+    for (const pair of draft.pairs) {
+      const [first, ...rest] = nodes(pair);
+      for (const node of rest) parent[root(node)] = root(first!);
+    }
+  }
+  const costs = drafts.map((draft) => {
+    const cost = new Map<number, number>();
+    const add = (node: number, words: number): void => {
+      const r = root(node);
+      cost.set(r, (cost.get(r) ?? 0) + words);
+    };
+    for (const pair of draft.pairs) add(nodes(pair)[0]!, changedWords(diffOf(pair)));
+    for (const passage of draft.removed) add(passage.paragraph, passageLength(passage));
+    for (const passage of draft.added) add(offset + passage.paragraph, passageLength(passage));
+    return cost;
+  });
+  const chosen = (node: number): number => {
+    const r = root(node);
+    let best = 0;
+    costs.forEach((cost, k) => {
+      if ((cost.get(r) ?? 0) < (costs[best]!.get(r) ?? 0)) best = k;
+    });
+    return best;
+  };
+  const pairs: Pair[] = [];
+  const removed: Passage[] = [];
+  const added: Passage[] = [];
+  drafts.forEach((draft, k) => {
+    pairs.push(...draft.pairs.filter((pair) => chosen(nodes(pair)[0]!) === k));
+    removed.push(...draft.removed.filter((passage) => chosen(passage.paragraph) === k));
+    added.push(...draft.added.filter((passage) => chosen(offset + passage.paragraph) === k));
+  });
+  return { pairs, removed, added };
 }
 
 /** Where a passage stands in its version, from 0 (the start) to 1 (the end). */
@@ -104,6 +265,7 @@ function pairParagraphs(a: Text, b: Text): { pairs: Pair[]; freeA: number[]; fre
   const proposals = pairPassages(candidates(a, freeA), candidates(b, freeB), {
     pairAt: PAIR_AT,
     minShared: 1,
+    trimAt: TRIM_AT,
     maxPieces: MAX_PIECES,
     pieceShare: PIECE_SHARE,
     // A split or merge happens in place: its pieces are neighbours in their version.
@@ -174,6 +336,7 @@ function pairSentences(
   const proposals = pairPassages(candidates(a, aFlat), candidates(b, bFlat), {
     pairAt: PAIR_AT,
     minShared: SENTENCE_MIN_SHARED,
+    trimAt: TRIM_AT,
   });
   const partners: Partners = { ofA: new Map(), ofB: new Map() };
   for (const p of proposals) {

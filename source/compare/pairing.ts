@@ -3,7 +3,9 @@
  * its passages read, and the most alike pairs are taken first, each passage at most once.
  */
 
-import { bagOf, dice, likeness, sharedWords, type Signature } from './similarity.js';
+import { bagOf, commonInOrder, dice, sharedWords, type Signature } from './similarity.js';
+import { MAX_EDITS } from './worddiff.js';
+import { sharedSorted } from '../text/sorted.js';
 
 /** A passage that can be paired: its words, and where it stands in its version, from 0 to 1. */
 export interface Candidate {
@@ -25,6 +27,11 @@ export interface PairingRules {
   /** Fewest words that a pair must keep in order. */
   readonly minShared: number;
   /**
+   * When set, a trim also pairs: the shorter passage keeps at least this share of its words in
+   * the longer one, in order, however much the longer one lost (and at least `TRIM_MIN_SHARED`).
+   */
+  readonly trimAt?: number;
+  /**
    * When set, also propose that a run of up to this many consecutive passages on one side is one
    * passage on the other, split or merged.
    */
@@ -35,10 +42,22 @@ export interface PairingRules {
   readonly adjacent?: (first: number, second: number, side: 'a' | 'b') => boolean;
 }
 
+/** A trim pairs only when it keeps at least this many words. */
+export const TRIM_MIN_SHARED = 3;
+
 interface Scored extends Proposal {
   readonly score: number;
   /** How far apart the pair stands, relative to the versions' lengths: ties go to the nearer. */
   readonly distance: number;
+}
+
+/** A passage's pairs of neighbouring words, each as one number, sorted. */
+function pairBagOf(signature: Signature): Float64Array {
+  const pairs = new Float64Array(Math.max(0, signature.length - 1));
+  for (let k = 1; k < signature.length; k++) {
+    pairs[k - 1] = signature[k - 1]! * 0x100000000 + signature[k]!;
+  }
+  return pairs.sort();
 }
 
 function concat(signatures: readonly Signature[]): Signature {
@@ -57,15 +76,28 @@ export function pairPassages(
   const aBags = as.map((c) => bagOf(c.signature));
   const bBags = bs.map((c) => bagOf(c.signature));
   const proposals: Scored[] = [];
-  const propose = (a: readonly number[], b: readonly number[], bound: number): void => {
-    if (bound < rules.pairAt) return;
+  /** Propose a pair when it keeps at least `needed` words in order (and `inRuns` in runs). */
+  const propose = (
+    a: readonly number[],
+    b: readonly number[],
+    sharedBound: number,
+    needed: (total: number, shorter: number) => number,
+    inRuns = 0,
+  ): void => {
     const aSig = concat(a.map((i) => as[i]!.signature));
     const bSig = concat(b.map((j) => bs[j]!.signature));
-    const score = likeness(aSig, bSig, rules.pairAt);
-    if (score < rules.pairAt || (score * (aSig.length + bSig.length)) / 2 < rules.minShared) return;
+    const total = aSig.length + bSig.length;
+    const least = needed(total, Math.min(aSig.length, bSig.length));
+    if (sharedBound < least) return;
+    // Capped, as the word diff is: jsdiff's time grows with the square of the edits it tries.
+    const maxEdits = Math.min(MAX_EDITS, Math.floor(total - 2 * least));
+    const common = commonInOrder(aSig, bSig, maxEdits);
+    if (!common || common.kept < least || common.inRuns < inRuns) return;
+    const score = dice(common.kept, aSig.length, bSig.length);
     const distance = Math.abs(as[a[0]!]!.place - bs[b[0]!]!.place);
     proposals.push({ a, b, score, distance });
   };
+  const alike = (total: number): number => Math.max(rules.minShared, (rules.pairAt * total) / 2);
 
   const pieceShare = rules.pieceShare ?? 1;
   // Pieces of each passage on the other side: passages mostly made of its words.
@@ -79,7 +111,7 @@ export function pairPassages(
       if (bBag.length === 0) continue;
       const shared = sharedWords(aBag, bBag);
       if (shared === 0) continue;
-      propose([i], [j], dice(shared, aBag.length, bBag.length));
+      propose([i], [j], shared, alike);
       if (rules.maxPieces !== undefined) {
         if (shared >= pieceShare * bBag.length) piecesOfA[i]!.push(j);
         if (shared >= pieceShare * aBag.length) piecesOfB[j]!.push(i);
@@ -88,13 +120,48 @@ export function pairPassages(
   }
   if (rules.maxPieces !== undefined) {
     proposeRuns(piecesOfA, rules, 'b', (whole, run) =>
-      propose([whole], run, boundFor(aBags[whole]!, run, bBags)),
+      propose([whole], run, sharedOf(aBags[whole]!, run, bBags), alike),
     );
     proposeRuns(piecesOfB, rules, 'a', (whole, run) =>
-      propose(run, [whole], boundFor(bBags[whole]!, run, aBags)),
+      propose(run, [whole], sharedOf(bBags[whole]!, run, aBags), alike),
     );
   }
+  const taken = takeBest(proposals, as.length, bs.length);
+  if (rules.trimAt === undefined) return taken.pairs;
 
+  // Then trims, among the passages left: every trim is less alike than any pair taken above, so
+  // it would come after them anyway. A trim keeps phrases, not scattered words: the "the", "of"
+  // and "to be" that two different sentences share are no trim.
+  const trimAt = rules.trimAt;
+  const trim = (_total: number, shorter: number): number =>
+    Math.max(rules.minShared, TRIM_MIN_SHARED, trimAt * shorter);
+  proposals.length = 0;
+  const aLeft = as.flatMap((_, i) => (taken.a[i] ? [] : [i]));
+  const bLeft = bs.flatMap((_, j) => (taken.b[j] ? [] : [j]));
+  const aPairs = new Map(aLeft.map((i) => [i, pairBagOf(as[i]!.signature)]));
+  const bPairs = new Map(bLeft.map((j) => [j, pairBagOf(bs[j]!.signature)]));
+  for (const i of aLeft) {
+    for (const j of bLeft) {
+      const aBag = aBags[i]!;
+      const bBag = bBags[j]!;
+      const least = trim(0, Math.min(aBag.length, bBag.length));
+      // Each run of r words kept holds r - 1 >= r / 2 word pairs.
+      if (2 * sharedSorted(aPairs.get(i)!, bPairs.get(j)!) < least) continue;
+      propose([i], [j], sharedWords(aBag, bBag), trim, least);
+    }
+  }
+  const trims = takeBest(proposals, as.length, bs.length, taken);
+  return [...taken.pairs, ...trims.pairs];
+}
+
+interface Taken {
+  readonly pairs: Proposal[];
+  readonly a: Uint8Array;
+  readonly b: Uint8Array;
+}
+
+/** Take proposals best first, each passage at most once. */
+function takeBest(proposals: Scored[], aCount: number, bCount: number, before?: Taken): Taken {
   proposals.sort(
     (x, y) =>
       y.score - x.score ||
@@ -103,16 +170,16 @@ export function pairPassages(
       x.a[0]! - y.a[0]! ||
       x.b[0]! - y.b[0]!,
   );
-  const takenA = new Uint8Array(as.length);
-  const takenB = new Uint8Array(bs.length);
-  const taken: Proposal[] = [];
+  const takenA = before?.a ?? new Uint8Array(aCount);
+  const takenB = before?.b ?? new Uint8Array(bCount);
+  const pairs: Proposal[] = [];
   for (const proposal of proposals) {
     if (proposal.a.some((i) => takenA[i]) || proposal.b.some((j) => takenB[j])) continue;
     for (const i of proposal.a) takenA[i] = 1;
     for (const j of proposal.b) takenB[j] = 1;
-    taken.push({ a: proposal.a, b: proposal.b });
+    pairs.push({ a: proposal.a, b: proposal.b });
   }
-  return taken;
+  return { pairs, a: takenA, b: takenB };
 }
 
 /** Runs of consecutive pieces of one passage, two to `maxPieces` long. */
@@ -136,7 +203,8 @@ function proposeRuns(
   });
 }
 
-function boundFor(whole: Int32Array, run: readonly number[], bags: readonly Int32Array[]): number {
+/** Words a whole passage shares with a run of pieces: a bound on the words they keep in order. */
+function sharedOf(whole: Int32Array, run: readonly number[], bags: readonly Int32Array[]): number {
   const parts = run.map((i) => bags[i]!);
   const union = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -145,5 +213,5 @@ function boundFor(whole: Int32Array, run: readonly number[], bags: readonly Int3
     at += part.length;
   }
   union.sort();
-  return dice(sharedWords(whole, union), whole.length, union.length);
+  return sharedWords(whole, union);
 }

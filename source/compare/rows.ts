@@ -4,7 +4,7 @@ import type { Alignment, Match } from './align.js';
 import { comparePositions, wordsOf, type Passage, type Text } from './passage.js';
 import type { Word } from './tokenize.js';
 import type { Row, RowKind, Span } from './types.js';
-import { diffWords, type Stretch } from './worddiff.js';
+import { isRewrite, type Stretch } from './worddiff.js';
 
 /** Where each word of a joined list of passages comes from. */
 interface Origin {
@@ -69,7 +69,7 @@ function joinText(words: readonly Word[]): string {
 function matchRows(a: Text, b: Text, match: Match): Placed[] {
   const aSide = join(a, match.a);
   const bSide = join(b, match.b);
-  const stretches = diffWords(aSide.words, bSide.words);
+  const stretches = match.stretches;
   const pieces =
     match.b.length > 1
       ? cutAt(stretches, 'b', bSide, aSide)
@@ -88,11 +88,13 @@ function pieceRow(piece: readonly Stretch[], aSide: Side, bSide: Side, moved: bo
   const spans: Span[] = [];
   let firstA: Origin | undefined;
   let firstB: Origin | undefined;
+  const rewritten = isRewrite(piece);
   for (const stretch of piece) {
     const aWords = aSide.words.slice(stretch.aFrom, stretch.aTo);
     const bWords = bSide.words.slice(stretch.bFrom, stretch.bTo);
     firstA ??= aSide.origins[stretch.aFrom < stretch.aTo ? stretch.aFrom : -1];
     firstB ??= bSide.origins[stretch.bFrom < stretch.bTo ? stretch.bFrom : -1];
+    if (rewritten) continue;
     if (stretch.kept) {
       addSpan(spans, 'equal', joinText(bWords), joinText(aWords));
       continue;
@@ -100,16 +102,25 @@ function pieceRow(piece: readonly Stretch[], aSide: Side, bSide: Side, moved: bo
     if (aWords.length > 0) addSpan(spans, 'delete', joinText(aWords));
     if (bWords.length > 0) addSpan(spans, 'insert', joinText(bWords));
   }
+  if (rewritten) {
+    // A rewrite beyond recognition: all of A's words, then all of B's.
+    const side = (words: readonly Word[], from: 'aFrom' | 'bFrom', to: 'aTo' | 'bTo'): string =>
+      piece.map((s) => joinText(words.slice(s[from], s[to]))).join('');
+    spans.push({ op: 'delete', text: side(aSide.words, 'aFrom', 'aTo') });
+    spans.push({ op: 'insert', text: side(bSide.words, 'bFrom', 'bTo') });
+  }
   const changed = spans.some((span) => span.op !== 'equal');
   const kind: RowKind = !firstA
     ? 'added'
     : !firstB
       ? 'removed'
-      : moved
-        ? 'moved'
-        : changed
-          ? 'changed'
-          : 'same';
+      : rewritten
+        ? 'rewritten'
+        : moved
+          ? 'moved'
+          : changed
+            ? 'changed'
+            : 'same';
   return {
     kind,
     a: firstA?.paragraph ?? null,

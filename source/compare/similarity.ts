@@ -2,7 +2,6 @@
 
 import { diffArrays } from 'diff';
 import { sharedSorted } from '../text/sorted.js';
-import { MAX_EDITS } from './worddiff.js';
 
 /** A passage's words as small integers, the same word getting the same number in both versions. */
 export type Signature = readonly number[];
@@ -38,35 +37,30 @@ export function dice(shared: number, aLength: number, bLength: number): number {
   return aLength + bLength === 0 ? 0 : (2 * shared) / (aLength + bLength);
 }
 
+/** Words two passages keep in order; `inRuns` counts those kept two or more in a row. */
+export interface InOrder {
+  readonly kept: number;
+  readonly inRuns: number;
+}
+
 /**
- * The length of the longest common subsequence of two signatures: the words kept in order. With
- * `maxEdits`, gives up (returning -1) once more words than that would have to change, which bounds
- * the work spent on passages that turn out not to be alike.
+ * The longest common subsequence of two signatures: the words kept in order. With `maxEdits`,
+ * gives up (returning undefined) once more words than that would have to change, which bounds the
+ * work spent on passages that turn out not to be alike.
  */
-export function commonInOrder(a: Signature, b: Signature, maxEdits?: number): number {
-  if (a.length === 0 || b.length === 0) return 0;
+export function commonInOrder(a: Signature, b: Signature, maxEdits?: number): InOrder | undefined {
+  if (a.length === 0 || b.length === 0) return { kept: 0, inRuns: 0 };
   const changes =
     maxEdits === undefined
       ? diffArrays(a as number[], b as number[])
       : diffArrays(a as number[], b as number[], { maxEditLength: maxEdits });
-  if (!changes) return -1;
+  if (!changes) return undefined;
   let kept = 0;
+  let inRuns = 0;
   for (const change of changes) {
-    if (!change.added && !change.removed) kept += change.count;
+    if (change.added || change.removed) continue;
+    kept += change.count;
+    if (change.count > 1) inRuns += change.count;
   }
-  return kept;
-}
-
-/**
- * How alike two passages read, from 0 to 1: the share of their words that stay in order, by
- * Dice's coefficient over the longest common subsequence. Never more than the bag bound. Below
- * `floor` the answer is only known to be below it, and given as 0.
- */
-export function likeness(a: Signature, b: Signature, floor = 0): number {
-  // likeness >= floor means kept >= floor * (a + b) / 2, so at most (1 - floor) * (a + b) edits.
-  // Capped, as the word diff is: paragraphs that far apart are not alike, and jsdiff's time grows
-  // with the square of the edits it tries.
-  const maxEdits = Math.min(MAX_EDITS, Math.floor((1 - floor) * (a.length + b.length)));
-  const kept = commonInOrder(a, b, floor > 0 ? maxEdits : undefined);
-  return kept < 0 ? 0 : dice(kept, a.length, b.length);
+  return { kept, inRuns };
 }

@@ -6,6 +6,10 @@ import type { CompareStats, Row, Substitution } from './types.js';
 /** A substitution is a short swap: at most this many words on each side. */
 export const SUBSTITUTION_MAX_WORDS = 4;
 
+/**
+ * The counts of a comparison. `aWords` and `bWords` are the story's words, site chrome left out:
+ * chrome rows count in the words inserted and deleted, but not in the similarity.
+ */
 export function summarize(rows: readonly Row[], aWords: number, bWords: number): CompareStats {
   let inserted = 0;
   let deleted = 0;
@@ -17,7 +21,7 @@ export function summarize(rows: readonly Row[], aWords: number, bWords: number):
       const words = countWords(span.text);
       if (span.op === 'insert') inserted += words;
       else if (span.op === 'delete') deleted += words;
-      else kept += words;
+      else if (!row.chrome) kept += words;
     }
   }
   const total = aWords + bWords;
@@ -26,12 +30,13 @@ export function summarize(rows: readonly Row[], aWords: number, bWords: number):
 
 /**
  * Word substitutions inside paired passages: a deletion followed at once by an insertion, both
- * short, told apart from punctuation-only changes. Most frequent first, then alphabetically.
+ * short, told apart from punctuation-only changes. The editorial ones first, then the scraping
+ * repairs; most frequent first, then alphabetically.
  */
 export function substitutions(rows: readonly Row[]): Substitution[] {
-  const counts = new Map<string, { from: string; to: string; count: number }>();
+  const counts = new Map<string, { from: string; to: string; count: number; repair?: true }>();
   for (const row of rows) {
-    if (row.kind !== 'changed' && row.kind !== 'moved') continue;
+    if ((row.kind !== 'changed' && row.kind !== 'moved') || row.chrome) continue;
     for (let k = 0; k + 1 < row.spans.length; k++) {
       const deleted = row.spans[k]!;
       const inserted = row.spans[k + 1]!;
@@ -44,12 +49,29 @@ export function substitutions(rows: readonly Row[]): Substitution[] {
       const key = `${from}\u0000${to}`;
       const entry = counts.get(key);
       if (entry) entry.count++;
-      else counts.set(key, { from, to, count: 1 });
+      else counts.set(key, { from, to, count: 1, ...(isRepair(from, to) ? { repair: true } : {}) });
     }
   }
   return [...counts.values()].sort(
-    (x, y) => y.count - x.count || compareText(x.from, y.from) || compareText(x.to, y.to),
+    (x, y) =>
+      Number(x.repair ?? false) - Number(y.repair ?? false) ||
+      y.count - x.count ||
+      compareText(x.from, y.from) ||
+      compareText(x.to, y.to),
   );
+}
+
+/**
+ * Whether a substitution repairs words that a scraper ran together: one side is a single word
+ * that is the other side's first and last words joined ("themust" → "the Gaza ceasefire must",
+ * or the other way round when B has the run-together words).
+ */
+export function isRepair(from: string, to: string): boolean {
+  const [joined, apart] = /\s/.test(from) ? [to, from] : [from, to];
+  const words = apart.split(' ');
+  if (/\s/.test(joined) || words.length < 2) return false;
+  const bare = (text: string): string => text.replace(AROUND, '').toLowerCase();
+  return bare(joined) === bare(words[0]!) + bare(words[words.length - 1]!);
 }
 
 /**

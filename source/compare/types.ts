@@ -1,6 +1,10 @@
 /** The result of comparing two versions, as the views and `diff --json` use it. */
 
-export type RowKind = 'same' | 'changed' | 'moved' | 'added' | 'removed';
+/**
+ * `rewritten`: a paired passage that keeps under 30% of its shorter side's words unchanged; its
+ * spans delete all of A's words, then insert all of B's.
+ */
+export type RowKind = 'same' | 'changed' | 'moved' | 'rewritten' | 'added' | 'removed';
 export type SpanOp = 'equal' | 'insert' | 'delete';
 
 export interface Span {
@@ -30,12 +34,23 @@ export interface Row {
   /** Index of the row's first word within paragraph `b`, set whenever `b` is. Not in `diff --json`. */
   readonly bStart?: number;
   readonly spans: readonly Span[];
+  /**
+   * Set (true) when the row is site chrome (share buttons, bylines, timestamps, captions…): shown
+   * dim, and left out of the similarity and the substitutions. Chrome pairs only with chrome.
+   */
+  readonly chrome?: true;
 }
 
 export interface Substitution {
   readonly from: string;
   readonly to: string;
   readonly count: number;
+  /**
+   * Set (true) when the substitution repairs words a scraper ran together rather than an edit:
+   * the deleted word is the first and last inserted words joined ("themust" → "the Gaza
+   * ceasefire must"). Repairs come after the editorial substitutions.
+   */
+  readonly repair?: true;
 }
 
 export interface CompareStats {
@@ -64,4 +79,6 @@ export interface CompareOptions {
 /** Anything with paragraphs can be compared: a Version, or a test's text. */
 export interface Comparable {
   readonly paragraphs: readonly string[];
+  /** Indexes of the paragraphs that are site chrome, as the corpus marks them. */
+  readonly chrome?: readonly number[];
 }

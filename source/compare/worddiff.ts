@@ -95,10 +95,17 @@ function reach(change: Stretch | undefined): number {
 }
 
 /**
+ * Kept words in a row that are a phrase, not a coincidence: "from their homes" kept between two
+ * rewritten clauses is what an editor would leave unmarked.
+ */
+const COINCIDENCE_MAX_WORDS = 3;
+
+/**
  * Semantic cleanup, in the spirit of diff-match-patch's `cleanupSemantic`, counted in words: a kept
- * stretch between two changes that is shorter than the change on each side of it is a coincidence
- * (a "the" or "of" shared by two different sentences), so it joins them into one change. Repeats
- * until no such stretch is left, since each join makes a bigger change that may swallow the next.
+ * stretch of one or two words between two changes that is shorter than the change on each side of
+ * it is a coincidence (a "the" or "of" shared by two different sentences), so it joins them into
+ * one change. Repeats until no such stretch is left, since each join makes a bigger change that may
+ * swallow the next.
  */
 export function cleanupSemantic(stretches: readonly Stretch[]): Stretch[] {
   let out = [...stretches];
@@ -117,6 +124,7 @@ export function cleanupSemantic(stretches: readonly Stretch[]): Stretch[] {
         !before.kept &&
         after &&
         !after.kept &&
+        words < COINCIDENCE_MAX_WORDS &&
         words < reach(before) &&
         words < reach(after)
       ) {
@@ -130,4 +138,35 @@ export function cleanupSemantic(stretches: readonly Stretch[]): Stretch[] {
     out = next;
   }
   return out;
+}
+
+/** Words shown changed by a diff: deleted plus inserted, and every word of a rewrite. */
+export function changedWords(stretches: readonly Stretch[]): number {
+  if (isRewrite(stretches)) {
+    let words = 0;
+    for (const s of stretches) words += s.aTo - s.aFrom + (s.bTo - s.bFrom);
+    return words;
+  }
+  let changed = 0;
+  for (const s of stretches) if (!s.kept) changed += s.aTo - s.aFrom + (s.bTo - s.bFrom);
+  return changed;
+}
+
+/**
+ * A paired passage keeps under this share of its shorter side's words unchanged: it was rewritten
+ * beyond recognition, and reads better as all of A's words deleted and all of B's inserted.
+ */
+export const REWRITTEN_BELOW = 0.3;
+
+/** Whether a run of stretches is a rewrite: both sides have words, and few are kept. */
+export function isRewrite(stretches: readonly Stretch[]): boolean {
+  let kept = 0;
+  let aWords = 0;
+  let bWords = 0;
+  for (const s of stretches) {
+    aWords += s.aTo - s.aFrom;
+    bWords += s.bTo - s.bFrom;
+    if (s.kept) kept += s.aTo - s.aFrom;
+  }
+  return aWords > 0 && bWords > 0 && kept < REWRITTEN_BELOW * Math.min(aWords, bWords);
 }

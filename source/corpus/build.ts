@@ -40,6 +40,7 @@ export function buildVersion(
     url: stated.url,
     author: stated.author,
     paragraphs: parsed.paragraphs,
+    ...(parsed.chrome ? { chrome: parsed.chrome } : {}),
     body,
     words: countWords(body),
   };

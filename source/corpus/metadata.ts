@@ -3,14 +3,17 @@
  * and the paragraphs of the body.
  */
 
+import { chromeParagraphs, headlineOf, isShortLine } from './chrome.js';
+
 export interface ParsedText {
   readonly date: string | null;
   readonly headline: string | null;
   readonly paragraphs: string[];
+  /** Indexes of the paragraphs that are site chrome (see chrome.ts); absent when there are none. */
+  readonly chrome?: readonly number[];
 }
 
 const DATE_MARKER = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?=\s|$)[ \t]*/i;
-const HEADLINE_MAX_WORDS = 14;
 const HEADLINE_MAX_CHARS = 100;
 const TITLE_MAX_CHARS = 80;
 
@@ -51,10 +54,7 @@ export function splitParagraphs(body: string): string[] {
 
 /** A short line that does not end with punctuation is a headline. */
 export function isHeadline(line: string): boolean {
-  const trimmed = line.trim();
-  if (trimmed.length === 0 || trimmed.length > HEADLINE_MAX_CHARS) return false;
-  if (trimmed.split(/\s+/).length > HEADLINE_MAX_WORDS) return false;
-  return !/[.!?…:;,"”’'»)\]–—-]$/.test(trimmed);
+  return isShortLine(line);
 }
 
 export function parseText(text: string): ParsedText {
@@ -67,13 +67,16 @@ export function parseText(text: string): ParsedText {
   }
   const blocks = splitBlocks(rest);
   let headline: string | null = null;
-  // A headline stands on a line of its own and has body text after it.
-  const first = blocks[0];
-  if (first && blocks.length > 1 && first.oneLine && isHeadline(first.text)) {
-    headline = first.text.replace(MARKDOWN_HEADING, '');
-    blocks.shift();
+  // A headline stands on a line of its own among the short lines that open the page (past any
+  // site chrome: share buttons, the site's name, a section), and has body text after it.
+  const at = headlineOf(blocks);
+  if (at !== undefined) {
+    headline = blocks[at]!.text.replace(MARKDOWN_HEADING, '');
+    blocks.splice(at, 1);
   }
-  return { date, headline, paragraphs: blocks.map((block) => block.text) };
+  const paragraphs = blocks.map((block) => block.text);
+  const chrome = chromeParagraphs(paragraphs);
+  return { date, headline, paragraphs, ...(chrome.length > 0 ? { chrome } : {}) };
 }
 
 // A dateline opens a wire story: "Gaza City, Palestinian Territories –" or "Gaza City:".

@@ -23,6 +23,8 @@ export interface Version {
   readonly author: string | null;
   /** Body paragraphs, sanitized and normalized. */
   readonly paragraphs: readonly string[];
+  /** Indexes of the paragraphs that are site chrome (share buttons, bylines…); absent if none. */
+  readonly chrome?: readonly number[];
   /** The body: paragraphs joined by blank lines. */
   readonly body: string;
   /** Words in the body (split on whitespace). */

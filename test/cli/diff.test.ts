@@ -41,7 +41,7 @@ describe('gaza-reader diff, printed', () => {
     expect(lines.slice(summary, summary + 3)).toEqual([
       'Similarity     83%',
       'Words          155 inserted, 37 deleted',
-      'Passages       3 moved, 4 added, 0 removed',
+      'Passages       2 moved, 4 added, 0 removed',
     ]);
     const substitutions = lines
       .slice(summary + 3, firstPassage)
@@ -137,13 +137,20 @@ describe('gaza-reader diff --json', () => {
       expect(json.stats.similarity).toBeGreaterThanOrEqual(0);
       expect(json.stats.similarity).toBeLessThanOrEqual(1);
       for (const s of json.substitutions) {
-        expect(Object.keys(s)).toEqual(['from', 'to', 'count']);
+        // `repair` is there only on scraping repairs, and then true.
+        expect(Object.keys(s)).toEqual([
+          'from',
+          'to',
+          'count',
+          ...('repair' in s ? ['repair'] : []),
+        ]);
+        if ('repair' in s) expect(s.repair).toBe(true);
         expect(s.count).toBeGreaterThan(0);
       }
       const count = { equal: 0, insert: 0, delete: 0 } as Record<string, number>;
       for (const row of json.rows) {
         expect(Object.keys(row)).toEqual(['kind', 'a', 'b', 'spans']);
-        expect(['same', 'changed', 'moved', 'added', 'removed']).toContain(row.kind);
+        expect(['same', 'changed', 'moved', 'rewritten', 'added', 'removed']).toContain(row.kind);
         expect(row.a === null || Number.isInteger(row.a)).toBe(true);
         expect(row.b === null || Number.isInteger(row.b)).toBe(true);
         expect(row.a === null).toBe(row.kind === 'added');

@@ -1,6 +1,6 @@
 /** The reference measure itself, on cases small enough to count by hand. */
 import { describe, expect, it } from 'vitest';
-import { bestPairingChanges, lcs } from './best-pairing.js';
+import { bestPairingChanges, lcs, maxAssignment } from './best-pairing.js';
 
 describe('lcs', () => {
   it('finds the longest common subsequence of words', () => {
@@ -40,5 +40,32 @@ describe('bestPairingChanges', () => {
     const a = { paragraphs: ['the cat sat on a mat'] };
     const b = { paragraphs: ['the dog lay by the door'] };
     expect(bestPairingChanges(a, b)).toBe(12);
+  });
+});
+
+describe('maxAssignment', () => {
+  it('keeps the most in total, where taking the best pair first would not', () => {
+    // Greedy takes 0→0 (3), leaving 1→1 (0): 3 in all. The best assignment keeps 2 + 2.
+    expect(
+      maxAssignment(
+        [
+          [3, 2],
+          [2, 0],
+        ],
+        2,
+      ),
+    ).toEqual([1, 0]);
+  });
+
+  it('leaves a row unassigned when there are more rows than columns', () => {
+    expect(maxAssignment([[1], [5], [2]], 1)).toEqual([-1, 0, -1]);
+  });
+});
+
+describe('bestPairingChanges, on trims', () => {
+  it('pairs a sentence cut to its first third, counting only the cut words', () => {
+    const a = { paragraphs: ['one two three four five six seven eight nine'] };
+    const b = { paragraphs: ['one two three'] };
+    expect(bestPairingChanges(a, b)).toBe(6);
   });
 });

@@ -76,6 +76,17 @@ describe('000 compared with 003', () => {
     });
   });
 
+  it('lists the editorial substitutions first and the scraping repairs last, marked', () => {
+    const listed = result.substitutions.map((s) => [s.from, s.to, s.repair ?? false]);
+    expect(listed).toEqual([
+      ['militant', 'resistance', false],
+      ['militants', 'resistance movement', false],
+      ['Turkey', 'Türkiye', false],
+      ['themust', 'the Gaza ceasefire must', true],
+      ['topofficial', 'top Hamas official', true],
+    ]);
+  });
+
   it('adds the Rubio passages and moves no unchanged passage into the noise', () => {
     const added = result.rows.filter((row) => row.kind === 'added').map(bSide);
     expect(added.some((text) => text.startsWith('Briefing journalists in Washington, Rubio'))).toBe(
@@ -146,12 +157,17 @@ describe('all ten seed pairs', () => {
   });
 
   it.each(pairs.map(([a, b]) => [a.id.slice(0, 3), b.id.slice(0, 3), a, b] as const))(
-    '%s vs %s: changed words are within 15% of a best pairing of passages',
+    '%s vs %s: at most 1.05 times the changed words of a best pairing of passages, both ways',
     (_x, _y, a, b) => {
-      const reference = bestPairingChanges(a, b);
-      const shown = changedWords(compare(a, b));
-      expect(reference).toBeGreaterThan(0);
-      expect(Math.abs(shown - reference) / reference).toBeLessThanOrEqual(0.15);
+      // One-sided: showing fewer changed words than the reference is fine.
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const reference = bestPairingChanges(x, y);
+        expect(reference).toBeGreaterThan(0);
+        expect(changedWords(compare(x, y))).toBeLessThanOrEqual(1.05 * reference);
+      }
     },
   );
 

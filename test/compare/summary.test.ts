@@ -65,6 +65,30 @@ describe('substitutions', () => {
   });
 });
 
+describe('substitutions, scraping repairs', () => {
+  it('marks words run together as repairs, and lists them after the editorial ones', () => {
+    const rows = [
+      row('changed', [del('themust '), ins('the Gaza ceasefire must '), eq('aim')]),
+      row('changed', [eq('A '), del('topofficial '), ins('top Hamas official '), eq('said')]),
+      row('changed', [del('militants '), ins('resistance movement '), eq('committed')]),
+      row('changed', [eq('and '), del('the Gaza ceasefire must '), ins('themust '), eq('aim')]),
+    ];
+    expect(substitutions(rows)).toEqual([
+      { from: 'militants', to: 'resistance movement', count: 1 },
+      { from: 'the Gaza ceasefire must', to: 'themust', count: 1, repair: true },
+      { from: 'themust', to: 'the Gaza ceasefire must', count: 1, repair: true },
+      { from: 'topofficial', to: 'top Hamas official', count: 1, repair: true },
+    ]);
+  });
+
+  it('is no repair when the joined word is not the first and last words', () => {
+    const rows = [row('changed', [del('mustthe '), ins('the Gaza ceasefire must '), eq('aim')])];
+    expect(substitutions(rows)).toEqual([
+      { from: 'mustthe', to: 'the Gaza ceasefire must', count: 1 },
+    ]);
+  });
+});
+
 describe('summarize', () => {
   it('counts words inserted, deleted and kept, and moved passages', () => {
     const rows = [

@@ -105,16 +105,21 @@ describe('cleanupSemantic', () => {
   });
 
   it('joins again when a join makes a change big enough to swallow the next coincidence', () => {
-    // 2 changed, 1 kept, 2 changed: joined into 5; then 3 kept < 5 and < 4: joined too.
+    // 2 changed, 1 kept, 2 changed: joined into 5; then 2 kept < 5 and < 3: joined too.
     const stretches = [
       change(0, 2, 0, 2),
       kept(2, 2, 1),
       change(3, 5, 3, 5),
-      kept(5, 5, 3),
-      change(8, 12, 8, 12),
-      kept(12, 12, 6),
+      kept(5, 5, 2),
+      change(7, 10, 7, 10),
+      kept(10, 10, 6),
     ];
-    expect(cleanupSemantic(stretches)).toEqual([change(0, 12, 0, 12), kept(12, 12, 6)]);
+    expect(cleanupSemantic(stretches)).toEqual([change(0, 10, 0, 10), kept(10, 10, 6)]);
+  });
+
+  it('keeps a phrase of three words or more, however big the changes around it', () => {
+    const stretches = [change(0, 8, 0, 9), kept(8, 9, 3), change(11, 20, 12, 18)];
+    expect(cleanupSemantic(stretches)).toEqual(stretches);
   });
 });
 
