@@ -3,7 +3,7 @@
  *
  * Each hit is a header naming the versions that carry the passage, and where ("000, 003 ¶4 ·
  * 004 ¶10": paragraphs counted from 1), then the passage, wrapped and indented, its matches in
- * bold yellow, or between [[ and ]] when there is no color. `--json` prints the hits as the
+ * black on yellow, or between [[ and ]] when there is no color. `--json` prints the hits as the
  * search engine returns them (paragraphs counted from 0). Like grep, no match is exit status 1.
  */
 import { UserError } from '../corpus/errors.js';

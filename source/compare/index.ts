@@ -12,7 +12,7 @@ import { tokenize } from './tokenize.js';
 import type { Comparable, CompareOptions, Comparison } from './types.js';
 
 export type * from './types.js';
-export { foldTypography } from './fold.js';
+export { foldTypography } from '../text/fold.js';
 
 /**
  * Compare version `a` with version `b`. Rows follow B's order; "deleted" means in A only and

@@ -53,7 +53,10 @@ function* cells(text: string): Generator<readonly [string, number]> {
 /** Cut a line to at most `width` columns, never splitting a grapheme; `ellipsis` marks a cut. */
 export function truncateLine(given: Line, width: number, ellipsis = '…'): Line {
   // Cut the text as it will show: controls in caret notation take room.
-  const line = given.map((segment) => seg(inert(segment.text), segment.tone));
+  const shown = given.map((segment) => inert(segment.text));
+  const line = shown.every((text, k) => text === given[k]!.text)
+    ? given
+    : given.map((segment, k) => seg(shown[k]!, segment.tone));
   if (lineWidth(line) <= width) return line;
   const out: Segment[] = [];
   let used = 0;

@@ -85,7 +85,7 @@ export const colorTheme: Theme = {
     insert: { color: 'green' },
     delete: { color: 'red' },
     moved: { color: 'magenta' },
-    match: { bold: true, color: 'yellow' },
+    match: { color: 'black', backgroundColor: 'yellow' },
     warning: { color: 'yellow' },
     selected: { inverse: true },
     status: { inverse: true },

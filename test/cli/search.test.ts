@@ -79,7 +79,7 @@ describe('gaza-reader search', () => {
   it('paints matches in color, and adds nothing else to the text', () => {
     const colored = runCli(['search', 'rafah crossing'], { env: { FORCE_COLOR: '1' } });
     expect(colored.status).toBe(0);
-    expect(colored.stdout).toContain('\x1b[1m\x1b[33mRafah');
+    expect(colored.stdout).toContain('\x1b[30m\x1b[43mRafah');
     const plain = runCli(['search', 'rafah crossing']);
     // The same words; lines may break elsewhere, as [[ and ]] take room and colors do not.
     const words = (text: string): string => text.replace(/\s+/g, ' ');

@@ -9,7 +9,7 @@
  * a "the" would count as one passage rewritten: a pair counts when at least half of its words are
  * common to both, in order.
  */
-import { foldTypography } from '../../source/compare/fold.js';
+import { foldTypography } from '../../source/text/fold.js';
 
 type Passage = readonly string[];
 

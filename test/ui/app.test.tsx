@@ -108,7 +108,7 @@ describe('search pane', () => {
     expect(frame).toContain('Witkoff');
     await app.press(KEYS.ctrlU);
     const shared = plain(await app.type('interim authority is to govern'));
-    expect(shared).toMatch(/3 versions · 000 ¶4, 003 ¶4, 004 ¶10/);
+    expect(shared).toMatch(/3 versions · 000, 003 ¶4 · 004 ¶10/);
   });
 
   it('takes a query and Enter typed in one burst', async () => {

@@ -1,6 +1,15 @@
-import type { Comparison, Row, Span } from '../../compare/types.js';
+import type { Comparison, Row } from '../../compare/types.js';
+import { paragraphLabel } from '../../render/labels.js';
+import { isEdited, sideSegments } from '../../render/paint.js';
 import type { Theme } from '../theme.js';
-import { padLine, seg, withGutter, wrapSegments, type Line, type Segment } from './line.js';
+import {
+  padLine,
+  seg,
+  withGutter,
+  wrapSegments,
+  type Line,
+  type Segment,
+} from '../../render/line.js';
 
 export interface CompareLayout {
   readonly lines: readonly Line[];
@@ -15,38 +24,9 @@ export const SIDE_BY_SIDE_MIN_WIDTH = 120;
 
 type Side = 'a' | 'b';
 
-/** A row's passage as one side has it: A shows equal and deleted text, B equal and inserted. */
-export function sideSegments(
-  row: Row,
-  side: Side,
-  theme: Theme,
-  whole?: 'insert' | 'delete',
-): Segment[] {
-  const out: Segment[] = [];
-  const hidden = side === 'a' ? 'insert' : 'delete';
-  for (const span of row.spans) {
-    if (span.op === hidden) continue;
-    if (span.op === 'equal') {
-      out.push(seg(side === 'a' ? (span.aText ?? span.text) : span.text, whole ?? 'plain'));
-      continue;
-    }
-    out.push(...changeSegments(span, theme, whole !== undefined));
-  }
-  return out;
-}
-
-function changeSegments(span: Span, theme: Theme, inWholePassage: boolean): Segment[] {
-  const tone = span.op === 'insert' ? 'insert' : 'delete';
-  if (!theme.markers || inWholePassage) return [seg(span.text, tone)];
-  // wdiff markers, so a change reads without color; the trailing space stays outside.
-  const body = span.text.replace(/\s+$/, '');
-  const tail = span.text.slice(body.length);
-  const [open, close] = span.op === 'insert' ? ['{+', '+}'] : ['[-', '-]'];
-  return [seg(open + body + close, tone), ...(tail ? [seg(tail)] : [])];
-}
-
-function paragraphNumber(index: number | null): string {
-  return index === null ? '' : `¶${index + 1}`;
+/** A side's segments: changes marked in the text with the mono theme, except in a whole passage. */
+function sideOf(row: Row, side: Side, theme: Theme, whole?: 'insert' | 'delete'): Segment[] {
+  return sideSegments(row, side, { markers: theme.markers && whole === undefined, whole });
 }
 
 function rowLabel(row: Row): Line | null {
@@ -54,13 +34,13 @@ function rowLabel(row: Row): Line | null {
     case 'moved':
       return [
         seg('↕ moved ', 'moved'),
-        seg(`${paragraphNumber(row.a)} → ${paragraphNumber(row.b)}`, 'moved'),
-        ...(row.spans.some((s) => s.op !== 'equal') ? [seg(' and edited', 'moved')] : []),
+        seg(`${paragraphLabel(row.a)} → ${paragraphLabel(row.b)}`, 'moved'),
+        ...(isEdited(row) ? [seg(' and edited', 'moved')] : []),
       ];
     case 'added':
-      return [seg(`+ added ${paragraphNumber(row.b)}`, 'insert')];
+      return [seg(`+ added ${paragraphLabel(row.b)}`, 'insert')];
     case 'removed':
-      return [seg(`− removed ${paragraphNumber(row.a)}`, 'delete')];
+      return [seg(`− removed ${paragraphLabel(row.a)}`, 'delete')];
     default:
       return null;
   }
@@ -75,7 +55,7 @@ function gutter(
   tone: 'insert' | 'delete' | 'gutter' | 'moved',
   index: number | null,
 ): Line {
-  const number = paragraphNumber(index).padStart(NUMBER_WIDTH);
+  const number = paragraphLabel(index).padStart(NUMBER_WIDTH);
   return [seg(sign, tone), seg(' ' + number + ' ', 'gutter')];
 }
 
@@ -86,9 +66,9 @@ function stacked(row: Row, width: number, theme: Theme): Line[] {
   const lines: Line[] = [];
   const label = rowLabel(row);
   if (label) lines.push(label);
-  const changed = row.spans.some((s) => s.op !== 'equal');
+  const changed = isEdited(row);
   const sideLines = (side: Side, whole?: 'insert' | 'delete'): Line[] =>
-    wrapSegments(sideSegments(row, side, theme, whole), textWidth);
+    wrapSegments(sideOf(row, side, theme, whole), textWidth);
   switch (row.kind) {
     case 'added':
       lines.push(
@@ -104,7 +84,7 @@ function stacked(row: Row, width: number, theme: Theme): Line[] {
       if (!changed) {
         const tone = row.kind === 'moved' ? 'moved' : 'gutter';
         const text = wrapSegments(
-          sideSegments(row, 'b', theme).map((s) => seg(s.text, 'dim')),
+          sideOf(row, 'b', theme).map((s) => seg(s.text, 'dim')),
           textWidth,
         );
         lines.push(
@@ -124,13 +104,13 @@ function sideBySide(row: Row, width: number, theme: Theme): Line[] {
   const lines: Line[] = [];
   const label = rowLabel(row);
   if (label) lines.push(label);
-  const changed = row.spans.some((s) => s.op !== 'equal');
+  const changed = isEdited(row);
   const dimmed = !changed && row.kind !== 'added' && row.kind !== 'removed';
   const build = (side: Side): Line[] => {
     if (side === 'a' && row.kind === 'added') return [];
     if (side === 'b' && row.kind === 'removed') return [];
     const whole = row.kind === 'added' ? 'insert' : row.kind === 'removed' ? 'delete' : undefined;
-    let segments = sideSegments(row, side, theme, whole);
+    let segments = sideOf(row, side, theme, whole);
     if (dimmed) segments = segments.map((s) => seg(s.text, 'dim'));
     const sign = dimmed ? ' ' : side === 'a' ? '−' : '+';
     const tone = dimmed ? 'gutter' : side === 'a' ? 'delete' : 'insert';

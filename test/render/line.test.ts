@@ -8,7 +8,7 @@ import {
   seg,
   truncateLine,
   wrapSegments,
-} from '../../../source/ui/layout/line.js';
+} from '../../source/render/line.js';
 
 describe('wrapSegments', () => {
   it('wraps at word boundaries and keeps tones', () => {
