@@ -34,6 +34,14 @@ export function sgrCodes(style: ToneStyle): Codes {
   };
 }
 
+const codeCache = new WeakMap<ToneStyle, Codes>();
+
+function codesOf(style: ToneStyle): Codes {
+  let codes = codeCache.get(style);
+  if (!codes) codeCache.set(style, (codes = sgrCodes(style)));
+  return codes;
+}
+
 /** One line as a terminal shows it, styles turned off again before its end. */
 export function ansiLine(line: Line, theme: Theme): string {
   let out = '';
@@ -44,7 +52,7 @@ export function ansiLine(line: Line, theme: Theme): string {
     let text = '';
     while (k < line.length && line[k]!.tone === tone) text += line[k++]!.text;
     if (text === '') continue;
-    const { open, close } = sgrCodes(theme.tones[tone]);
+    const { open, close } = codesOf(theme.tones[tone]);
     out += open + inert(text) + close;
   }
   return out;

@@ -1,4 +1,4 @@
-import { REPLACEMENT, sanitizeLine } from '../corpus/sanitize.js';
+import { REPLACEMENT, sanitize, sanitizeLine } from '../corpus/sanitize.js';
 
 /** Bidi marks that `sanitize` may let through: LRM, RLM and the Arabic letter mark. */
 const MARKS = /[\u200E\u200F\u061C]/g;
@@ -11,4 +11,9 @@ const MARKS = /[\u200E\u200F\u061C]/g;
  */
 export function inert(text: string): string {
   return sanitizeLine(text).replace(MARKS, REPLACEMENT);
+}
+
+/** `inert` for text that may still hold newlines and tabs: before wrapping. */
+export function inertText(text: string): string {
+  return sanitize(text).replace(MARKS, REPLACEMENT);
 }

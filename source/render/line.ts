@@ -8,7 +8,7 @@
  * in a moment.
  */
 import stringWidth from 'string-width';
-import { inert } from './inert.js';
+import { inert, inertText } from './inert.js';
 import type { Tone } from './theme.js';
 
 /** A run of text in one tone. */
@@ -24,9 +24,19 @@ export const seg = (text: string, tone: Tone = 'plain'): Segment => ({ text, ton
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Widths of short words outside ASCII ("¶4", "·", "Türkiye"), which recur in every layout. */
+const shortWidths = new Map<string, number>();
+
 /** Columns a piece of plain text takes in a terminal. */
 export function columns(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (text.length > 24) return stringWidth(text);
+  let width = shortWidths.get(text);
+  if (width === undefined) {
+    if (shortWidths.size > 50_000) shortWidths.clear();
+    shortWidths.set(text, (width = stringWidth(text)));
+  }
+  return width;
 }
 
 export function lineWidth(line: Line): number {
@@ -85,84 +95,101 @@ export function padLine(line: Line, width: number, tone: Tone = 'plain'): Line {
 }
 
 /** Where lines may break: spaces and tabs (a no-break space is part of its word), and newlines. */
-const BREAKS = /([ \t\n]+)/;
+const isBreak = (code: number): boolean => code === 32 || code === 9 || code === 10;
 
-interface Token {
+/** A piece of a word, in one tone. */
+interface Piece {
   readonly text: string;
   readonly tone: Tone;
-  readonly space: boolean;
-}
-
-/** Words and breaks, each in its segment's tone; text that could drive a terminal made visible. */
-function tokenize(segments: readonly Segment[]): Token[] {
-  const tokens: Token[] = [];
-  for (const segment of segments) {
-    const parts = segment.text.split(BREAKS).map((part, k) => (k % 2 === 0 ? inert(part) : part));
-    // split() with a capture group alternates words (even places) and breaks (odd places).
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k]!;
-      if (part !== '') tokens.push({ text: part, tone: segment.tone, space: k % 2 === 1 });
-    }
-  }
-  return tokens;
+  readonly width: number;
 }
 
 /**
  * Wrap text in segments to `width` columns at spaces, keeping each piece's tone. A run of spaces
  * becomes one space or a line break; a newline starts a new line; a word wider than the line is
  * broken between graphemes. Words that arrive in several tones ("mili" + "tant") stay together.
+ * One pass over the text, each word measured once.
  */
 export function wrapSegments(segments: readonly Segment[], width: number): Line[] {
   const max = Math.max(1, Math.floor(width));
   const lines: Segment[][] = [];
   let current: Segment[] = [];
   let used = 0;
+  // The text of the current line in one tone, not yet a segment.
+  let runText = '';
+  let runTone: Tone | null = null;
+  // The space before the next word, in its tone, once the line holds something.
   let pendingSpace: Tone | null = null;
+  // The word being gathered, perhaps in several tones.
+  let word: Piece[] = [];
+  let wordWidth = 0;
 
+  const flushRun = (): void => {
+    if (runTone !== null && runText !== '') current.push({ text: runText, tone: runTone });
+    runText = '';
+    runTone = null;
+  };
   const push = (text: string, tone: Tone, w: number): void => {
-    const last = current[current.length - 1];
-    if (last && last.tone === tone) current[current.length - 1] = { text: last.text + text, tone };
-    else current.push({ text, tone });
+    if (tone !== runTone) {
+      flushRun();
+      runTone = tone;
+    }
+    runText += text;
     used += w;
   };
   const newline = (): void => {
+    flushRun();
     lines.push(current);
     current = [];
     used = 0;
     pendingSpace = null;
   };
-
-  const tokens = tokenize(segments);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.space) {
-      let breaks = 0;
-      for (let at = token.text.indexOf('\n'); at !== -1; at = token.text.indexOf('\n', at + 1))
-        breaks++;
-      for (let b = 0; b < breaks; b++) newline();
-      if (breaks === 0 && used > 0) pendingSpace = token.tone;
-      continue;
-    }
-    // Gather the whole visual word: adjacent non-space tokens.
-    const word: Token[] = [token];
-    while (i + 1 < tokens.length && !tokens[i + 1]!.space) word.push(tokens[++i]!);
-    const widths = word.map((part) => columns(part.text));
-    const wordWidth = widths.reduce((sum, w) => sum + w, 0);
+  const placeWord = (): void => {
+    if (word.length === 0) return;
     const spaceWidth = pendingSpace === null ? 0 : 1;
     if (used > 0 && used + spaceWidth + wordWidth > max) newline();
     if (pendingSpace !== null && used > 0) push(' ', pendingSpace, 1);
     pendingSpace = null;
     if (used + wordWidth <= max) {
-      word.forEach((part, k) => push(part.text, part.tone, widths[k]!));
-      continue;
-    }
-    for (const part of word) {
-      for (const [g, w] of cells(part.text)) {
-        if (used + w > max && used > 0) newline();
-        push(g, part.tone, w);
+      for (const piece of word) push(piece.text, piece.tone, piece.width);
+    } else {
+      for (const piece of word) {
+        for (const [g, w] of cells(piece.text)) {
+          if (used + w > max && used > 0) newline();
+          push(g, piece.tone, w);
+        }
       }
     }
+    word = [];
+    wordWidth = 0;
+  };
+  const space = (text: string, tone: Tone): void => {
+    placeWord();
+    let breaks = 0;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+    for (let b = 0; b < breaks; b++) newline();
+    if (breaks === 0 && used > 0) pendingSpace = tone;
+  };
+
+  for (const segment of segments) {
+    const text = inertText(segment.text);
+    let at = 0;
+    while (at < text.length) {
+      const breaking = isBreak(text.charCodeAt(at));
+      let end = at + 1;
+      while (end < text.length && isBreak(text.charCodeAt(end)) === breaking) end++;
+      const part = text.slice(at, end);
+      if (breaking) space(part, segment.tone);
+      else {
+        const w = columns(part);
+        word.push({ text: part, tone: segment.tone, width: w });
+        wordWidth += w;
+      }
+      at = end;
+    }
   }
+  placeWord();
+  flushRun();
   lines.push(current);
   return lines;
 }

@@ -101,18 +101,10 @@ export const OWN_SGR = /\u001B\[(?:1|2|4|7|22|24|27|3[0-7]|39|4[0-7]|49)m/g;
  */
 export function leaks(text: string): string[] {
   const rest = text.replace(OWN_SGR, '');
-  return [...rest]
-    .filter((ch) => {
-      const code = ch.codePointAt(0)!;
-      return (
-        (code < 0x20 && code !== 0x0a) ||
-        (code >= 0x7f && code <= 0x9f) ||
-        (code >= 0x202a && code <= 0x202e) ||
-        (code >= 0x2066 && code <= 0x2069) ||
-        code === 0x200e ||
-        code === 0x200f ||
-        code === 0x061c
-      );
-    })
-    .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return [...rest.matchAll(FORBIDDEN)].map(
+    ([ch]) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
+
+const FORBIDDEN =
+  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/gu;
