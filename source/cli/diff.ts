@@ -9,17 +9,19 @@ import type { Comparison, Row, Span, Substitution } from '../compare/types.js';
 import { findVersion } from '../corpus/resolve.js';
 import type { Corpus, Version } from '../corpus/types.js';
 import {
-  paragraphLabel,
+  ParagraphWords,
   percent,
+  rowLabel,
   substitutionLabel,
   wordCount,
-  wordsIn,
 } from '../render/labels.js';
 import {
+  append,
   indented,
   lineWidth,
   seg,
   truncateLine,
+  withGutter,
   wrapSegments,
   type Line,
   type Segment,
@@ -92,13 +94,13 @@ export function diffJson(a: Version, b: Version, comparison: Comparison): DiffJs
 export function diffLines(a: Version, b: Version, comparison: Comparison, out: Output): Line[] {
   const width = Math.max(20, out.width);
   const markers = !out.style.enabled;
-  const words = new Words();
+  const words = new ParagraphWords();
   const blocks = [header(a, b, out, width, markers), summary(comparison, width)];
   for (const row of comparison.rows) blocks.push(rowBlock(row, a, b, width, markers, words));
   const lines: Line[] = [];
   blocks.forEach((block, k) => {
     if (k > 0) lines.push([]);
-    lines.push(...block);
+    append(lines, block);
   });
   return lines;
 }
@@ -110,8 +112,7 @@ function header(a: Version, b: Version, out: Output, width: number, markers: boo
     // A terminal gets one line per version; a pipe gets the whole title.
     const room = width - lineWidth(lead);
     if (out.isTTY && room >= 10) return [truncateLine([...lead, seg(v.title)], width)];
-    const wrapped = wrapSegments([...lead, seg(v.title)], width - 2);
-    return wrapped.map((l, i) => (i === 0 ? l : [seg('  '), ...l]));
+    return withGutter(wrapSegments([...lead, seg(v.title)], width - 2), [], [seg('  ')]);
   };
   return [
     ...line(seg('−', 'delete'), a),
@@ -202,67 +203,15 @@ function list(items: readonly Segment[][], room: number): Line[] {
   return lines.flatMap((l) => wrapSegments(l, room));
 }
 
-/** Word counts of each version's paragraphs, each counted once however many rows ask. */
-class Words {
-  private readonly counts = new Map<Version, Map<number, number>>();
-
-  of(version: Version, index: number): number {
-    let counts = this.counts.get(version);
-    if (!counts) this.counts.set(version, (counts = new Map()));
-    let words = counts.get(index);
-    if (words === undefined) counts.set(index, (words = wordsIn(version.paragraphs[index] ?? '')));
-    return words;
-  }
-}
-
-/** Whether the row holds only part of its paragraph on one side (a split, merge or rewrite). */
-function partial(row: Row, side: 'a' | 'b', version: Version, words: Words): boolean {
-  const index = side === 'a' ? row.a : row.b;
-  if (index === null) return false;
-  const hidden = side === 'a' ? 'insert' : 'delete';
-  let shown = 0;
-  for (const span of row.spans) if (span.op !== hidden) shown += wordsIn(span.text);
-  return shown < words.of(version, index);
-}
-
-/** The line above a passage: where it stands in B, and what happened to it. */
-export function rowLabel(row: Row, a: Version, b: Version, words = new Words()): Line {
-  const here = paragraphLabel(row.b) + (partial(row, 'b', b, words) ? ' (part)' : '');
-  const aPart = partial(row, 'a', a, words);
-  const fromPart = aPart ? `from part of ${paragraphLabel(row.a)}` : '';
-  const joined = (parts: Segment[]): Line =>
-    parts
-      .filter((part) => part.text !== '')
-      .flatMap((part, k) => (k > 0 ? [seg(' · '), part] : [part]));
-  switch (row.kind) {
-    case 'same':
-      return [seg([here, fromPart].filter(Boolean).join(' · '), 'dim')];
-    case 'changed':
-      return joined([seg(here, 'heading'), seg('changed', 'warning'), seg(fromPart)]);
-    case 'moved': {
-      const from = aPart ? `part of ${paragraphLabel(row.a)}` : paragraphLabel(row.a);
-      return joined([
-        seg(here, 'heading'),
-        seg(`↕ moved from ${from}`, 'moved'),
-        seg(isEdited(row) ? 'changed' : '', 'warning'),
-      ]);
-    }
-    case 'added':
-      return joined([seg(here, 'heading'), seg('+ added', 'insert')]);
-    case 'removed':
-      return [seg(`− removed ${aPart ? 'part of ' : ''}${paragraphLabel(row.a)}`, 'delete')];
-  }
-}
-
 function rowBlock(
   row: Row,
   a: Version,
   b: Version,
   width: number,
   markers: boolean,
-  words: Words,
+  words: ParagraphWords,
 ): Line[] {
-  const head = wrapSegments(rowLabel(row, a, b, words), width);
+  const head = wrapSegments(rowLabel(row, { a, b, words }), width);
   const edited = row.a !== null && row.b !== null && isEdited(row);
   if (!edited) {
     // Unchanged, added or removed: the passage once, dim or marked whole.

@@ -1,5 +1,5 @@
 import type { Version } from '../corpus/types.js';
-import { indented, seg, wrapSegments, type Line } from '../render/line.js';
+import { append, indented, seg, wrapSegments, type Line } from '../render/line.js';
 import type { Tone } from '../render/theme.js';
 import { printJson, serialize, type Output } from './output.js';
 import { summarize } from './list.js';
@@ -22,7 +22,8 @@ export function showLines(version: Version, width: number): Line[] {
   ];
   if (version.headline) lines.push(...field('head', version.headline));
   for (const paragraph of version.paragraphs) {
-    lines.push([], ...wrapSegments([seg(paragraph)], width));
+    lines.push([]);
+    append(lines, wrapSegments([seg(paragraph)], width));
   }
   return lines;
 }

@@ -2,9 +2,11 @@
  * The small labels every output shares, so the commands and the reader say the same thing the
  * same way: paragraph numbers, percentages, word counts, substitutions and hit places.
  */
-import type { Substitution } from '../compare/types.js';
+import type { Row, Substitution } from '../compare/types.js';
+import type { Version } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
-import { seg, type Segment } from './line.js';
+import { seg, type Line, type Segment } from './line.js';
+import { isEdited } from './paint.js';
 
 /** "¶4" for the paragraph at index 3; nothing for no paragraph. */
 export function paragraphLabel(index: number | null): string {
@@ -73,4 +75,67 @@ export function hitPlaces(hit: SearchHit, short: ReadonlyMap<string, string>): S
   const more = hit.versions.length - MAX_PLACES;
   if (more > 0) out.push(seg(` · ${more} more versions`, 'dim'));
   return out;
+}
+
+/** Word counts of versions' paragraphs, each counted once however many rows ask. */
+export class ParagraphWords {
+  private readonly counts = new Map<Version, Map<number, number>>();
+
+  of(version: Version, index: number): number {
+    let counts = this.counts.get(version);
+    if (!counts) this.counts.set(version, (counts = new Map()));
+    let words = counts.get(index);
+    if (words === undefined) counts.set(index, (words = wordsIn(version.paragraphs[index] ?? '')));
+    return words;
+  }
+}
+
+/** The two versions a row compares, to tell a part of a paragraph from a whole one. */
+export interface RowVersions {
+  readonly a: Version;
+  readonly b: Version;
+  readonly words: ParagraphWords;
+}
+
+/** Whether the row holds only part of its paragraph on one side (a split, merge or rewrite). */
+function partial(row: Row, side: 'a' | 'b', versions: RowVersions | undefined): boolean {
+  const index = side === 'a' ? row.a : row.b;
+  if (index === null || versions === undefined) return false;
+  const hidden = side === 'a' ? 'insert' : 'delete';
+  let shown = 0;
+  for (const span of row.spans) if (span.op !== hidden) shown += wordsIn(span.text);
+  return shown < versions.words.of(versions[side], index);
+}
+
+/**
+ * The line above a passage: where it stands in B, and what happened to it ("¶9 · ↕ moved from
+ * ¶17 · changed", "¶7 · + added", "− removed ¶6"). With the versions, it also says when a row
+ * holds only part of a paragraph.
+ */
+export function rowLabel(row: Row, versions?: RowVersions): Line {
+  const here = paragraphLabel(row.b) + (partial(row, 'b', versions) ? ' (part)' : '');
+  const aPart = partial(row, 'a', versions);
+  const fromPart = aPart ? `from part of ${paragraphLabel(row.a)}` : '';
+  const joined = (parts: Segment[]): Line =>
+    parts
+      .filter((part) => part.text !== '')
+      .flatMap((part, k) => (k > 0 ? [seg(' · '), part] : [part]));
+  switch (row.kind) {
+    case 'same':
+      return [seg([here, fromPart].filter(Boolean).join(' · '), 'dim')];
+    case 'changed':
+      return joined([seg(here, 'heading'), seg('changed', 'warning'), seg(fromPart)]);
+    case 'moved': {
+      const from = aPart ? `part of ${paragraphLabel(row.a)}` : paragraphLabel(row.a);
+      return joined([
+        seg(here, 'heading'),
+        seg(`↕ moved from ${from}`, 'moved'),
+        seg(isEdited(row) ? 'changed' : '', 'warning'),
+      ]);
+    }
+    case 'added':
+      return joined([seg(here, 'heading'), seg('+ added', 'insert')]);
+    case 'removed':
+      return [seg(`− removed ${aPart ? 'part of ' : ''}${paragraphLabel(row.a)}`, 'delete')];
+  }
 }

@@ -199,6 +199,14 @@ export function wrapText(text: string, width: number): string[] {
   return wrapSegments([seg(text)], width).map(lineText);
 }
 
+/**
+ * Add lines to a list. A paragraph of megabytes wraps into more lines than a function call can
+ * take as arguments, so never `list.push(...lines)` with wrapped text.
+ */
+export function append(list: Line[], lines: readonly Line[]): void {
+  for (const line of lines) list.push(line);
+}
+
 /** Prefix each wrapped line with a gutter: `first` on the first line, `rest` on the others. */
 export function withGutter(lines: readonly Line[], first: Line, rest: Line): Line[] {
   return lines.map((line, i) => [...(i === 0 ? first : rest), ...line]);

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { diffLines } from '../../source/cli/diff.js';
+import { showLines } from '../../source/cli/show.js';
 import { makeStyle } from '../../source/cli/style.js';
 import type { Comparison, Row, Span } from '../../source/compare/types.js';
 import type { Version } from '../../source/corpus/types.js';
@@ -106,5 +107,19 @@ describe('text diff of a long paragraph', () => {
     const colored = toAnsi(diffLines(a, b, comparison([row]), out(true)), colorTheme);
     expectWhole(plain, colored, 1);
     expect(plain).toMatch(/^¶1 · changed$/m);
+  });
+});
+
+describe('a paragraph that wraps into more lines than a call takes arguments', () => {
+  it('shows all 200,000 of them', () => {
+    const paragraph = 'Envoys met in Cairo, officials said. '.repeat(100_000);
+    const lines = showLines(version('long', paragraph), 20);
+    expect(lines.length).toBeGreaterThan(200_000);
+    expect(
+      lines
+        .at(-1)!
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('officials said.');
   });
 });

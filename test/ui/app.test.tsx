@@ -154,7 +154,7 @@ describe('compare pane', () => {
     for (let i = 0; i < 40 && !(seenMoved && seenGenocidal); i++) {
       const frame = await app.press(']');
       const text = plain(frame);
-      if (/↕ moved ¶\d+ → ¶\d+/.test(text) && text.includes('al-Hayya')) seenMoved = true;
+      if (/¶\d+ · ↕ moved from ¶\d+/.test(text) && text.includes('al-Hayya')) seenMoved = true;
       if (/\u001B\[32m[^\n]*genocidal/.test(frame)) seenGenocidal = true;
     }
     expect(seenMoved).toBe(true);

@@ -1,8 +1,9 @@
 import type { Comparison, Row } from '../../compare/types.js';
-import { paragraphLabel } from '../../render/labels.js';
+import { paragraphLabel, rowLabel } from '../../render/labels.js';
 import { isEdited, sideSegments } from '../../render/paint.js';
 import type { Theme } from '../theme.js';
 import {
+  append,
   padLine,
   seg,
   withGutter,
@@ -29,21 +30,11 @@ function sideOf(row: Row, side: Side, theme: Theme, whole?: 'insert' | 'delete')
   return sideSegments(row, side, { markers: theme.markers && whole === undefined, whole });
 }
 
-function rowLabel(row: Row): Line | null {
-  switch (row.kind) {
-    case 'moved':
-      return [
-        seg('↕ moved ', 'moved'),
-        seg(`${paragraphLabel(row.a)} → ${paragraphLabel(row.b)}`, 'moved'),
-        ...(isEdited(row) ? [seg(' and edited', 'moved')] : []),
-      ];
-    case 'added':
-      return [seg(`+ added ${paragraphLabel(row.b)}`, 'insert')];
-    case 'removed':
-      return [seg(`− removed ${paragraphLabel(row.a)}`, 'delete')];
-    default:
-      return null;
-  }
+/** The label above a row that moved, was added or was removed; the gutter numbers the rest. */
+function labelOf(row: Row): Line | null {
+  return row.kind === 'moved' || row.kind === 'added' || row.kind === 'removed'
+    ? rowLabel(row)
+    : null;
 }
 
 /** Columns of the gutter: a sign, a space, the paragraph number ("¶123"), a space. */
@@ -64,20 +55,22 @@ const blankGutter: Line = [seg(' '.repeat(GUTTER))];
 function stacked(row: Row, width: number, theme: Theme): Line[] {
   const textWidth = Math.max(10, width - GUTTER);
   const lines: Line[] = [];
-  const label = rowLabel(row);
+  const label = labelOf(row);
   if (label) lines.push(label);
   const changed = isEdited(row);
   const sideLines = (side: Side, whole?: 'insert' | 'delete'): Line[] =>
     wrapSegments(sideOf(row, side, theme, whole), textWidth);
   switch (row.kind) {
     case 'added':
-      lines.push(
-        ...withGutter(sideLines('b', 'insert'), gutter('+', 'insert', row.b), blankGutter),
+      append(
+        lines,
+        withGutter(sideLines('b', 'insert'), gutter('+', 'insert', row.b), blankGutter),
       );
       break;
     case 'removed':
-      lines.push(
-        ...withGutter(sideLines('a', 'delete'), gutter('−', 'delete', row.a), blankGutter),
+      append(
+        lines,
+        withGutter(sideLines('a', 'delete'), gutter('−', 'delete', row.a), blankGutter),
       );
       break;
     default:
@@ -87,12 +80,13 @@ function stacked(row: Row, width: number, theme: Theme): Line[] {
           sideOf(row, 'b', theme).map((s) => seg(s.text, 'dim')),
           textWidth,
         );
-        lines.push(
-          ...withGutter(text, gutter(row.kind === 'moved' ? '↕' : ' ', tone, row.b), blankGutter),
+        append(
+          lines,
+          withGutter(text, gutter(row.kind === 'moved' ? '↕' : ' ', tone, row.b), blankGutter),
         );
       } else {
-        lines.push(...withGutter(sideLines('a'), gutter('−', 'delete', row.a), blankGutter));
-        lines.push(...withGutter(sideLines('b'), gutter('+', 'insert', row.b), blankGutter));
+        append(lines, withGutter(sideLines('a'), gutter('−', 'delete', row.a), blankGutter));
+        append(lines, withGutter(sideLines('b'), gutter('+', 'insert', row.b), blankGutter));
       }
   }
   return lines;
@@ -102,7 +96,7 @@ function sideBySide(row: Row, width: number, theme: Theme): Line[] {
   const column = Math.floor((width - 3) / 2);
   const textWidth = Math.max(10, column - GUTTER);
   const lines: Line[] = [];
-  const label = rowLabel(row);
+  const label = labelOf(row);
   if (label) lines.push(label);
   const changed = isEdited(row);
   const dimmed = !changed && row.kind !== 'added' && row.kind !== 'removed';
@@ -147,7 +141,7 @@ export function layoutCompare(
       );
     rowStarts.push(lines.length);
     if (row.kind !== 'same') changeRows.push(index);
-    lines.push(...(twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme)));
+    append(lines, twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme));
   });
   if (comparison.rows.length === 0) lines.push([seg('Both versions are empty.', 'dim')]);
   return { lines, rowStarts, changeRows };

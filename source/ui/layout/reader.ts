@@ -1,6 +1,6 @@
 import type { Version } from '../../corpus/types.js';
 import { plural, wordCount } from '../../render/labels.js';
-import { seg, withGutter, wrapSegments, type Line } from '../../render/line.js';
+import { append, seg, withGutter, wrapSegments, type Line } from '../../render/line.js';
 import { highlight, type Ranges } from '../../render/paint.js';
 
 export interface ReaderLayout {
@@ -35,7 +35,7 @@ export function layoutReader(
     paragraphStarts.push(lines.length);
     const wrapped = wrapSegments(highlight(paragraph, highlights.get(index)), textWidth);
     const number = seg(String(index + 1).padStart(digits) + '  ', 'gutter');
-    lines.push(...withGutter(wrapped, [number], [seg(' '.repeat(gutterWidth))]));
+    append(lines, withGutter(wrapped, [number], [seg(' '.repeat(gutterWidth))]));
   });
   return { lines, paragraphStarts };
 }

@@ -45,6 +45,6 @@ describe('layoutCompare', () => {
       comparison.rows.flatMap((row, i) => (row.kind === 'same' ? [] : [i])),
     );
     const moved = comparison.rows.findIndex((row) => row.kind === 'moved');
-    expect(lineText(layout.lines[layout.rowStarts[moved]!]!)).toMatch(/^↕ moved ¶\d+ → ¶\d+/);
+    expect(lineText(layout.lines[layout.rowStarts[moved]!]!)).toMatch(/^¶\d+ · ↕ moved from ¶\d+/);
   });
 });
