@@ -6,6 +6,7 @@
  * - corpus load, search index build and story grouping at 100, 1,000 and 10,000 versions;
  * - search latency per keystroke, over typed queries with typos;
  * - compare latency: two seeds, and a 5,000-word pair;
+ * - text output: `diff` of a 3 MB paragraph as text, against `--json` (at most 3×);
  * - bytes written per keystroke in the pty: a list move, a reader line, a page, a search key;
  * - peak RSS of the reader: on the seeds, and at 10,000 versions once grouped and indexed.
  *
@@ -40,6 +41,7 @@ import {
   type Target,
 } from './report.js';
 import { parseOnly } from './groups.js';
+import { benchOutput } from './output.js';
 import { measureSearch } from './search.js';
 import { measureStories } from './stories.js';
 
@@ -60,6 +62,7 @@ export const TARGETS = {
   rssSeeds: { mb: 150 },
   rssLargest: { mb: 600 },
   grouping: { median_ms: 1000 },
+  textDiff: { text_vs_json: 3, color_vs_json: 3 },
 } as const satisfies Record<string, Target>;
 
 const results: Result[] = [];
@@ -198,6 +201,21 @@ async function compareMeasures(): Promise<void> {
   );
 }
 
+function outputMeasures(): void {
+  progress('text output of a 3 MB paragraph');
+  const times = benchOutput(CLI);
+  emit(
+    'diff-text-3mb-paragraph',
+    'generated',
+    {
+      ...times,
+      text_vs_json: round(times.text_ms / times.json_ms),
+      color_vs_json: round(times.color_ms / times.json_ms),
+    },
+    TARGETS.textDiff,
+  );
+}
+
 function machine(): Record<string, string | number> {
   const cpus = os.cpus();
   return {
@@ -224,6 +242,7 @@ async function main(): Promise<void> {
   if (groups.has('memory')) await memoryMeasures(largest);
   if (groups.has('corpus')) corpusMeasures(dirs);
   if (groups.has('compare')) await compareMeasures();
+  if (groups.has('output')) outputMeasures();
 
   const seconds = (performance.now() - started) / 1000;
   const summary = summarize(results, seconds, { machine: machine() });

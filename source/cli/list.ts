@@ -1,7 +1,6 @@
-import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
 import type { Corpus, Version } from '../corpus/types.js';
-import { printJson, type Output } from './output.js';
+import { columns, lineText, padLine, seg, truncateLine, type Line } from '../render/line.js';
+import { printJson, serialize, type Output } from './output.js';
 
 export interface VersionSummary {
   readonly id: string;
@@ -29,8 +28,23 @@ export function summarize(version: Version): VersionSummary {
   };
 }
 
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+/** The versions as a table: id, date, words and title; titles cut to fit a terminal. */
+export function listLines(corpus: Corpus, out: Pick<Output, 'width' | 'isTTY'>): Line[] {
+  const idWidth = Math.max(2, ...corpus.versions.map((v) => columns(v.id)));
+  const wordsWidth = Math.max(5, ...corpus.versions.map((v) => String(v.words).length));
+  const pad = (text: string, width: number): string => lineText(padLine([seg(text)], width));
+  const header = `${pad('ID', idWidth)}  ${pad('DATE', 10)}  ${'WORDS'.padStart(wordsWidth)}  TITLE`;
+  const lines: Line[] = [[seg(header, 'heading')]];
+  const titleWidth = Math.max(10, out.width - idWidth - 10 - wordsWidth - 6);
+  for (const version of corpus.versions) {
+    const title = out.isTTY ? truncateLine([seg(version.title)], titleWidth) : [seg(version.title)];
+    lines.push([
+      ...padLine([seg(version.id, 'accent')], idWidth, 'accent'),
+      seg(`  ${pad(version.date ?? '—', 10)}  ${String(version.words).padStart(wordsWidth)}  `),
+      ...title,
+    ]);
+  }
+  return lines;
 }
 
 export function runList(corpus: Corpus, out: Output, json: boolean): void {
@@ -38,16 +52,5 @@ export function runList(corpus: Corpus, out: Output, json: boolean): void {
     printJson(out, corpus.versions.map(summarize));
     return;
   }
-  const { style } = out;
-  const idWidth = Math.max(2, ...corpus.versions.map((v) => stringWidth(v.id)));
-  const wordsWidth = Math.max(5, ...corpus.versions.map((v) => String(v.words).length));
-  const header = `${pad('ID', idWidth)}  ${pad('DATE', 10)}  ${'WORDS'.padStart(wordsWidth)}  TITLE`;
-  out.write(style.bold(header) + '\n');
-  const titleWidth = Math.max(10, out.width - idWidth - 10 - wordsWidth - 6);
-  for (const version of corpus.versions) {
-    const title = out.isTTY ? cliTruncate(version.title, titleWidth) : version.title;
-    out.write(
-      `${style.cyan(pad(version.id, idWidth))}  ${pad(version.date ?? '—', 10)}  ${String(version.words).padStart(wordsWidth)}  ${title}\n`,
-    );
-  }
+  out.write(serialize(listLines(corpus, out), out));
 }

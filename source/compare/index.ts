@@ -12,7 +12,7 @@ import { tokenize, type Word } from './tokenize.js';
 import type { Comparable, CompareOptions, Comparison } from './types.js';
 
 export type * from './types.js';
-export { foldTypography } from './fold.js';
+export { foldTypography } from '../text/fold.js';
 export { isWordEdit, refineSpans, wordEdits } from './refine.js';
 
 /**

@@ -1,6 +1,6 @@
 /** Cutting a version into words, the unit every comparison counts and never splits. */
 
-import { foldTypography, stripPunctuation, unusualSpaces } from './fold.js';
+import { foldTypography, stripPunctuation, unusualSpaces } from '../text/fold.js';
 
 /** One word of a passage, with the whitespace that follows it. */
 export interface Word {

@@ -15,7 +15,7 @@
  * by corpus order.
  */
 import type { Version } from '../corpus/types.js';
-import { foldForSearch, normalizeQuery } from './fold.js';
+import { foldForSearch, normalizeQuery } from '../text/fold.js';
 import { matchPassage, parseQuery, type Query } from './match.js';
 import { collectPassageSteps, type Passage } from './passages.js';
 import { queryTrigrams, trigramIndexSteps, TrigramScorer } from './trigrams.js';

@@ -1,5 +1,5 @@
 import type { Version } from '../corpus/types.js';
-import { passageKey } from './fold.js';
+import { passageKey } from '../text/fold.js';
 
 /** Where a passage stands in one version. */
 export interface Placement {

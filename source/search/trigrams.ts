@@ -16,7 +16,7 @@
  * postings of new trigrams and subtracting those of dropped ones, and still equal, exactly, what
  * scoring the new query from scratch would give.
  */
-import { foldForSearch } from './fold.js';
+import { foldForSearch } from '../text/fold.js';
 
 /** Characters are read in 6 bits: 0 separates words, 1–63 are letters and digits. */
 const SEPARATOR = 0;

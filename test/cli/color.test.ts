@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeStyle, wantsColor } from '../../source/cli/style.js';
+import { wantsColor } from '../../source/render/theme.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -37,14 +37,6 @@ describe('wantsColor', () => {
     expect(want(true, {}, false)).toBe(true);
     expect(want(true, { NO_COLOR: '1' }, false)).toBe(true);
     expect(want(true, { FORCE_COLOR: '0' }, false)).toBe(true);
-  });
-});
-
-describe('makeStyle', () => {
-  it('wraps text in SGR sequences only when enabled', () => {
-    expect(makeStyle(true).cyan('id')).toBe('\x1b[36mid\x1b[39m');
-    expect(makeStyle(true).bold('')).toBe('');
-    expect(makeStyle(false).cyan('id')).toBe('id');
   });
 });
 

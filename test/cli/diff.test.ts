@@ -59,6 +59,25 @@ describe('gaza-reader diff, printed', () => {
     expect(stdout).toMatch(/Israel's retaliatory\s+\{\+genocidal\+\}\s+military campaign/);
   });
 
+  it('marks a change inside a word by its characters: member[-,-]', () => {
+    // 000/003 ¶3: "bureau member, Bassem Naim, told AFP" lost its commas.
+    expect(stdout.replace(/\s+/g, ' ')).toMatch(/bureau member\[-,-\] Bassem Naim\[-,-\] told AFP/);
+    expect(stdout).not.toContain('[-member,-]');
+  });
+
+  it('lists scraping repairs apart, after the editorial substitutions', () => {
+    const flat = stdout.replace(/\s+/g, ' ');
+    const editorial = flat.indexOf('Substitutions ');
+    const repairs = flat.indexOf('Repairs ');
+    expect(editorial).toBeGreaterThanOrEqual(0);
+    expect(repairs).toBeGreaterThan(editorial);
+    const between = flat.slice(editorial, repairs);
+    expect(between).toContain('militants → resistance movement');
+    expect(between).not.toContain('themust');
+    expect(flat.slice(repairs, repairs + 200)).toMatch(/themust → the Gaza ceasefire must/);
+    expect(flat.slice(repairs, repairs + 200)).toMatch(/topofficial → top Hamas official/);
+  });
+
   it('labels the moved al-Hayya paragraph with where it came from, and its edits', () => {
     const at = lines.findIndex((line) => line.includes('↕ moved from ¶17'));
     expect(at).toBeGreaterThan(0);

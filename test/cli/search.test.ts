@@ -1,7 +1,8 @@
 /** `gaza-reader search`, run as users run it: the built program, on the bundled seeds. */
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { paintWrapped } from '../../source/cli/search.js';
+import { hitLines } from '../../source/cli/search.js';
+import { lineText } from '../../source/render/line.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -78,7 +79,7 @@ describe('gaza-reader search', () => {
   it('paints matches in color, and adds nothing else to the text', () => {
     const colored = runCli(['search', 'rafah crossing'], { env: { FORCE_COLOR: '1' } });
     expect(colored.status).toBe(0);
-    expect(colored.stdout).toContain('\x1b[1m\x1b[33mRafah');
+    expect(colored.stdout).toContain('\x1b[30m\x1b[43mRafah');
     const plain = runCli(['search', 'rafah crossing']);
     // The same words; lines may break elsewhere, as [[ and ]] take room and colors do not.
     const words = (text: string): string => text.replace(/\s+/g, ' ');
@@ -104,16 +105,26 @@ describe('gaza-reader search', () => {
   });
 });
 
-describe('paintWrapped', () => {
-  it('paints the matched characters of each wrapped line, spaces inside a match too', () => {
+describe('hitLines', () => {
+  it('keeps a match in its tone across a line break, spaces inside the match too', () => {
     const passage = 'the  Rafah crossing opened';
     const start = passage.indexOf('Rafah');
-    const lines = ['the Rafah', 'crossing opened'];
-    const paint = (t: string): string => `<${t}>`;
-    expect(paintWrapped(passage, [[start, start + 14]], lines, paint)).toEqual([
-      'the <Rafah>',
-      '<crossing> opened',
+    const hit = {
+      passage,
+      versions: [{ id: 'v1', paragraph: 0 }],
+      score: 0,
+      matches: [[start, start + 14]] as const,
+    };
+    const lines = hitLines(hit, new Map(), 11, false);
+    expect(lines.map(lineText)).toEqual(['v1 ¶1', '  the Rafah', '  crossing', '  opened']);
+    expect(lines[1]!.filter((s) => s.tone === 'match').map((s) => s.text)).toEqual(['Rafah']);
+    expect(lines[2]!.filter((s) => s.tone === 'match').map((s) => s.text)).toEqual(['crossing']);
+    const wide = hitLines(hit, new Map(), 40, false);
+    expect(wide[1]!.filter((s) => s.tone === 'match').map((s) => s.text)).toEqual([
+      'Rafah crossing',
     ]);
-    expect(paintWrapped('a b c', [[0, 5]], ['a b c'], paint)).toEqual(['<a b c>']);
+    expect(lineText(hitLines(hit, new Map(), 40, true)[1]!)).toBe(
+      '  the [[Rafah crossing]] opened',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
-import { wrapText } from '../../source/cli/output.js';
+import { wrapText } from '../../source/render/line.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 
 const SEED_IDS = [

@@ -12,7 +12,7 @@
  * words are common to both, in order (Dice), or when it is a trim: at least half of the shorter
  * one's words, and at least three, are the longer one's, in order.
  */
-import { foldTypography } from '../../source/compare/fold.js';
+import { foldTypography } from '../../source/text/fold.js';
 
 type Passage = readonly string[];
 

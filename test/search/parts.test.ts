@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText } from '../../source/corpus/load.js';
-import { foldForSearch, normalizeQuery, passageKey } from '../../source/search/fold.js';
+import { foldForSearch, normalizeQuery, passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
 import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
 import { buildTrigramIndex, queryTrigrams, TrigramScorer } from '../../source/search/trigrams.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { generateVersions } from '../../bench/generate.js';
 import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
-import { passageKey } from '../../source/search/fold.js';
+import { passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
 import { exactResult, FUSE_OPTIONS } from '../../source/search/match.js';
 import type { SearchHit } from '../../source/search/types.js';

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTypography } from '../../source/compare/fold.js';
-import { passageKey } from '../../source/search/fold.js';
-import { foldForSearch } from '../../source/text/fold.js';
+import { foldForSearch, foldTypography, passageKey } from '../../source/text/fold.js';
 import { sharedSorted } from '../../source/text/sorted.js';
 import { PLAIN_FORM } from '../../source/text/typography.js';
 

@@ -109,7 +109,7 @@ describe('search pane', () => {
     expect(frame).toContain('Witkoff');
     await app.press(KEYS.ctrlU);
     const shared = plain(await app.type('interim authority is to govern'));
-    expect(shared).toMatch(/3 versions · 000 ¶4, 003 ¶4, 004 ¶10/);
+    expect(shared).toMatch(/3 versions · 000, 003 ¶4 · 004 ¶10/);
   });
 
   it('takes a query and Enter typed in one burst', async () => {
@@ -155,7 +155,7 @@ describe('compare pane', () => {
     for (let i = 0; i < 40 && !(seenMoved && seenGenocidal); i++) {
       const frame = await app.press(']');
       const text = plain(frame);
-      if (/↕ moved ¶\d+ → ¶\d+/.test(text) && text.includes('al-Hayya')) seenMoved = true;
+      if (/¶\d+ · ↕ moved from ¶\d+/.test(text) && text.includes('al-Hayya')) seenMoved = true;
       if (/\u001B\[32m[^\n]*genocidal/.test(frame)) seenGenocidal = true;
     }
     expect(seenMoved).toBe(true);

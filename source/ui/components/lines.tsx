@@ -1,8 +1,7 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { Line } from '../layout/line.js';
-import { truncateLine } from '../layout/line.js';
-import type { Theme } from '../theme.js';
+import { truncateLine, type Line } from '../../render/line.js';
+import { inkProps, type Theme } from '../theme.js';
 
 interface LineViewProps {
   readonly line: Line;
@@ -10,14 +9,17 @@ interface LineViewProps {
   readonly width: number;
 }
 
-/** One terminal row of styled segments, cut to the width so it never wraps. */
+/**
+ * One terminal row of styled segments, cut to the width first, so no line handed to Ink is wider
+ * than its box and Ink's own wrapping never touches it.
+ */
 export const LineView = React.memo(function LineView({ line, theme, width }: LineViewProps) {
   const cut = truncateLine(line, width);
   if (cut.length === 0) return <Text> </Text>;
   return (
     <Text wrap="truncate-end">
       {cut.map((segment, i) => (
-        <Text key={i} {...theme.tones[segment.tone]}>
+        <Text key={i} {...inkProps(theme.tones[segment.tone])}>
           {segment.text}
         </Text>
       ))}

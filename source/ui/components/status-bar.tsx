@@ -1,8 +1,6 @@
 import React from 'react';
-import { Text } from 'ink';
-import stringWidth from 'string-width';
+import { columns, seg, truncateLine, type Line } from '../../render/line.js';
 import type { Theme } from '../theme.js';
-import { truncateLine, seg } from '../layout/line.js';
 import { LineView } from './lines.js';
 
 interface StatusBarProps {
@@ -16,23 +14,23 @@ interface StatusBarProps {
 }
 
 /** The bottom line: where you are on the left, the main keys (or a message) on the right. */
-export function StatusBar({ where, message, hints, width, theme }: StatusBarProps) {
-  const left = ` ${where} `;
+export function statusLine(
+  where: string,
+  message: string | null,
+  hints: StatusBarProps['hints'],
+  width: number,
+): Line {
+  const left = seg(` ${where} `, 'status');
   const right = message
     ? ` ${message} `
     : ' ' + hints.map((h) => `${h.key.split(' ')[0]} ${h.hint}`).join('  ') + ' ';
-  const room = width - stringWidth(left);
-  const rightLine = truncateLine([seg(right)], Math.max(0, room));
-  const rightText = rightLine.map((s) => s.text).join('');
-  const gap = Math.max(0, width - stringWidth(left) - stringWidth(rightText));
-  if (room <= 4) {
-    return <LineView line={[seg(left.slice(0, width), 'status')]} theme={theme} width={width} />;
-  }
-  return (
-    <Text wrap="truncate-end">
-      <Text {...theme.tones.status}>{left}</Text>
-      <Text>{' '.repeat(gap)}</Text>
-      <Text {...(message ? theme.tones.warning : theme.tones.dim)}>{rightText}</Text>
-    </Text>
-  );
+  const room = width - columns(left.text);
+  if (room <= 4) return truncateLine([left], width);
+  const rightLine = truncateLine([seg(right, message ? 'warning' : 'dim')], room);
+  const gap = Math.max(0, room - columns(rightLine.map((s) => s.text).join('')));
+  return [left, seg(' '.repeat(gap)), ...rightLine];
+}
+
+export function StatusBar({ where, message, hints, width, theme }: StatusBarProps) {
+  return <LineView line={statusLine(where, message, hints, width)} theme={theme} width={width} />;
 }

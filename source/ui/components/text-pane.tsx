@@ -1,7 +1,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Theme } from '../theme.js';
-import type { Line } from '../layout/line.js';
+import type { Line } from '../../render/line.js';
 import { Lines } from './lines.js';
 
 interface TextPaneProps {

@@ -1,6 +1,16 @@
-import type { Comparison, Row, Span } from '../../compare/types.js';
+import type { Comparison, Row } from '../../compare/types.js';
+import { paragraphLabel, rowLabel } from '../../render/labels.js';
+import { isEdited, sideSegments } from '../../render/paint.js';
 import type { Theme } from '../theme.js';
-import { padLine, seg, withGutter, wrapSegments, type Line, type Segment } from './line.js';
+import {
+  append,
+  padLine,
+  seg,
+  withGutter,
+  wrapSegments,
+  type Line,
+  type Segment,
+} from '../../render/line.js';
 
 export interface CompareLayout {
   readonly lines: readonly Line[];
@@ -15,55 +25,16 @@ export const SIDE_BY_SIDE_MIN_WIDTH = 120;
 
 type Side = 'a' | 'b';
 
-/** A row's passage as one side has it: A shows equal and deleted text, B equal and inserted. */
-export function sideSegments(
-  row: Row,
-  side: Side,
-  theme: Theme,
-  whole?: 'insert' | 'delete',
-): Segment[] {
-  const out: Segment[] = [];
-  const hidden = side === 'a' ? 'insert' : 'delete';
-  for (const span of row.spans) {
-    if (span.op === hidden) continue;
-    if (span.op === 'equal') {
-      out.push(seg(side === 'a' ? (span.aText ?? span.text) : span.text, whole ?? 'plain'));
-      continue;
-    }
-    out.push(...changeSegments(span, theme, whole !== undefined));
-  }
-  return out;
+/** A side's segments: changes marked in the text with the mono theme, except in a whole passage. */
+function sideOf(row: Row, side: Side, theme: Theme, whole?: 'insert' | 'delete'): Segment[] {
+  return sideSegments(row, side, { markers: theme.markers && whole === undefined, whole });
 }
 
-function changeSegments(span: Span, theme: Theme, inWholePassage: boolean): Segment[] {
-  const tone = span.op === 'insert' ? 'insert' : 'delete';
-  if (!theme.markers || inWholePassage) return [seg(span.text, tone)];
-  // wdiff markers, so a change reads without color; the trailing space stays outside.
-  const body = span.text.replace(/\s+$/, '');
-  const tail = span.text.slice(body.length);
-  const [open, close] = span.op === 'insert' ? ['{+', '+}'] : ['[-', '-]'];
-  return [seg(open + body + close, tone), ...(tail ? [seg(tail)] : [])];
-}
-
-function paragraphNumber(index: number | null): string {
-  return index === null ? '' : `¶${index + 1}`;
-}
-
-function rowLabel(row: Row): Line | null {
-  switch (row.kind) {
-    case 'moved':
-      return [
-        seg('↕ moved ', 'moved'),
-        seg(`${paragraphNumber(row.a)} → ${paragraphNumber(row.b)}`, 'moved'),
-        ...(row.spans.some((s) => s.op !== 'equal') ? [seg(' and edited', 'moved')] : []),
-      ];
-    case 'added':
-      return [seg(`+ added ${paragraphNumber(row.b)}`, 'insert')];
-    case 'removed':
-      return [seg(`− removed ${paragraphNumber(row.a)}`, 'delete')];
-    default:
-      return null;
-  }
+/** The label above a row that moved, was added or was removed; the gutter numbers the rest. */
+function labelOf(row: Row): Line | null {
+  return row.kind === 'moved' || row.kind === 'added' || row.kind === 'removed'
+    ? rowLabel(row)
+    : null;
 }
 
 /** Columns of the gutter: a sign, a space, the paragraph number ("¶123"), a space. */
@@ -75,7 +46,7 @@ function gutter(
   tone: 'insert' | 'delete' | 'gutter' | 'moved',
   index: number | null,
 ): Line {
-  const number = paragraphNumber(index).padStart(NUMBER_WIDTH);
+  const number = paragraphLabel(index).padStart(NUMBER_WIDTH);
   return [seg(sign, tone), seg(' ' + number + ' ', 'gutter')];
 }
 
@@ -84,35 +55,38 @@ const blankGutter: Line = [seg(' '.repeat(GUTTER))];
 function stacked(row: Row, width: number, theme: Theme): Line[] {
   const textWidth = Math.max(10, width - GUTTER);
   const lines: Line[] = [];
-  const label = rowLabel(row);
+  const label = labelOf(row);
   if (label) lines.push(label);
-  const changed = row.spans.some((s) => s.op !== 'equal');
+  const changed = isEdited(row);
   const sideLines = (side: Side, whole?: 'insert' | 'delete'): Line[] =>
-    wrapSegments(sideSegments(row, side, theme, whole), textWidth);
+    wrapSegments(sideOf(row, side, theme, whole), textWidth);
   switch (row.kind) {
     case 'added':
-      lines.push(
-        ...withGutter(sideLines('b', 'insert'), gutter('+', 'insert', row.b), blankGutter),
+      append(
+        lines,
+        withGutter(sideLines('b', 'insert'), gutter('+', 'insert', row.b), blankGutter),
       );
       break;
     case 'removed':
-      lines.push(
-        ...withGutter(sideLines('a', 'delete'), gutter('−', 'delete', row.a), blankGutter),
+      append(
+        lines,
+        withGutter(sideLines('a', 'delete'), gutter('−', 'delete', row.a), blankGutter),
       );
       break;
     default:
       if (!changed) {
         const tone = row.kind === 'moved' ? 'moved' : 'gutter';
         const text = wrapSegments(
-          sideSegments(row, 'b', theme).map((s) => seg(s.text, 'dim')),
+          sideOf(row, 'b', theme).map((s) => seg(s.text, 'dim')),
           textWidth,
         );
-        lines.push(
-          ...withGutter(text, gutter(row.kind === 'moved' ? '↕' : ' ', tone, row.b), blankGutter),
+        append(
+          lines,
+          withGutter(text, gutter(row.kind === 'moved' ? '↕' : ' ', tone, row.b), blankGutter),
         );
       } else {
-        lines.push(...withGutter(sideLines('a'), gutter('−', 'delete', row.a), blankGutter));
-        lines.push(...withGutter(sideLines('b'), gutter('+', 'insert', row.b), blankGutter));
+        append(lines, withGutter(sideLines('a'), gutter('−', 'delete', row.a), blankGutter));
+        append(lines, withGutter(sideLines('b'), gutter('+', 'insert', row.b), blankGutter));
       }
   }
   return lines;
@@ -122,15 +96,15 @@ function sideBySide(row: Row, width: number, theme: Theme): Line[] {
   const column = Math.floor((width - 3) / 2);
   const textWidth = Math.max(10, column - GUTTER);
   const lines: Line[] = [];
-  const label = rowLabel(row);
+  const label = labelOf(row);
   if (label) lines.push(label);
-  const changed = row.spans.some((s) => s.op !== 'equal');
+  const changed = isEdited(row);
   const dimmed = !changed && row.kind !== 'added' && row.kind !== 'removed';
   const build = (side: Side): Line[] => {
     if (side === 'a' && row.kind === 'added') return [];
     if (side === 'b' && row.kind === 'removed') return [];
     const whole = row.kind === 'added' ? 'insert' : row.kind === 'removed' ? 'delete' : undefined;
-    let segments = sideSegments(row, side, theme, whole);
+    let segments = sideOf(row, side, theme, whole);
     if (dimmed) segments = segments.map((s) => seg(s.text, 'dim'));
     const sign = dimmed ? ' ' : side === 'a' ? '−' : '+';
     const tone = dimmed ? 'gutter' : side === 'a' ? 'delete' : 'insert';
@@ -167,7 +141,7 @@ export function layoutCompare(
       );
     rowStarts.push(lines.length);
     if (row.kind !== 'same') changeRows.push(index);
-    lines.push(...(twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme)));
+    append(lines, twoColumns ? sideBySide(row, width, theme) : stacked(row, width, theme));
   });
   if (comparison.rows.length === 0) lines.push([seg('Both versions are empty.', 'dim')]);
   return { lines, rowStarts, changeRows };

@@ -1,3 +1,2 @@
-export function percent(similarity: number): string {
-  return `${Math.round(similarity * 100)}%`;
-}
+/** The reader's labels are the commands' labels: see source/render/labels.ts. */
+export { percent } from '../../render/labels.js';

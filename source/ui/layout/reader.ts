@@ -1,5 +1,7 @@
 import type { Version } from '../../corpus/types.js';
-import { seg, withGutter, wrapSegments, type Line, type Segment } from './line.js';
+import { plural, wordCount } from '../../render/labels.js';
+import { append, seg, withGutter, wrapSegments, type Line } from '../../render/line.js';
+import { highlight, type Ranges } from '../../render/paint.js';
 
 export interface ReaderLayout {
   readonly lines: readonly Line[];
@@ -7,23 +9,7 @@ export interface ReaderLayout {
   readonly paragraphStarts: readonly number[];
 }
 
-export type Ranges = readonly (readonly [number, number])[];
-
-/** Split a passage into plain and highlighted segments along [start, end) ranges. */
-export function highlight(text: string, ranges: Ranges | undefined): Segment[] {
-  if (!ranges || ranges.length === 0) return [seg(text)];
-  const out: Segment[] = [];
-  let at = 0;
-  for (const [start, end] of ranges) {
-    const s = Math.max(at, Math.min(start, text.length));
-    const e = Math.max(s, Math.min(end, text.length));
-    if (s > at) out.push(seg(text.slice(at, s)));
-    if (e > s) out.push(seg(text.slice(s, e), 'match'));
-    at = e;
-  }
-  if (at < text.length) out.push(seg(text.slice(at)));
-  return out;
-}
+export type { Ranges };
 
 /** A version laid out for reading: title, metadata, then numbered paragraphs. */
 export function layoutReader(
@@ -36,8 +22,8 @@ export function layoutReader(
   const meta = [
     version.id,
     version.date ?? 'no date',
-    `${version.words} words`,
-    `${version.paragraphs.length} paragraphs`,
+    wordCount(version.words),
+    plural(version.paragraphs.length, 'paragraph'),
   ].join(' · ');
   lines.push(...wrapSegments([seg(meta, 'dim')], width));
   const digits = String(version.paragraphs.length).length;
@@ -49,7 +35,7 @@ export function layoutReader(
     paragraphStarts.push(lines.length);
     const wrapped = wrapSegments(highlight(paragraph, highlights.get(index)), textWidth);
     const number = seg(String(index + 1).padStart(digits) + '  ', 'gutter');
-    lines.push(...withGutter(wrapped, [number], [seg(' '.repeat(gutterWidth))]));
+    append(lines, withGutter(wrapped, [number], [seg(' '.repeat(gutterWidth))]));
   });
   return { lines, paragraphStarts };
 }

@@ -3,8 +3,8 @@ import type { Comparison } from '../../compare/types.js';
 import type { Version } from '../../corpus/types.js';
 import type { Theme } from '../theme.js';
 import type { CompareLayout } from '../layout/compare.js';
-import { seg, truncateLine, wrapSegments, type Line } from '../layout/line.js';
-import { percent } from '../layout/labels.js';
+import { percent, substitutionLabel } from '../../render/labels.js';
+import { seg, truncateLine, wrapSegments, type Line, type Segment } from '../../render/line.js';
 import { TextPane } from '../components/text-pane.js';
 
 /** The summary above a comparison: the two versions, the counts and the substitutions. */
@@ -17,9 +17,10 @@ export function compareHeader(
 ): Line[] {
   const { stats, substitutions } = comparison;
   const name = (v: Version): string => labels.get(v.id) ?? v.id;
-  const swaps = substitutions
-    .map((s) => `${s.from} → ${s.to}${s.count > 1 ? ` ×${s.count}` : ''}`)
-    .join('; ');
+  const swaps: Segment[] = substitutions.flatMap((s, k) => [
+    ...(k > 0 ? [seg('; ')] : []),
+    ...substitutionLabel(s),
+  ]);
   const lines: Line[] = [
     [seg('− A ', 'delete'), seg(name(a), 'accent'), seg('  ' + a.title)],
     [seg('+ B ', 'insert'), seg(name(b), 'accent'), seg('  ' + b.title)],
@@ -34,9 +35,10 @@ export function compareHeader(
   ];
   const fixed = lines.map((line) => truncateLine(line, width));
   // The substitutions, the pair's editorial fingerprint, get two lines.
-  const swapLines = swaps
-    ? wrapSegments([seg('Substitutions: ', 'dim'), seg(swaps)], width)
-    : [[seg('No word substitutions.', 'dim')]];
+  const swapLines =
+    swaps.length > 0
+      ? wrapSegments([seg('Substitutions: ', 'dim'), ...swaps], width)
+      : [[seg('No word substitutions.', 'dim')]];
   const shown = swapLines.slice(0, 2);
   if (swapLines.length > 2)
     shown[1] = truncateLine([...shown[1]!, seg(' ' + '…'.repeat(width))], width);

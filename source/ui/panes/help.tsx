@@ -1,5 +1,5 @@
 import { BINDINGS, SCOPE_TITLES, type Scope } from '../keymap.js';
-import { seg, type Line } from '../layout/line.js';
+import { seg, type Line } from '../../render/line.js';
 
 const ORDER: readonly Scope[] = ['global', 'move', 'stories', 'reader', 'search', 'compare'];
 

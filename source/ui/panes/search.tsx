@@ -2,20 +2,18 @@ import React from 'react';
 import { Box } from 'ink';
 import type { SearchHit } from '../../search/types.js';
 import type { Theme } from '../theme.js';
-import { padLine, seg, truncateLine, type Line } from '../layout/line.js';
-import { highlight } from '../layout/reader.js';
+import { hitPlaces, plural } from '../../render/labels.js';
+import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
+import { highlight } from '../../render/paint.js';
 import { Lines, LineView } from '../components/lines.js';
 
 /** Lines each result takes in the list. */
 export const RESULT_HEIGHT = 3;
 
-/** Where the hit sits: "3 versions · 000 ¶7, 002 ¶6, 003 ¶5". */
-export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): string {
+/** Where the hit sits: "3 versions · 000, 003 ¶4 · 004 ¶10", the same words as `search` prints. */
+export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): Line {
   const count = hit.versions.length;
-  const places = hit.versions
-    .map((v) => `${labels.get(v.id) ?? v.id} ¶${v.paragraph + 1}`)
-    .join(', ');
-  return count === 1 ? places : `${count} versions · ${places}`;
+  return [...(count > 1 ? [seg(`${plural(count, 'version')} · `)] : []), ...hitPlaces(hit, labels)];
 }
 
 /** The passage cut to a window that starts a little before its first match. */
@@ -50,7 +48,7 @@ export function layoutResults(
     const mark = i === selected;
     const header: Line = [
       seg(mark ? '▶ ' : '  ', 'accent'),
-      seg(hitPlace(hit, labels), mark ? 'heading' : 'dim'),
+      ...hitPlace(hit, labels).map((s) => seg(s.text, mark ? 'heading' : 'dim')),
     ];
     lines.push(mark ? padLine(header, width) : truncateLine(header, width));
     lines.push([seg('  '), ...snippet(hit, width - 2)]);

@@ -4,8 +4,8 @@ import type { Corpus, Version } from '../../corpus/types.js';
 import { sanitizeLine } from '../../corpus/sanitize.js';
 import type { StoryMap } from '../../corpus/stories.js';
 import type { Theme } from '../theme.js';
-import { padLine, seg, truncateLine, type Line } from '../layout/line.js';
-import { percent } from '../layout/labels.js';
+import { percent, plural } from '../../render/labels.js';
+import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
 import { Lines, LineView } from '../components/lines.js';
 
 export interface StoryRows {
@@ -38,7 +38,7 @@ export function layoutStories(
         truncateLine(
           [
             seg('▍', 'accent'),
-            seg(`${count} version${count === 1 ? '' : 's'} · `, 'dim'),
+            seg(`${plural(count, 'version')} · `, 'dim'),
             seg(story.title, 'heading'),
           ],
           width,
@@ -109,7 +109,7 @@ export function StoriesPane({
   const header: Line = [
     seg('Stories', 'heading'),
     seg(
-      `  ${count} version${count === 1 ? '' : 's'}` +
+      `  ${plural(count, 'version')}` +
         (storyCount === null
           ? ' · grouping…'
           : ` in ${storyCount} stor${storyCount === 1 ? 'y' : 'ies'}`) +

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../../source/compare/index.js';
 import { loadCorpus } from '../../../source/corpus/load.js';
 import { layoutCompare } from '../../../source/ui/layout/compare.js';
-import { lineText, lineWidth } from '../../../source/ui/layout/line.js';
+import { lineText, lineWidth } from '../../../source/render/line.js';
 import { colorTheme, monoTheme } from '../../../source/ui/theme.js';
 
 const corpus = loadCorpus();
@@ -45,6 +45,6 @@ describe('layoutCompare', () => {
       comparison.rows.flatMap((row, i) => (row.kind === 'same' ? [] : [i])),
     );
     const moved = comparison.rows.findIndex((row) => row.kind === 'moved');
-    expect(lineText(layout.lines[layout.rowStarts[moved]!]!)).toMatch(/^↕ moved ¶\d+ → ¶\d+/);
+    expect(lineText(layout.lines[layout.rowStarts[moved]!]!)).toMatch(/^¶\d+ · ↕ moved from ¶\d+/);
   });
 });

@@ -8,7 +8,9 @@ import {
   seg,
   truncateLine,
   wrapSegments,
-} from '../../../source/ui/layout/line.js';
+} from '../../source/render/line.js';
+import { inertText } from '../../source/render/inert.js';
+import { hostileText, leaks } from '../helpers/hostile-text.js';
 
 describe('wrapSegments', () => {
   it('wraps at word boundaries and keeps tones', () => {
@@ -60,5 +62,39 @@ describe('truncateLine and padLine', () => {
     expect(lineWidth(truncateLine(line, 10))).toBe(10);
     expect(truncateLine(line, 40)).toBe(line);
     expect(stringWidth(lineText(padLine(line, 30)))).toBe(30);
+  });
+});
+
+describe('the line model, on any text', () => {
+  const tones = fc.constantFrom('plain', 'insert', 'delete', 'match', 'dim') as fc.Arbitrary<
+    'plain' | 'insert' | 'delete' | 'match' | 'dim'
+  >;
+  const segments = fc.array(
+    fc.record({ text: fc.oneof(hostileText(6), fc.string()), tone: tones }),
+    { maxLength: 6 },
+  );
+
+  it('wraps every line to the width, keeping every word in order, and no control character', () => {
+    fc.assert(
+      fc.property(segments, fc.integer({ min: 2, max: 60 }), (given, width) => {
+        const lines = wrapSegments(given, width);
+        for (const line of lines) expect(stringWidth(lineText(line))).toBeLessThanOrEqual(width);
+        // Only spaces, tabs and newlines are added or dropped; control characters show as text.
+        const words = (text: string): string => inertText(text).replace(/[ \t\n]+/g, '');
+        expect(words(lines.map(lineText).join(''))).toBe(words(given.map((s) => s.text).join('')));
+        for (const line of lines) for (const s of line) expect(leaks(s.text)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts and pads a line to exactly its box, as the reader hands it to Ink', () => {
+    fc.assert(
+      fc.property(segments, fc.integer({ min: 1, max: 60 }), (given, width) => {
+        expect(stringWidth(lineText(truncateLine(given, width)))).toBeLessThanOrEqual(width);
+        expect(stringWidth(lineText(padLine(given, width)))).toBe(width);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

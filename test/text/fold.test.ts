@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTypography, stripPunctuation } from '../../source/compare/fold.js';
+import { foldTypography, stripPunctuation } from '../../source/text/fold.js';
 
 describe('foldTypography', () => {
   it.each([
