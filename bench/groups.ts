@@ -1,5 +1,5 @@
 /** The groups of measures of `npm run bench`; `-- --only=frames,keys` runs some of them. */
-export const GROUPS = ['frames', 'keys', 'memory', 'corpus', 'compare'] as const;
+export const GROUPS = ['frames', 'keys', 'memory', 'corpus', 'compare', 'collate'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** The groups that `--only=a,b` names among the arguments, or all of them. */

@@ -11,33 +11,28 @@
 import { sharedSorted } from '../text/sorted.js';
 import type { Word } from '../compare/tokenize.js';
 
-/** A version's words as a sorted bag of numbers: each word, and each pair of neighbouring words. */
-function bagOf(
-  paragraphs: readonly (readonly Word[])[],
-  numbers: Map<string, number>,
-): Float64Array {
+/**
+ * A version's words as a sorted bag of numbers: each word (a positive number), and each pair of
+ * neighbouring words (a hash of the two, made negative). A rare hash collision only nudges an
+ * estimate, the same way whatever the order of the versions.
+ */
+function bagOf(paragraphs: readonly (readonly Word[])[], numbers: Map<string, number>): Int32Array {
   const out: number[] = [];
-  const numberOf = (sig: string): number => {
-    let n = numbers.get(sig);
-    if (n === undefined) {
-      n = numbers.size + 1;
-      numbers.set(sig, n);
-    }
-    return n;
-  };
-  // Pairs are numbered above every word: word numbers stay below 2^21, pairs above 2^21.
-  const PAIR = 2 ** 21;
   for (const words of paragraphs) {
     let previous = 0;
     for (const word of words) {
       if (word.sig === '') continue;
-      const n = numberOf(word.sig);
+      let n = numbers.get(word.sig);
+      if (n === undefined) {
+        n = numbers.size + 1;
+        numbers.set(word.sig, n);
+      }
       out.push(n);
-      if (previous > 0) out.push(PAIR * (previous + 1) + n);
+      if (previous > 0) out.push((Math.imul(previous, 0x9e3779b1) ^ n) | 0x80000000);
       previous = n;
     }
   }
-  return Float64Array.from(out).sort();
+  return Int32Array.from(out).sort();
 }
 
 export interface Centrality {
@@ -55,20 +50,26 @@ export function rankByCentrality(
   const n = ids.length;
   const byId = [...ids.keys()].sort((x, y) => compareIds(ids[x]!, ids[y]!));
   const numbers = new Map<string, number>();
-  const bags: Float64Array[] = new Array<Float64Array>(n);
+  const bags: Int32Array[] = new Array<Int32Array>(n);
   for (const i of byId) bags[i] = bagOf(paragraphs[i]!, numbers);
+  // Each pair once, then each version's similarities summed in id order.
+  const similarity = new Float64Array(n * n);
+  for (let x = 0; x < n; x++) {
+    for (let y = x + 1; y < n; y++) {
+      const a = bags[byId[x]!]!;
+      const b = bags[byId[y]!]!;
+      const s = a.length + b.length === 0 ? 1 : (2 * sharedSorted(a, b)) / (a.length + b.length);
+      similarity[x * n + y] = s;
+      similarity[y * n + x] = s;
+    }
+  }
   const mean = new Array<number>(n).fill(0);
   if (n > 1) {
-    for (const i of byId) {
+    byId.forEach((i, x) => {
       let sum = 0;
-      for (const j of byId) {
-        if (i === j) continue;
-        const a = bags[i]!;
-        const b = bags[j]!;
-        sum += a.length + b.length === 0 ? 1 : (2 * sharedSorted(a, b)) / (a.length + b.length);
-      }
+      for (let y = 0; y < n; y++) if (y !== x) sum += similarity[x * n + y]!;
       mean[i] = sum / (n - 1);
-    }
+    });
   }
   const order = [...byId].sort((x, y) => mean[y]! - mean[x]! || compareIds(ids[x]!, ids[y]!));
   return { mean, order };

@@ -37,7 +37,14 @@ describe('reading /proc', () => {
 
 describe('bench options and cache', () => {
   it('runs every group unless --only names some', () => {
-    expect([...parseOnly([])]).toEqual(['frames', 'keys', 'memory', 'corpus', 'compare']);
+    expect([...parseOnly([])]).toEqual([
+      'frames',
+      'keys',
+      'memory',
+      'corpus',
+      'compare',
+      'collate',
+    ]);
     expect([...parseOnly(['--only=keys,frames'])]).toEqual(['keys', 'frames']);
     expect(() => parseOnly(['--only=speed'])).toThrow(/unknown group speed/);
   });
