@@ -250,7 +250,7 @@ export function collateLines(
   flush();
 
   lines.push([]);
-  lines.push([seg('Fingerprints against the readings', 'heading')]);
+  lines.push(...wrapped([seg('Fingerprints against the readings', 'heading')], width, 0));
   for (const f of collation.fingerprints) lines.push(...fingerprintLines(f, label, idWidth, width));
   return lines;
 }
