@@ -23,12 +23,16 @@ export function sameWords(a: readonly Word[], b: readonly Word[]): boolean {
   return true;
 }
 
-/** Words keyed by their letters alone; a word of punctuation alone matches nothing. */
-function byLetters(words: readonly Word[], side: string): Word[] {
-  return words.map((word, i) => ({
-    ...word,
-    key: word.sig === '' ? `\u0000${side}${i}` : `\u0001${word.sig}`,
-  }));
+/** The words of a passage that have letters or digits, keyed by those alone, and where each stands. */
+function lettered(words: readonly Word[]): { words: Word[]; at: number[] } {
+  const out: Word[] = [];
+  const at: number[] = [];
+  words.forEach((word, i) => {
+    if (word.sig === '') return;
+    out.push({ ...word, key: word.sig });
+    at.push(i);
+  });
+  return { words: out, at };
 }
 
 /** Append a stretch, joined to the last one when both are kept or both changed. */
@@ -42,34 +46,45 @@ function push(out: Stretch[], stretch: Stretch): void {
   out.push(stretch);
 }
 
-/** The stretches of reading `a` against cell `b`, words first. */
+/**
+ * The stretches of reading `a` against cell `b`, words first: words pair by their letters alone,
+ * punctuation left out (so it counts for nothing, not even in the semantic cleanup); then what lies
+ * between two pairs is diffed as written, punctuation included.
+ */
 export function alignWords(a: readonly Word[], b: readonly Word[]): Stretch[] {
   const out: Stretch[] = [];
-  for (const stretch of diffWords(byLetters(a, 'a'), byLetters(b, 'b'))) {
-    if (stretch.kept) {
-      // Paired by letters; a word whose case or punctuation differs is still a change.
-      for (let k = 0; k < stretch.aTo - stretch.aFrom; k++) {
-        const i = stretch.aFrom + k;
-        const j = stretch.bFrom + k;
-        push(out, { kept: a[i]!.key === b[j]!.key, aFrom: i, aTo: i + 1, bFrom: j, bTo: j + 1 });
-      }
-      continue;
+  const gap = (aFrom: number, aTo: number, bFrom: number, bTo: number): void => {
+    if (aFrom === aTo || bFrom === bTo) {
+      push(out, { kept: false, aFrom, aTo, bFrom, bTo });
+      return;
     }
-    // Between the word pairs: what else is kept, punctuation now included.
-    const inner = diffWords(
-      a.slice(stretch.aFrom, stretch.aTo),
-      b.slice(stretch.bFrom, stretch.bTo),
-    );
-    for (const s of inner) {
+    for (const s of diffWords(a.slice(aFrom, aTo), b.slice(bFrom, bTo))) {
       push(out, {
         kept: s.kept,
-        aFrom: stretch.aFrom + s.aFrom,
-        aTo: stretch.aFrom + s.aTo,
-        bFrom: stretch.bFrom + s.bFrom,
-        bTo: stretch.bFrom + s.bTo,
+        aFrom: aFrom + s.aFrom,
+        aTo: aFrom + s.aTo,
+        bFrom: bFrom + s.bFrom,
+        bTo: bFrom + s.bTo,
       });
     }
+  };
+  const aWords = lettered(a);
+  const bWords = lettered(b);
+  let i = 0;
+  let j = 0;
+  for (const stretch of diffWords(aWords.words, bWords.words)) {
+    if (!stretch.kept) continue;
+    for (let k = 0; k < stretch.aTo - stretch.aFrom; k++) {
+      const x = aWords.at[stretch.aFrom + k]!;
+      const y = bWords.at[stretch.bFrom + k]!;
+      gap(i, x, j, y);
+      // Paired by letters; a word whose case or punctuation differs is still a change.
+      push(out, { kept: a[x]!.key === b[y]!.key, aFrom: x, aTo: x + 1, bFrom: y, bTo: y + 1 });
+      i = x + 1;
+      j = y + 1;
+    }
   }
+  gap(i, a.length, j, b.length);
   return out;
 }
 
