@@ -35,7 +35,7 @@ import type {
 
 export type * from './types.js';
 export { phraseChanges, type PhraseChange } from './changes.js';
-export { variantsOf, type Variant } from './variants.js';
+export { cellMark, variantsOf, type Variant } from './variants.js';
 
 /** Collate the versions of one story. Ids must be distinct. */
 export function collate(versions: readonly Collatable[], options: CollateOptions = {}): Collation {

@@ -33,3 +33,10 @@ export function variantsOf(row: CollationRow): Variant[] {
   if (absent.length > 0) variants.push({ cells: absent, state: 'absent' });
   return variants;
 }
+
+/** A cell as one character, for a view without color: `=` same, `~` changed, `>` moved, `.` absent. */
+export function cellMark(cell: Cell): '=' | '~' | '>' | '.' {
+  if (cell.state === 'absent') return '.';
+  if (cell.moved) return '>';
+  return cell.state === 'same' ? '=' : '~';
+}
