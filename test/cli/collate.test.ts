@@ -237,6 +237,30 @@ describe('gaza-reader collate, printed', () => {
   });
 });
 
+describe('gaza-reader collate on a hostile corpus', () => {
+  it('shows control characters in caret notation, and lets no byte of a file drive the terminal', () => {
+    const base =
+      'Talks resumed in Cairo on Monday after a pause of two weeks, officials said. ' +
+      'Mediators from Egypt and Qatar carried new proposals on prisoners and aid.';
+    const dir = corpus({
+      'a.txt': `${base}\n\nA clear \u001b[2J screen and a \u001b]0;title\u0007 here.\n`,
+      'b.txt': `${base}\n\nA plain screen and a title here.\n`,
+    });
+    for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }]) {
+      const result = runCli(['collate', '--corpus', dir, '--width', '100'], { env });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('^[[2J');
+      // Whatever escapes there are, they are colors this program wrote.
+      expect(result.stdout.replace(/\u001B\[\d+m/g, '')).not.toMatch(
+        /[\u0000-\u0008\u000B-\u001F\u007F]/,
+      );
+    }
+    const json = runCli(['collate', '--corpus', dir, '--json']);
+    expect(json.stdout).not.toMatch(/\\u001b/i);
+    expect(json.stdout).toContain('^[[2J');
+  });
+});
+
 describe('gaza-reader collate, bad input', () => {
   const fails = (args: string[], message: RegExp) => {
     const result = plain(args);
