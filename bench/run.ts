@@ -205,8 +205,13 @@ function collateMeasures(): void {
     [20, 9, TARGETS.collate20],
     [60, 5, TARGETS.collate60],
   ] as const) {
-    const { median_ms, max_ms, words, rows } = measureCollate(count, runs);
-    emit(`collate-${count}-versions`, 'generated', { median_ms, max_ms, words, rows }, target);
+    const { median_ms, max_ms, cpu_ms, words, rows } = measureCollate(count, runs);
+    emit(
+      `collate-${count}-versions`,
+      'generated',
+      { median_ms, max_ms, cpu_ms, words, rows },
+      target,
+    );
   }
 }
 
