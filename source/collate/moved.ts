@@ -6,6 +6,9 @@
 
 import type { Place } from './pairwise.js';
 
+const comparePlaces = (x: Place, y: Place): number =>
+  x.paragraph - y.paragraph || x.start - y.start;
+
 /** For each row and version, whether that version's passage there stands out of order. */
 export function markMoved(
   rows: readonly (readonly (Place | undefined)[])[],
@@ -18,24 +21,38 @@ export function markMoved(
       if (cells[v]) held.push(r);
     });
     const place = (k: number): Place => rows[held[k]!]![v]!;
-    const before = (x: Place, y: Place): boolean =>
-      x.paragraph < y.paragraph || (x.paragraph === y.paragraph && x.start < y.start);
-    // Heaviest increasing run: best[k] is the heaviest run that ends with the k-th passage.
-    const best = new Float64Array(held.length);
-    const previous = new Int32Array(held.length).fill(-1);
+    // Each passage's rank in its version's own order (cells never share a place).
+    const byPlace = [...held.keys()].sort((x, y) => comparePlaces(place(x), place(y)));
+    const rank = new Int32Array(held.length);
+    byPlace.forEach((k, r) => (rank[k] = r));
+    // In row order, the heaviest run ending at each passage, from a Fenwick tree of the heaviest
+    // run ending below each rank: n log n, for versions of thousands of paragraphs.
+    const m = held.length;
+    const tree = new Float64Array(m + 1);
+    const treeEnd = new Int32Array(m + 1).fill(-1);
+    const previous = new Int32Array(m).fill(-1);
+    const best = new Float64Array(m);
     let end = -1;
-    for (let k = 0; k < held.length; k++) {
-      const own = place(k);
-      best[k] = own.length;
-      for (let j = 0; j < k; j++) {
-        if (before(place(j), own) && best[j]! + own.length > best[k]!) {
-          best[k] = best[j]! + own.length;
-          previous[k] = j;
+    for (let k = 0; k < m; k++) {
+      let run = 0;
+      let from = -1;
+      for (let i = rank[k]!; i > 0; i -= i & -i) {
+        if (tree[i]! > run) {
+          run = tree[i]!;
+          from = treeEnd[i]!;
+        }
+      }
+      best[k] = run + place(k).length;
+      previous[k] = from;
+      for (let i = rank[k]! + 1; i <= m; i += i & -i) {
+        if (best[k]! > tree[i]!) {
+          tree[i] = best[k]!;
+          treeEnd[i] = k;
         }
       }
       if (end < 0 || best[k]! > best[end]!) end = k;
     }
-    const kept = new Uint8Array(held.length);
+    const kept = new Uint8Array(m);
     for (let k = end; k >= 0; k = previous[k]!) kept[k] = 1;
     held.forEach((r, k) => (moved[r]![v] = kept[k] === 0));
   }

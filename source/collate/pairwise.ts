@@ -134,7 +134,11 @@ export function projectCut(piece: Piece, k: number, ownWords: readonly Word[]): 
   return b;
 }
 
-/** The position in `from..to` closest to `target` that starts a sentence (or an end of the range). */
+/**
+ * The position in `from..to` closest to `target` that starts a sentence (or an end of the range),
+ * the earlier of two as close. It looks outward from the target, so a cut costs the distance to
+ * the nearest sentence, not the length of the change.
+ */
 function snapToSentence(
   piece: Piece,
   ownWords: readonly Word[],
@@ -142,16 +146,12 @@ function snapToSentence(
   to: number,
   target: number,
 ): number {
-  let best = target;
-  let bestDistance = Infinity;
-  for (let q = from; q <= to; q++) {
-    const starts = q === from || q === to || ownWords[piece.own.start + q - 1]!.endsSentence;
-    if (!starts) continue;
-    const distance = Math.abs(q - target);
-    if (distance < bestDistance) {
-      best = q;
-      bestDistance = distance;
-    }
+  const starts = (q: number): boolean =>
+    q >= from &&
+    q <= to &&
+    (q === from || q === to || ownWords[piece.own.start + q - 1]!.endsSentence);
+  for (let d = 0; ; d++) {
+    if (starts(target - d)) return target - d;
+    if (starts(target + d)) return target + d;
   }
-  return best;
 }
