@@ -22,7 +22,13 @@ import { rankByCentrality } from './central.js';
 import { groupExtras, type Extra, type ExtraRow } from './extras.js';
 import { fingerprintOf } from './fingerprint.js';
 import { markMoved } from './moved.js';
-import { pairWithCentral, projectCut, type PairedVersion, type Place } from './pairwise.js';
+import {
+  comparePlaces,
+  pairWithCentral,
+  projectCut,
+  type PairedVersion,
+  type Place,
+} from './pairwise.js';
 import { cellSpans, joinWords, sameWords } from './spans.js';
 import type {
   Cell,
@@ -199,9 +205,6 @@ function cutCentral(
   });
   return { places, byParagraph };
 }
-
-const comparePlaces = (x: Place, y: Place): number =>
-  x.paragraph - y.paragraph || x.start - y.start;
 
 /**
  * A version's extras with their anchors: the central row of the nearest passage before each, in

@@ -4,10 +4,7 @@
  * jumped over.
  */
 
-import type { Place } from './pairwise.js';
-
-const comparePlaces = (x: Place, y: Place): number =>
-  x.paragraph - y.paragraph || x.start - y.start;
+import { comparePlaces, type Place } from './pairwise.js';
 
 /** For each row and version, whether that version's passage there stands out of order. */
 export function markMoved(

@@ -15,6 +15,10 @@ export interface Place {
   readonly length: number;
 }
 
+/** Reading order: by paragraph, then by word. */
+export const comparePlaces = (x: Place, y: Place): number =>
+  x.paragraph - y.paragraph || x.start - y.start;
+
 /** Of a paired passage's word diff: `equal` words on both sides, or a change of `a` for `b`. */
 interface Step {
   readonly equal: boolean;
