@@ -98,7 +98,7 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-function time(run: () => void, runs: number, warmup = 5): number[] {
+export function time(run: () => void, runs: number, warmup = 5): number[] {
   for (let i = 0; i < warmup; i++) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -1,5 +1,13 @@
 /** The groups of measures of `npm run bench`; `-- --only=frames,keys` runs some of them. */
-export const GROUPS = ['frames', 'keys', 'memory', 'corpus', 'compare', 'output'] as const;
+export const GROUPS = [
+  'frames',
+  'keys',
+  'memory',
+  'corpus',
+  'compare',
+  'output',
+  'collate',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** The groups that `--only=a,b` names among the arguments, or all of them. */

@@ -18,6 +18,7 @@ import os from 'node:os';
 import { loadCorpus } from '../source/corpus/load.js';
 import type { Version } from '../source/corpus/types.js';
 import { benchCompare } from './compare.js';
+import { measureCollate } from './collate.js';
 import { corpusOnDisk } from './corpora.js';
 import { generateVersions } from './generate.js';
 import {
@@ -63,6 +64,8 @@ export const TARGETS = {
   rssLargest: { mb: 600 },
   grouping: { median_ms: 1000 },
   textDiff: { text_vs_json: 3, color_vs_json: 3 },
+  collate20: { median_ms: 300 },
+  collate60: { median_ms: 2000 },
 } as const satisfies Record<string, Target>;
 
 const results: Result[] = [];
@@ -216,6 +219,22 @@ function outputMeasures(): void {
   );
 }
 
+function collateMeasures(): void {
+  progress('collate: one story of 1,000 words in 20 and in 60 versions');
+  for (const [count, runs, target] of [
+    [20, 9, TARGETS.collate20],
+    [60, 5, TARGETS.collate60],
+  ] as const) {
+    const { median_ms, max_ms, cpu_ms, words, rows } = measureCollate(count, runs);
+    emit(
+      `collate-${count}-versions`,
+      'generated',
+      { median_ms, max_ms, cpu_ms, words, rows },
+      target,
+    );
+  }
+}
+
 function machine(): Record<string, string | number> {
   const cpus = os.cpus();
   return {
@@ -243,6 +262,7 @@ async function main(): Promise<void> {
   if (groups.has('corpus')) corpusMeasures(dirs);
   if (groups.has('compare')) await compareMeasures();
   if (groups.has('output')) outputMeasures();
+  if (groups.has('collate')) collateMeasures();
 
   const seconds = (performance.now() - started) / 1000;
   const summary = summarize(results, seconds, { machine: machine() });

@@ -73,6 +73,16 @@ async function main(argv: readonly string[]): Promise<void> {
       runDiff(corpus, args[0]!, args[1]!, out, flags);
       break;
     }
+    case 'collate': {
+      const { runCollate } = await import('./cli/collate.js');
+      runCollate(corpus, args, out, flags);
+      break;
+    }
+    case 'changes': {
+      const { runChanges } = await import('./cli/changes.js');
+      runChanges(corpus, args.join(' '), out, flags);
+      break;
+    }
   }
 }
 

@@ -12,12 +12,14 @@ export const HELP = `
     $ gaza-reader search <query>            fuzzy search over every passage
     $ gaza-reader diff <version> <version>  what changed from one version to the other
     $ gaza-reader compare <a> <b>           open the reader straight into a comparison
+    $ gaza-reader collate [<version>...]    every version of a story at once, row by row
+    $ gaza-reader changes <word or phrase>  which versions inserted or removed it
 
   A version is named by its id, its file name, or a unique prefix of its id (000).
 
   Options
     --corpus DIR   a folder of .txt and .md files, one version each (default: the bundled seeds)
-    --json         print JSON for scripts (list, show, search, diff)
+    --json         print JSON for scripts (list, show, search, diff, collate, changes)
     --width N      wrap text to N columns (default: the terminal width, or 80)
     --exact        count typographic variants (quotes, dashes, spaces) as changes
     --limit N      how many search results to print (default 20)
@@ -28,10 +30,19 @@ export const HELP = `
   Examples
     $ gaza-reader diff 000 003
     $ gaza-reader search "Witkof" --json
+    $ gaza-reader changes genocidal
     $ gaza-reader list --corpus ~/stories/miami-talks
 `;
 
-export const COMMANDS = ['list', 'show', 'search', 'diff', 'compare'] as const;
+export const COMMANDS = [
+  'list',
+  'show',
+  'search',
+  'diff',
+  'compare',
+  'collate',
+  'changes',
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Flags {
@@ -164,6 +175,8 @@ const ARITY: Record<CommandName, { min: number; max: number; usage: string }> = 
   search: { min: 1, max: Infinity, usage: 'gaza-reader search <query>' },
   diff: { min: 2, max: 2, usage: 'gaza-reader diff <version> <version>' },
   compare: { min: 2, max: 2, usage: 'gaza-reader compare <version> <version>' },
+  collate: { min: 0, max: Infinity, usage: 'gaza-reader collate [<version>...]' },
+  changes: { min: 1, max: Infinity, usage: 'gaza-reader changes <word or phrase>' },
 };
 
 export function parseArgs(argv: readonly string[]): Invocation {

@@ -37,7 +37,15 @@ describe('reading /proc', () => {
 
 describe('bench options and cache', () => {
   it('runs every group unless --only names some', () => {
-    expect([...parseOnly([])]).toEqual(['frames', 'keys', 'memory', 'corpus', 'compare', 'output']);
+    expect([...parseOnly([])]).toEqual([
+      'frames',
+      'keys',
+      'memory',
+      'corpus',
+      'compare',
+      'output',
+      'collate',
+    ]);
     expect([...parseOnly(['--only=keys,frames'])]).toEqual(['keys', 'frames']);
     expect(() => parseOnly(['--only=speed'])).toThrow(/unknown group speed/);
   });

@@ -138,7 +138,7 @@ describe('bad input: exit 2 with one line on stderr', () => {
   it('an unknown command', () => {
     expectUserError(
       runCli(['lsit']),
-      /unknown command "lsit"; the commands are list, show, search, diff, compare$/,
+      /unknown command "lsit"; the commands are list, show, search, diff, compare, collate, changes$/,
     );
   });
 
