@@ -16,7 +16,9 @@
  */
 import type { Version } from '../corpus/types.js';
 import { foldForSearch, normalizeQuery } from '../text/fold.js';
-import { matchPassage, parseQuery, type Query } from './match.js';
+import { matchPassage, parseQuery, type PassageMatch, type Query } from './match.js';
+import { candidateTerms, matchExtended, planExtended } from './extended.js';
+import { parseExtended, type ExtendedQuery } from './syntax.js';
 import { collectPassageSteps, type Passage } from './passages.js';
 import { queryTrigrams, trigramIndexSteps, TrigramScorer } from './trigrams.js';
 import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
@@ -75,24 +77,58 @@ function toHit(passage: Passage, score: number, matches: SearchHit['matches']): 
   };
 }
 
-/** Every hit for a normalized, non-blank query, best first. */
-function rank(engine: Engine, normalized: string): SearchHit[] {
-  const query = parseQuery(normalized);
-  const trigrams = queryTrigrams(normalized);
-  let candidates: number[];
-  if (trigrams.length > 0) {
-    engine.scorer.update(trigrams);
-    candidates = engine.scorer.top(CANDIDATES);
-  } else {
-    candidates = scanForCandidates(engine, query, CANDIDATES);
-  }
+/** The passages worth scoring for a plain query: those sharing the most trigrams with it. */
+function candidatesFor(engine: Engine, query: Query): number[] {
+  const trigrams = queryTrigrams(query.text);
+  if (trigrams.length === 0) return scanForCandidates(engine, query, CANDIDATES);
+  engine.scorer.update(trigrams);
+  return engine.scorer.top(CANDIDATES);
+}
+
+/** Hits best first: by score, then in corpus order. */
+function ranked(
+  engine: Engine,
+  candidates: Iterable<number>,
+  match: (folded: string, original: string) => PassageMatch | null,
+): SearchHit[] {
   const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
   for (const p of candidates) {
-    const match = matchPassage(query, foldedText(engine, p), engine.passages[p]!.text);
-    if (match) scored.push({ p, ...match });
+    const found = match(foldedText(engine, p), engine.passages[p]!.text);
+    if (found) scored.push({ p, ...found });
   }
   scored.sort((a, b) => a.score - b.score || a.p - b.p);
   return scored.map(({ p, score, matches }) => toHit(engine.passages[p]!, score, matches));
+}
+
+/** Every hit for a query in fzf's extended syntax (with operators), best first. */
+function rankExtended(engine: Engine, query: ExtendedQuery): SearchHit[] {
+  const plan = planExtended(query);
+  let candidates: Iterable<number>;
+  const terms = plan.core ? null : candidateTerms(plan);
+  if (plan.core) {
+    candidates = candidatesFor(engine, plan.core);
+  } else if (terms) {
+    // Any one alternative of a clause that must hold finds the passage: gather them all.
+    const found = new Set<number>();
+    for (const term of terms) {
+      for (const p of candidatesFor(engine, parseQuery(term.text))) found.add(p);
+    }
+    candidates = found;
+  } else {
+    // Only exclusions: every passage is a candidate.
+    candidates = engine.passages.keys();
+  }
+  return ranked(engine, candidates, (folded, original) => matchExtended(plan, folded, original));
+}
+
+/** Every hit for a normalized, non-blank query, best first. */
+function rank(engine: Engine, normalized: string): SearchHit[] {
+  const extended = parseExtended(normalized);
+  if (!extended.plain) return rankExtended(engine, extended);
+  const query = parseQuery(normalized);
+  return ranked(engine, candidatesFor(engine, query), (folded, original) =>
+    matchPassage(query, folded, original),
+  );
 }
 
 /** Index a corpus's passages for search. Costs nothing until the first search or `prepare`. */
