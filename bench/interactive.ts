@@ -75,9 +75,13 @@ async function press(session: PtySession, keys: string): Promise<void> {
   await session.keystroke(keys, QUIET_MS);
 }
 
+/** Frames each measured key drew, in the order measured. */
+const framesDrawn: number[] = [];
+
 /** The bytes a measured key costs; a key that draws nothing means the script lost its way. */
 async function bytesOf(session: PtySession, keys: string): Promise<number> {
-  const { bytes } = await session.keystroke(keys, QUIET_MS);
+  const { bytes, frames } = await session.keystroke(keys, QUIET_MS);
+  framesDrawn.push(frames);
   if (bytes === 0) {
     const screen = JSON.stringify(session.log.text.slice(-500));
     throw new Error(`key ${JSON.stringify(keys)} drew nothing; the pty's last output: ${screen}`);
@@ -94,6 +98,8 @@ export interface KeystrokeCosts {
   readonly readerPage: number[];
   /** One character typed into the search query, results included. */
   readonly searchKey: number[];
+  /** Frames drawn by each of the keys above. */
+  readonly frames: number[];
   /** The reader's peak resident set after all of that, in bytes. */
   readonly peakRss: number;
 }
@@ -107,6 +113,7 @@ export const SEARCH_TYPED = 'witkof talks';
  */
 export async function keystrokeCosts(options: PtyArgs = {}): Promise<KeystrokeCosts> {
   const { session } = await start(options);
+  framesDrawn.length = 0;
   try {
     await untilGrouped(session);
     const listMove: number[] = [];
@@ -130,7 +137,14 @@ export async function keystrokeCosts(options: PtyArgs = {}): Promise<KeystrokeCo
     const searchKey: number[] = [];
     for (const ch of SEARCH_TYPED) searchKey.push(await bytesOf(session, ch));
     await session.waitFor((text) => SEARCH_ANSWERED.test(text), typing);
-    return { listMove, readerLine, readerPage, searchKey, peakRss: session.peakRss() };
+    return {
+      listMove,
+      readerLine,
+      readerPage,
+      searchKey,
+      frames: [...framesDrawn],
+      peakRss: session.peakRss(),
+    };
   } finally {
     await session.close();
   }
@@ -149,6 +163,42 @@ export async function peakRssAfterSearch(options: PtyArgs, query = 'ceasefire ta
     await session.waitFor((text) => SEARCH_ANSWERED.test(text), typed, 60_000);
     await session.settle(typed, 2 * QUIET_MS);
     return session.peakRss();
+  } finally {
+    await session.close();
+  }
+}
+
+/** Typed into the search box at a large corpus, a key at a time, after a first query. */
+export const LATENCY_TYPED = 'ceasefire talks in miami';
+
+export interface SearchLatency {
+  /** Milliseconds from each key to the last byte of its results. */
+  readonly ms: number[];
+  /** Frames each key drew. */
+  readonly frames: number[];
+}
+
+/**
+ * Key-to-results time in the reader, to the last byte, and frames per key: the search box at a
+ * corpus, once its index is built (a first query waits for it).
+ */
+export async function searchLatency(options: PtyArgs): Promise<SearchLatency> {
+  const { session } = await start(options);
+  try {
+    await untilGrouped(session);
+    await press(session, '/');
+    const first = session.send('x');
+    await session.waitFor((text) => SEARCH_ANSWERED.test(text), first, 60_000);
+    await session.settle(first, 2 * QUIET_MS);
+    await press(session, '\u007f');
+    const ms: number[] = [];
+    const frames: number[] = [];
+    for (const ch of LATENCY_TYPED) {
+      const cost = await session.keystroke(ch, QUIET_MS);
+      ms.push(cost.lastByteMs);
+      frames.push(cost.frames);
+    }
+    return { ms, frames };
   } finally {
     await session.close();
   }

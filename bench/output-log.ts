@@ -19,9 +19,12 @@ export class OutputLog {
   private decoded = '';
   private byteCount = 0;
   private lastChunkAt = -Infinity;
+  /** When each chunk arrived, and the byte count before it. */
+  private readonly arrivals: { at: number; bytes: number }[] = [];
 
   /** Record a chunk that arrived at time `at` (milliseconds, any clock the caller keeps to). */
   add(chunk: Buffer, at: number): void {
+    this.arrivals.push({ at, bytes: this.byteCount });
     this.decoded += this.decoder.write(chunk);
     this.byteCount += chunk.length;
     this.lastChunkAt = at;
@@ -52,6 +55,22 @@ export class OutputLog {
 
   textSince(mark: Mark): string {
     return this.decoded.slice(mark.text);
+  }
+
+  /**
+   * How many frames arrived since the mark: runs of chunks with no gap of `gapMs` or more inside.
+   * A terminal reads one frame in one or a few chunks; a second frame, drawn later (a throttled
+   * or deferred render), comes after a gap.
+   */
+  framesSince(mark: Mark, gapMs: number): number {
+    let frames = 0;
+    let last = -Infinity;
+    for (const { at, bytes } of this.arrivals) {
+      if (bytes < mark.bytes) continue;
+      if (at - last >= gapMs) frames++;
+      last = at;
+    }
+    return frames;
   }
 
   /**

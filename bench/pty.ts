@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
 import { OutputLog, type Mark } from './output-log.js';
 
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -63,6 +64,9 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
+/** Chunks further apart than this belong to different frames (Ink's throttle is 33 ms). */
+export const FRAME_GAP_MS = 15;
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class PtySession {
@@ -72,6 +76,9 @@ export class PtySession {
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
   private readonly listeners = new Set<() => void>();
+  /** What the terminal shows: the reader draws frames as differences, so raw text is not enough. */
+  private readonly emulator = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
+  private screenText = '';
 
   constructor(options: PtyOptions = {}) {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
@@ -87,6 +94,10 @@ export class PtySession {
     this.child.stdout!.on('data', (chunk: Buffer) => {
       this.log.add(chunk, performance.now());
       for (const listener of this.listeners) listener();
+      this.emulator.write(chunk, () => {
+        this.screenText = this.screen();
+        for (const listener of this.listeners) listener();
+      });
     });
     this.child.stderr!.resume();
     // A key sent as the reader exits has nowhere to go; that is not the benchmark's failure.
@@ -94,15 +105,26 @@ export class PtySession {
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
   }
 
+  /** The terminal's screen as text, a line per row. */
+  screen(): string {
+    const buffer = this.emulator.buffer.active;
+    const rows: string[] = [];
+    for (let r = 0; r < this.emulator.rows; r++) {
+      rows.push(buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
+    }
+    return rows.join('\n');
+  }
+
   /**
-   * Wait until `test` holds for the text written since `from` (null: since the start); resolves
-   * with the time the chunk that made it hold arrived.
+   * Wait until `test` holds for the text written since `from` (null: since the start), or for
+   * the screen as it stands; resolves with the time the last chunk arrived.
    */
   waitFor(test: (text: string) => boolean, from: Mark | null = null, timeoutMs = 20_000) {
     const start: Mark = from ?? { bytes: 0, text: 0, at: this.startedAt };
     return new Promise<number>((resolve, reject) => {
       const check = (): boolean => {
-        if (!test(this.log.textSince(start))) return false;
+        const written = this.log.textSince(start);
+        if (!test(written) && !(written !== '' && test(this.screenText))) return false;
         done();
         resolve(this.log.lastAt);
         return true;
@@ -137,11 +159,22 @@ export class PtySession {
     return mark;
   }
 
-  /** Send keys and count what the terminal receives until it has been quiet for `quietMs`. */
-  async keystroke(keys: string, quietMs = 150): Promise<{ bytes: number; text: string }> {
+  /**
+   * Send keys and count what the terminal receives until it has been quiet for `quietMs`: the
+   * bytes, the frames (bursts apart by FRAME_GAP_MS), and the time from the keys to the last byte.
+   */
+  async keystroke(
+    keys: string,
+    quietMs = 150,
+  ): Promise<{ bytes: number; text: string; frames: number; lastByteMs: number }> {
     const mark = this.send(keys);
     await this.settle(mark, quietMs);
-    return { bytes: this.log.bytesSince(mark), text: this.log.textSince(mark) };
+    return {
+      bytes: this.log.bytesSince(mark),
+      text: this.log.textSince(mark),
+      frames: this.log.framesSince(mark, FRAME_GAP_MS),
+      lastByteMs: this.log.bytesSince(mark) > 0 ? this.log.lastAt - mark.at : 0,
+    };
   }
 
   /**

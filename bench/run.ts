@@ -24,6 +24,7 @@ import { generateVersions } from './generate.js';
 import {
   firstFrames,
   keystrokeCosts,
+  searchLatency,
   nodeStarts,
   peakRssAfterSearch,
   type PtyArgs,
@@ -43,7 +44,7 @@ import {
 } from './report.js';
 import { parseOnly } from './groups.js';
 import { benchOutput } from './output.js';
-import { measureSearch } from './search.js';
+import { measureSearch, quantile } from './search.js';
 import { measureStories } from './stories.js';
 
 const SIZES = [100, 1_000, 10_000] as const;
@@ -57,7 +58,10 @@ export const TARGETS = {
   firstFrameLargest: { median_ms: 2000 },
   searchKeystroke: { median_ms: 30, p95_ms: 60 },
   listMove: { bytes: 400 },
-  readerLine: { bytes: 2200 },
+  readerLine: { bytes: 250 },
+  readerPage: { bytes: 1500 },
+  framesPerKey: { max_frames: 1 },
+  searchToResults: { median_ms: 30, p95_ms: 60, max_frames: 1 },
   compareSeeds: { median_ms: 10 },
   compareLong: { median_ms: 50 },
   rssSeeds: { mb: 150 },
@@ -115,9 +119,35 @@ async function keyMeasures(): Promise<void> {
   const costs = await keystrokeCosts(SEEDS);
   emit('bytes-list-move', 'seeds', bytesFigures(costs.listMove), TARGETS.listMove);
   emit('bytes-reader-line', 'seeds', bytesFigures(costs.readerLine), TARGETS.readerLine);
-  emit('bytes-reader-page', 'seeds', bytesFigures(costs.readerPage));
+  emit('bytes-reader-page', 'seeds', bytesFigures(costs.readerPage), TARGETS.readerPage);
   emit('bytes-search-key', 'seeds', bytesFigures(costs.searchKey));
+  emit(
+    'frames-per-key',
+    'seeds',
+    { max_frames: Math.max(...costs.frames), keys: costs.frames.length },
+    TARGETS.framesPerKey,
+  );
   emit('peak-rss', 'seeds', { mb: round(costs.peakRss / MB) }, TARGETS.rssSeeds);
+}
+
+async function latencyMeasures(largest: PtyArgs): Promise<void> {
+  progress(`search key to results, in the reader, at ${LARGEST} versions`);
+  const { ms, frames } = await searchLatency(largest);
+  emit(
+    'search-key-to-results',
+    LARGEST,
+    {
+      ...spread(ms, 'ms'),
+      p95_ms: round(
+        quantile(
+          [...ms].sort((x, y) => x - y),
+          0.95,
+        ),
+      ),
+      max_frames: Math.max(...frames),
+    },
+    TARGETS.searchToResults,
+  );
 }
 
 async function memoryMeasures(largest: PtyArgs): Promise<void> {
@@ -258,6 +288,7 @@ async function main(): Promise<void> {
   // The pseudo-terminal measures first, while this process is idle and its heap small.
   if (groups.has('frames')) await frameMeasures(largest);
   if (groups.has('keys')) await keyMeasures();
+  if (groups.has('keys')) await latencyMeasures(largest);
   if (groups.has('memory')) await memoryMeasures(largest);
   if (groups.has('corpus')) corpusMeasures(dirs);
   if (groups.has('compare')) await compareMeasures();

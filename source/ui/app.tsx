@@ -39,7 +39,7 @@ import {
 } from './state.js';
 import { pickerListHeight } from './state/picker.js';
 import { dispatch } from './input/dispatch.js';
-import { CLEAR_SCREEN, type TerminalControl } from './terminal/lifecycle.js';
+import type { TerminalControl } from './terminal/lifecycle.js';
 
 /** The smallest terminal the reader lays out in. */
 export const MIN_COLUMNS = 40;
@@ -69,10 +69,10 @@ export interface ReaderProbe {
 
 export function App({ corpus, theme, initialPair, exact = false, terminal, probe }: AppProps) {
   const { exit } = useApp();
-  const { stdout, write } = useStdout();
+  const { stdout } = useStdout();
   const { columns: width, rows } = useTerminalSize();
-  // One row short of the terminal, so Ink can redraw only the lines that change.
-  const rootHeight = Math.max(1, rows - 1);
+  // The whole terminal: the frame layer (terminal/frames.ts) draws each frame as a difference.
+  const rootHeight = Math.max(1, rows);
   const paneHeight = Math.max(1, rootHeight - 1);
 
   const labels = useMemo(() => shortLabels(corpus.versions), [corpus]);
@@ -169,9 +169,6 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     if (request === 'suspend') terminalRef.current?.suspend();
   });
 
-  // A full redraw (Ctrl-L, or back from Ctrl-Z): Ink forgets what it drew around a write, then
-  // draws the whole frame again.
-  useEffect(() => terminal?.onRedraw(() => write(CLEAR_SCREEN)), [terminal, write]);
 
   const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);
   useLayoutEffect(() => {

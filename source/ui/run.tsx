@@ -5,6 +5,7 @@ import { UserError } from '../corpus/errors.js';
 import { App } from './app.js';
 import { chooseTheme } from './theme.js';
 import { openTerminal } from './terminal/lifecycle.js';
+import { FrameWriter, frameStdout, trustsScrollRegions } from './terminal/frames.js';
 
 export interface ReaderOptions {
   readonly pair: readonly [Version, Version] | undefined;
@@ -20,6 +21,18 @@ export async function runReader(corpus: Corpus, options: ReaderOptions): Promise
     throw new UserError('the reader needs a terminal on standard input and output');
   }
   const terminal = openTerminal(stdin, stdout);
+  // Ink draws whole frames (its unthrottled debug mode: one frame per key, at once); the frame
+  // writer sends the terminal only what changed, moving rows with scroll regions where the
+  // terminal is known to have them, and draws the whole screen after a resize or a redraw.
+  const writer = new FrameWriter({
+    write: (bytes) => terminal.output.write(bytes),
+    scrollRegions: trustsScrollRegions(process.env.TERM),
+  });
+  const frames = frameStdout(terminal.output as unknown as NodeJS.WriteStream, writer);
+  const stopRedraws = terminal.onRedraw(() => {
+    frames.flush();
+    writer.redraw();
+  });
   try {
     const app = render(
       <App
@@ -30,19 +43,24 @@ export async function runReader(corpus: Corpus, options: ReaderOptions): Promise
         terminal={terminal}
       />,
       {
-        // Ink writes frames to the terminal's output stream, which a frame writer may wrap; it
-        // never reads stdin itself (no useInput), so its key parser never sees a byte.
-        stdout: terminal.output as unknown as NodeJS.WriteStream,
+        // Ink never reads stdin itself (no useInput), so its key parser never sees a byte.
+        stdout: frames as unknown as NodeJS.WriteStream,
         stdin,
         exitOnCtrlC: false,
-        incrementalRendering: true,
+        debug: true,
         patchConsole: false,
       },
     );
-    terminal.onEnd(() => app.unmount());
+    terminal.onEnd(() => {
+      app.unmount();
+      frames.flush();
+    });
     await app.waitUntilExit();
     app.cleanup();
   } finally {
+    frames.flush();
+    stopRedraws();
+    frames.detach();
     terminal.close();
   }
 }

@@ -1,3 +1,4 @@
+import xterm from '@xterm/headless';
 /**
  * The built reader in a pseudo-terminal, for the lifecycle tests. util-linux `script` owns the
  * pty; inside it a small sh records the terminal's modes before and after the reader, the reader's
@@ -81,6 +82,12 @@ export class Pty {
   /** Everything the reader (and the sh) wrote to the terminal. */
   output = '';
   private readerPid: number | null = null;
+  /**
+   * What the terminal shows. The reader draws each frame as the difference from the last, so a
+   * line on screen need not appear whole in the output written since a mark.
+   */
+  private readonly emulator: xterm.Terminal;
+  private screenText = '';
 
   constructor(args: readonly string[] = [], { columns = 80, rows = 24 } = {}) {
     const file = (name: string): string => quote(join(this.dir, name));
@@ -97,8 +104,17 @@ export class Pty {
       env,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    this.emulator = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
     this.child.stdout!.on('data', (chunk: Buffer) => {
       this.output += this.decoder.write(chunk);
+      this.emulator.write(chunk, () => {
+        const buffer = this.emulator.buffer.active;
+        const lines: string[] = [];
+        for (let r = 0; r < this.emulator.rows; r++) {
+          lines.push(buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
+        }
+        this.screenText = lines.join('\n');
+      });
     });
     this.child.stderr!.resume();
     this.child.stdin!.on('error', () => undefined);
@@ -109,10 +125,19 @@ export class Pty {
     return this.output.length;
   }
 
-  /** Wait until the output written since `from` passes `test`. */
+  /**
+   * Wait until the output written since `from` passes `test`, or, once something was written
+   * since, that output with the screen as it now stands after it.
+   */
   async waitFor(test: (text: string) => boolean, what: string, from = 0): Promise<string> {
+    const passes = (): string | false => {
+      const written = this.output.slice(from);
+      if (test(written)) return written;
+      const shown = `${written}\n${this.screenText}`;
+      return written !== '' && test(shown) ? shown : false;
+    };
     return until(
-      () => test(this.output.slice(from)) && this.output.slice(from),
+      passes,
       what,
       () => `the pty's last output was ${JSON.stringify(this.output.slice(-1500))}`,
     );

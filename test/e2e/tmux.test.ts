@@ -61,7 +61,8 @@ function expectOneFrame(text: string): void {
   const rows = text.split('\n');
   const status = rows.filter((row) => /^ (Stories|Reader|Search|Compare|Help)\b.* · /.test(row));
   expect(status, text).toHaveLength(1);
-  expect(rows.indexOf(status[0]!), text).toBe(22);
+  // The status line is the terminal's last row: the frame layer draws the whole height.
+  expect(rows.indexOf(status[0]!), text).toBe(23);
 }
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -155,9 +156,9 @@ describe('the reader in tmux', () => {
     expect(compared).toMatch(/\u001B\[[0-9;]*3[12]m/);
     let sawGreen = false;
     for (let i = 0; i < 30 && !sawGreen; i++) {
-      const status = screen().split('\n')[22];
+      const status = screen().split('\n')[23];
       keys(']');
-      const now = await waitFor('the next change', (s) => s.split('\n')[22] !== status, true);
+      const now = await waitFor('the next change', (s) => s.split('\n')[23] !== status, true);
       sawGreen = /\u001B\[[0-9;]*32m[^\n]*genocidal/.test(now);
     }
     expect(sawGreen).toBe(true);

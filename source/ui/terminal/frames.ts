@@ -83,7 +83,7 @@ class Painter {
 /** Draw a screen whole, on a cleared terminal. */
 function drawWhole(next: Screen): string {
   const painter = new Painter();
-  painter.out = `${RESET}${CSI}H${CSI}2J`;
+  painter.out = `${RESET}${CSI}2J${CSI}H`;
   next.rows.forEach((row, r) => {
     const end = contentEnd(row);
     if (end < 0) return;
