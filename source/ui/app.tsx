@@ -169,7 +169,6 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     if (request === 'suspend') terminalRef.current?.suspend();
   });
 
-
   const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);
   useLayoutEffect(() => {
     drawn.current = { state, width, rows };
