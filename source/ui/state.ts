@@ -50,7 +50,6 @@ export type { Overlay, PaneName, UiState } from './state/ui.js';
 export { comparePair, compareBodyHeight, type CompareState } from './state/compare.js';
 export { rangesIn, highlightsFor, openReader, type ReaderState } from './state/reader.js';
 export { answerPending, currentHits, resultsHeight, type SearchState } from './state/search.js';
-export { storiesListHeight as storyListHeight } from './state/stories.js';
 export { startCompare } from './state/compare.js';
 
 export function initialState(pair?: readonly [Version, Version]): UiState {

@@ -67,7 +67,10 @@ function answer(search: SearchState, ctx: Context): SearchState {
 
 /** A new query, typed or recalled, answered at once. */
 function setQuery(search: SearchState, ctx: Context, query: string): SearchState {
-  return answer({ ...search, query, querySelected: false, recall: null }, ctx);
+  // An Enter that waited for the results was for the query it was typed after.
+  const changed = query !== search.query;
+  const openWhenAnswered = search.openWhenAnswered && !changed;
+  return answer({ ...search, query, querySelected: false, recall: null, openWhenAnswered }, ctx);
 }
 
 /** Type into the query (text may be several characters: a paste); a selected query is replaced. */

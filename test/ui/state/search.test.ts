@@ -92,5 +92,9 @@ describe('the search model', () => {
     expect(ready.pane).toBe('reader');
     expect(ready.reader?.versionId).toBe(version('002').id);
     expect(ready.search.answered).toBe('Rafah');
+    // Typing after that Enter is a new query: nothing opens by itself.
+    const retyped = run(typed, waiting, ' crossing');
+    expect(retyped.search.openWhenAnswered).toBe(false);
+    expect(answerPending(retyped, context()).pane).toBe('search');
   });
 });
