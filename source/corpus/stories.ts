@@ -13,7 +13,8 @@
  * at least STORY_OVERLAP. Overlap here is containment, the shared shingles over those of the
  * smaller version, rather than Jaccard: a heavily rewritten copy that keeps a third of the wire
  * text, or a short excerpt, still joins its story. `closest` and `similarity` report the same
- * overlap, from 0 to 1.
+ * overlap, from 0 to 1: an estimate to rank with, never shown. The figure a reader sees for a
+ * pair, wherever it shows, is compare's `stats.similarity` (see ui/state/layouts.ts).
  *
  * Hashes use fixed seeds, and every tie is broken by corpus order: the same corpus always groups
  * the same way.
@@ -35,7 +36,7 @@ export interface Story {
 
 export interface Neighbour {
   readonly id: string;
-  /** Estimated text overlap, from 0 to 1. */
+  /** Estimated text overlap, from 0 to 1: it ranks neighbours; it is not the figure shown. */
   readonly similarity: number;
 }
 
@@ -44,7 +45,7 @@ export interface StoryMap {
   readonly stories: readonly Story[];
   /** For each version id, its most similar other version, or null when it has none. */
   readonly closest: ReadonlyMap<string, Neighbour | null>;
-  /** Estimated similarity of two versions (0 to 1), for sorting pickers. */
+  /** Estimated similarity of two versions (0 to 1), for ranking a picker's choices; never shown. */
   similarity(a: Version, b: Version): number;
 }
 

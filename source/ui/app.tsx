@@ -27,17 +27,19 @@ import { ComparePane } from './panes/compare.js';
 import { helpLines } from './panes/help.js';
 import { PickerPane } from './panes/picker.js';
 import {
-  answerSearch,
+  answerPending,
   compareBodyHeight,
-  currentHits,
   initialState,
   keepPlace,
   Layouts,
-  storyListHeight,
+  openChoices,
   type Context,
   type UiState,
 } from './state.js';
-import { pickerListHeight } from './state/picker.js';
+import { visibleChoices } from './state/picker.js';
+import { selectReader } from './state/reader.js';
+import { selectSearch } from './state/search.js';
+import { selectStories } from './state/stories.js';
 import { dispatch } from './input/dispatch.js';
 import type { TerminalControl } from './terminal/lifecycle.js';
 
@@ -85,6 +87,8 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   // Grouping and indexing wait until after the first frame, so the reader opens at once.
   const [stories, setStories] = useState<StoryMap | null>(null);
   const indexRef = useRef<SearchIndex | null>(null);
+  // Whether the index is built: until then a query waits, and the pane says it is indexing.
+  const indexReady = useRef(false);
   const searchIndex = useCallback((): SearchIndex => {
     const index = indexRef.current ?? buildSearchIndex(corpus.versions);
     indexRef.current = index;
@@ -92,9 +96,16 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   }, [corpus]);
   useEffect(() => {
     let stopped = false;
-    // Build the search index in slices of a few milliseconds, so keys stay responsive meanwhile.
+    // Build the search index in slices of a few milliseconds, so keys stay responsive meanwhile;
+    // then answer the query typed meanwhile, if any.
     const prepare = (): void => {
-      if (!stopped && !searchIndex().prepareSlice(10)) setImmediate(prepare);
+      if (stopped) return;
+      if (!searchIndex().prepareSlice(10)) {
+        setImmediate(prepare);
+        return;
+      }
+      indexReady.current = true;
+      update((s) => answerPending(s, ctxRef.current));
     };
     const timer = setTimeout(() => {
       setStories(groupStories(corpus.versions));
@@ -104,6 +115,7 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
       stopped = true;
       clearTimeout(timer);
     };
+    // update and ctxRef are stable.
   }, [corpus, searchIndex]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
@@ -116,8 +128,14 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     redraw();
   }, []);
 
+  // Searching is part of the key's transition: the query and its results make one frame.
   const runSearch = useCallback(
-    (query: string) => (query.trim() === '' ? [] : searchIndex().search(query, { limit: 200 })),
+    (query: string) =>
+      query.trim() === ''
+        ? []
+        : indexReady.current
+          ? searchIndex().search(query, { limit: 200 })
+          : null,
     [searchIndex],
   );
   const ctx: Context = {
@@ -142,17 +160,6 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
-
-  // Searching happens after the keystroke has been drawn; a newer query makes an older one stale.
-  const { query, answered } = state.search;
-  useEffect(() => {
-    if (query === answered) return;
-    const timer = setTimeout(() => {
-      const hits = runSearch(query);
-      update((s) => answerSearch(s, query, hits));
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [query, answered, runSearch, update]);
 
   // Every key goes through the one dispatcher, in the order it was typed, at once.
   const terminalRef = useRef(terminal);
@@ -205,24 +212,24 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   let body: React.ReactNode;
   let where: string;
   const overlay = state.overlay;
-  const reader = state.reader;
-  const readerVersion = reader ? layouts.byId.get(reader.versionId) : undefined;
+  const readerView = state.pane === 'reader' ? selectReader(state, ctx) : null;
   const view = state.compare ? layouts.compare(state.compare, width, state.sideBySide) : null;
+  const picking = openChoices(state, ctx);
 
   if (overlay?.kind === 'help') {
     const top = clamp(overlay.top, 0, Math.max(0, help.length - paneHeight));
     body = <TextPane lines={help} top={top} width={width} height={paneHeight} theme={theme} />;
     where = 'Help';
-  } else if (overlay?.kind === 'picker') {
-    const base = layouts.byId.get(overlay.base)!;
-    const choices = layouts.pickerChoices(stories, base);
-    const listHeight = pickerListHeight(paneHeight);
+  } else if (picking) {
+    const { base, choices, height } = picking;
+    const top = clamp(picking.picker.top, 0, Math.max(0, choices.length - height));
     body = (
       <PickerPane
         base={base}
-        choices={choices}
-        cursor={overlay.cursor}
-        top={clamp(overlay.top, 0, Math.max(0, choices.length - listHeight))}
+        choices={visibleChoices(choices, base, top, height, layouts.similarity)}
+        empty={choices.length === 0}
+        cursor={picking.picker.cursor}
+        top={top}
         labels={labels}
         width={width}
         height={paneHeight}
@@ -230,12 +237,10 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
       />
     );
     where = `Compare ${label(base.id)} with…`;
-  } else if (state.pane === 'reader' && reader && readerVersion) {
-    const layout = layouts.reader(readerVersion, width, state.search.hits);
-    const top = clamp(reader.top, 0, Math.max(0, layout.lines.length - paneHeight));
-    const end = Math.min(layout.lines.length, top + paneHeight);
+  } else if (readerView) {
+    const { layout, top, end, version } = readerView;
     body = <ReaderPane layout={layout} top={top} width={width} height={paneHeight} theme={theme} />;
-    where = `Reader · ${label(readerVersion.id)} · lines ${top + 1}–${end} of ${layout.lines.length}`;
+    where = `Reader · ${label(version.id)} · lines ${top + 1}–${end} of ${layout.lines.length}`;
   } else if (state.pane === 'compare' && state.compare && view) {
     const body_ = compareBodyHeight(ctx, view.header.length);
     const total = view.layout.lines.length;
@@ -255,13 +260,15 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
       `Compare · ${label(view.a.id)} → ${label(view.b.id)}` +
       `${view.twoColumns ? ' · side by side' : ''} · lines ${top + 1}–${end} of ${total}`;
   } else if (state.pane === 'search') {
+    const search = selectSearch(state.search);
     body = (
       <SearchPane
-        query={state.search.query}
-        hits={currentHits(state) ?? state.search.hits}
-        pending={state.search.query !== state.search.answered}
-        selected={state.search.selected}
-        top={state.search.top}
+        query={search.query}
+        querySelected={search.querySelected}
+        hits={search.hits}
+        pending={search.pending}
+        selected={search.cursor}
+        top={search.top}
         labels={labels}
         width={width}
         height={paneHeight}
@@ -270,26 +277,20 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     );
     where = 'Search';
   } else {
-    const storyRows = layouts.storyRows(stories, width);
-    const version = storyRows.versions[state.stories.cursor];
-    const top = clamp(
-      state.stories.top,
-      0,
-      Math.max(0, storyRows.lines.length - storyListHeight(ctx)),
-    );
+    const list = selectStories(state.stories, ctx);
     body = (
       <StoriesPane
         corpus={corpus}
-        rows={storyRows}
+        lines={list.lines}
+        labelWidth={list.labelWidth}
         storyCount={stories ? stories.stories.length : null}
-        cursor={state.stories.cursor}
-        top={top}
+        selectedRow={list.selectedRow}
         width={width}
         height={paneHeight}
         theme={theme}
       />
     );
-    where = `Stories · ${version ? label(version.id) : '—'} · ${state.stories.cursor + 1} of ${storyRows.versions.length}`;
+    where = `Stories · ${list.version ? label(list.version.id) : '—'} · ${list.position} of ${list.count}`;
   }
 
   return (

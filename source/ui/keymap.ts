@@ -28,6 +28,9 @@ export type Action =
   | 'swap'
   | 'clearQuery'
   | 'erase'
+  | 'keepQuery'
+  | 'olderQuery'
+  | 'newerQuery'
   | 'pickPlace'
   | 'redraw'
   | 'suspend';
@@ -148,15 +151,15 @@ export const BINDINGS: readonly Binding[] = [
   },
   {
     action: 'down',
-    keys: ['down', 'ctrl+n', 'ctrl+j'],
-    label: '↓ Ctrl-N',
+    keys: ['down', 'ctrl+j'],
+    label: '↓',
     help: 'next result',
     scope: 'search',
   },
   {
     action: 'up',
-    keys: ['up', 'ctrl+p', 'ctrl+k'],
-    label: '↑ Ctrl-P',
+    keys: ['up', 'ctrl+k'],
+    label: '↑',
     help: 'previous result',
     scope: 'search',
   },
@@ -186,6 +189,28 @@ export const BINDINGS: readonly Binding[] = [
     keys: ['backspace'],
     label: 'Backspace',
     help: 'delete the last letter of the query',
+    scope: 'search',
+  },
+  {
+    action: 'keepQuery',
+    keys: ['right', 'end'],
+    label: '→ End',
+    help: 'keep the query selected on opening, and type after it',
+    scope: 'search',
+  },
+  {
+    action: 'olderQuery',
+    keys: ['ctrl+p'],
+    label: 'Ctrl-P',
+    help: 'the previous query typed since the reader opened',
+    scope: 'search',
+    hint: 'older query',
+  },
+  {
+    action: 'newerQuery',
+    keys: ['ctrl+n'],
+    label: 'Ctrl-N',
+    help: 'the next query, back to the one being typed',
     scope: 'search',
   },
   {

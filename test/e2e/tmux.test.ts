@@ -184,6 +184,48 @@ describe('the reader in tmux', () => {
     await waitFor('the shell to answer', (s) => s.includes('shell-ok-42'));
   });
 
+  it('opens the Rafah passage on /genocidal Esc /rafah Enter', async () => {
+    keys(`node ${CLI}`, 'Enter');
+    await waitFor('the stories pane', (s) => /Stories · 000/.test(s));
+    keys('/');
+    for (const ch of 'genocidal') keys(ch);
+    await waitFor(
+      'the genocidal hits',
+      (s) => /^\/genocidal/m.test(s) && /passages? · 1 of/.test(s),
+    );
+    keys('Escape');
+    await waitFor('the stories pane again', (s) => /Stories · 000/.test(s));
+    keys('/');
+    await waitFor('the query reopened, selected', (s) => s.includes('typing replaces the query'));
+    for (const ch of 'rafah') keys(ch);
+    await waitFor('the Rafah hit', (s) => /^\/rafah\s*$/m.test(s) && s.includes('1 passage'));
+    keys('Enter');
+    const reader = await waitFor('the Rafah passage', (s) => /Reader · 002/.test(s));
+    expect(reader).toMatch(/Rafah\s+crossing/);
+    expectOneFrame(reader);
+    keys('Escape');
+    await waitFor('the search again', (s) => /^ Search/m.test(s));
+    keys('Escape');
+    await waitFor('the stories pane again', (s) => /Stories · 000/.test(s));
+    keys('q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('shows one similarity for 000 and 003 in Stories, the picker and the compare header', async () => {
+    keys(`node ${CLI}`, 'Enter');
+    const stories = await waitFor('the closest versions', (s) => /^ {2}003 .*≈000 \d+%/m.test(s));
+    const figure = /^ {2}003 .*≈000 (\d+%)/m.exec(stories)![1]!;
+    keys('c');
+    const picker = await waitFor('the picker', (s) => /^[❯ ] \d {2}003\s+\d+%/m.test(s));
+    const [, digit, shown] = /^[❯ ] (\d) {2}003\s+(\d+%)/m.exec(picker)!;
+    expect(shown).toBe(figure);
+    keys(digit!);
+    const compared = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s));
+    expect(compared.split('\n').slice(0, 6).join('\n')).toContain(figure);
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
   it('takes c2 and two Escapes sent in one write', async () => {
     keys(`node ${CLI}`, 'Enter');
     await waitFor('the stories pane', (s) => /Stories · 000/.test(s));

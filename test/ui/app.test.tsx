@@ -1,5 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compare } from '../../source/compare/index.js';
 import { loadCorpus } from '../../source/corpus/load.js';
+import { percent } from '../../source/render/labels.js';
 import { findVersion } from '../../source/corpus/resolve.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import type { TerminalControl } from '../../source/ui/terminal/lifecycle.js';
@@ -126,6 +128,74 @@ describe('search pane', () => {
     expect(statusLine(frame)).toContain('Search');
     expect(plain(await app.press(KEYS.backspace, KEYS.backspace))).toContain('/q?');
     expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
+  });
+});
+
+describe('search history', () => {
+  it('opens the Rafah passage on /genocidal Esc /rafah Enter: the reopened query is replaced', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    await app.type('genocidal');
+    await app.press(KEYS.escape);
+    const reopened = plain(await app.press('/'));
+    expect(reopened).toMatch(/^\/genocidal/m);
+    expect(reopened).toContain('typing replaces the query');
+    await app.type('rafah');
+    expect(plain(app.frame())).toMatch(/^\/rafah\s*$/m);
+    const opened = await app.press(KEYS.enter);
+    expect(statusLine(opened)).toContain('Reader · 002');
+    expect(plain(opened)).toContain('Rafah crossing');
+  });
+
+  it('keeps the reopened query on →, and goes back through the queries with Ctrl-P', async () => {
+    app = await drive(corpus);
+    await app.press('/');
+    await app.type('Witkoff');
+    await app.press(KEYS.escape, '/');
+    await app.type('Rafah');
+    await app.press(KEYS.escape, '/', KEYS.right);
+    expect(plain(await app.type(' crossing'))).toMatch(/^\/Rafah crossing/m);
+    // The query and its results come in one frame.
+    const older = plain(await app.press('\u0010'));
+    expect(older).toMatch(/^\/Rafah\s*$/m);
+    expect(older).toMatch(/1 passage · 1 of 1/);
+    expect(plain(await app.press('\u0010'))).toMatch(/^\/Witkoff\s*$/m);
+    expect(plain(await app.press('\u000E', '\u000E'))).toMatch(/^\/Rafah crossing/m);
+  });
+});
+
+describe('one similarity', () => {
+  it('shows the same figure for 000 and 003 in Stories, the picker and the compare header', async () => {
+    const a = findVersion(corpus, '000');
+    const b = findVersion(corpus, '003');
+    // The figure the compare header is made from.
+    const figure = percent(compare(a, b).stats.similarity);
+    app = await drive(corpus);
+    const stories = plain(app.frame());
+    expect(stories).toMatch(new RegExp(`^\\s+003 .*≈000 ${figure}`, 'm'));
+    const picker = plain(await app.press('c'));
+    const row = picker.split('\n').find((l) => /^[❯ ] \d {2}003\s/.test(l))!;
+    expect(row).toMatch(new RegExp(`003\\s+${figure}`));
+    const digit = /^[❯ ] (\d)/.exec(row)![1]!;
+    const compared = plain(await app.press(digit));
+    expect(statusLine(compared)).toContain('Compare · 000 → 003');
+    const header = compared.split('\n').slice(0, 6).join('\n');
+    expect(header).toContain(figure);
+  });
+});
+
+describe('the status line at 80 and 60 columns', () => {
+  it('shows whole hints only, never one cut with …', async () => {
+    app = await drive(corpus);
+    for (const columns of [80, 60]) {
+      await app.resize(columns, 24);
+      for (const keys of [[], [KEYS.enter], ['/'], [KEYS.escape, KEYS.escape, 'c1']]) {
+        const status = statusLine(await app.press(...keys));
+        expect(status.length).toBeLessThanOrEqual(columns);
+        expect(status).not.toContain('…');
+      }
+      await app.press(KEYS.escape, KEYS.escape, KEYS.escape);
+    }
   });
 });
 

@@ -34,11 +34,11 @@ export function dispatch(
   if (event.kind === 'paste') {
     // A paste is text for the search box; anywhere else it is not a string of commands.
     return view === 'search' && !tooSmall
-      ? { state: typeQuery(cleared(state), event.text), request: null }
+      ? { state: typeQuery(cleared(state), ctx, event.text), request: null }
       : unchanged;
   }
   if (view === 'search' && event.text !== null && !tooSmall) {
-    return { state: typeQuery(cleared(state), event.text), request: null };
+    return { state: typeQuery(cleared(state), ctx, event.text), request: null };
   }
   const action = actionFor(event.name, view);
   if (action === undefined || (tooSmall && !WHEN_TOO_SMALL.has(action))) return unchanged;

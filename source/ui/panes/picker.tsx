@@ -8,9 +8,12 @@ import { TextPane } from '../components/text-pane.js';
 
 interface PickerProps {
   readonly base: Version;
+  /** The choices on screen, with their similarity (state/picker.ts, visibleChoices). */
   readonly choices: readonly PickerChoice[];
+  /** Whether there is any choice at all. */
+  readonly empty: boolean;
   readonly cursor: number;
-  /** The first choice in view. */
+  /** The place of the first choice on screen in the whole list. */
   readonly top: number;
   readonly labels: ReadonlyMap<string, string>;
   readonly width: number;
@@ -21,13 +24,15 @@ interface PickerProps {
 /** The picker's lines: one per choice, with the digit that picks it and a cursor mark. */
 export function pickerLines(
   choices: readonly PickerChoice[],
+  first: number,
   cursor: number,
   labels: ReadonlyMap<string, string>,
   width: number,
 ): Line[] {
   const name = (v: Version): string => labels.get(v.id) ?? v.id;
   const nameWidth = Math.max(0, ...choices.map((c) => name(c.version).length));
-  return choices.map((choice, i) => {
+  return choices.map((choice, k) => {
+    const i = first + k;
     const digit = i < PLACE_KEYS ? `${i + 1}` : ' ';
     const shared = choice.similarity === null ? '' : percent(choice.similarity);
     const text = `${digit}  ${name(choice.version).padEnd(nameWidth)}  ${shared.padStart(4)}  ${choice.version.title}`;
@@ -43,6 +48,7 @@ export function pickerLines(
 export function PickerPane({
   base,
   choices,
+  empty,
   cursor,
   top,
   labels,
@@ -54,19 +60,18 @@ export function PickerPane({
     [
       seg('Compare ', 'heading'),
       seg(labels.get(base.id) ?? base.id, 'accent'),
-      seg(' with… (most text shared first; Enter or 1–9 picks, Esc cancels)', 'dim'),
+      seg(' with… (closest first; Enter or 1–9 picks, Esc cancels)', 'dim'),
     ],
     width,
   );
-  const lines: Line[] =
-    choices.length === 0
-      ? [[seg('There is no other version to compare with.', 'dim')]]
-      : pickerLines(choices, cursor, labels, width);
+  const lines: Line[] = empty
+    ? [[seg('There is no other version to compare with.', 'dim')]]
+    : pickerLines(choices, top, cursor, labels, width);
   return (
     <TextPane
       header={[heading]}
       lines={lines}
-      top={top}
+      top={0}
       width={width}
       height={height}
       theme={theme}

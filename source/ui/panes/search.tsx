@@ -2,65 +2,16 @@ import React from 'react';
 import { Box } from 'ink';
 import type { SearchHit } from '../../search/types.js';
 import type { Theme } from '../theme.js';
-import { hitPlaces, plural } from '../../render/labels.js';
-import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
-import { highlight } from '../../render/paint.js';
+import { seg, type Line } from '../../render/line.js';
+import { layoutResults, RESULT_HEIGHT } from '../layout/search.js';
 import { Lines, LineView } from '../components/lines.js';
-
-/** Lines each result takes in the list. */
-export const RESULT_HEIGHT = 3;
-
-/** Where the hit sits: "3 versions · 000, 003 ¶4 · 004 ¶10", the same words as `search` prints. */
-export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): Line {
-  const count = hit.versions.length;
-  return [...(count > 1 ? [seg(`${plural(count, 'version')} · `)] : []), ...hitPlaces(hit, labels)];
-}
-
-/** The passage cut to a window that starts a little before its first match. */
-export function snippet(hit: SearchHit, width: number): Line {
-  const first = hit.matches[0];
-  let start = 0;
-  if (first && first[0] > width / 3) {
-    const from = first[0] - Math.floor(width / 4);
-    const space = hit.passage.indexOf(' ', from);
-    start = space >= 0 && space < first[0] ? space + 1 : from;
-  }
-  const shifted = hit.matches
-    .map(([s, e]) => [s - start, e - start] as const)
-    .filter(([, e]) => e > 0);
-  // Only about a line of the passage shows: cut it before measuring (a passage can be megabytes).
-  const segments = highlight(hit.passage.slice(start, start + width * 2), shifted);
-  return truncateLine([...(start > 0 ? [seg('…', 'dim')] : []), ...segments], width);
-}
-
-/** The lines of results `from` to `to` (exclusive): only the ones on screen are laid out. */
-export function layoutResults(
-  hits: readonly SearchHit[],
-  labels: ReadonlyMap<string, string>,
-  width: number,
-  selected: number,
-  from = 0,
-  to = hits.length,
-): Line[] {
-  const lines: Line[] = [];
-  hits.slice(from, to).forEach((hit, k) => {
-    const i = from + k;
-    const mark = i === selected;
-    const header: Line = [
-      seg(mark ? '▶ ' : '  ', 'accent'),
-      ...hitPlace(hit, labels).map((s) => seg(s.text, mark ? 'heading' : 'dim')),
-    ];
-    lines.push(mark ? padLine(header, width) : truncateLine(header, width));
-    lines.push([seg('  '), ...snippet(hit, width - 2)]);
-    lines.push([]);
-  });
-  return lines;
-}
 
 interface SearchPaneProps {
   readonly query: string;
+  /** The query is selected: the next letter typed replaces it. */
+  readonly querySelected: boolean;
   readonly hits: readonly SearchHit[] | null;
-  /** Whether results for the current query are still being computed. */
+  /** Whether the results wait for the search index to be built. */
   readonly pending: boolean;
   readonly selected: number;
   readonly top: number;
@@ -72,6 +23,7 @@ interface SearchPaneProps {
 
 export function SearchPane({
   query,
+  querySelected,
   hits,
   pending,
   selected,
@@ -81,14 +33,18 @@ export function SearchPane({
   height,
   theme,
 }: SearchPaneProps) {
-  const prompt: Line = [seg('/', 'accent'), seg(query), seg(' ', 'selected')];
+  const prompt: Line = querySelected
+    ? [seg('/', 'accent'), seg(query, 'selected')]
+    : [seg('/', 'accent'), seg(query), seg(' ', 'selected')];
   let summary: string;
   if (query.trim() === '')
     summary = 'Type to search every passage; typos are fine. Enter opens a hit.';
-  else if (hits === null || pending) summary = 'searching…';
+  else if (pending) summary = 'indexing… the results come once every passage is read';
+  else if (hits === null) summary = 'searching…';
   else if (hits.length === 0) summary = `no passage matches “${query}”`;
   else
     summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} · ${selected + 1} of ${hits.length}`;
+  if (querySelected && query !== '') summary += ' · typing replaces the query, → keeps it';
   const listHeight = Math.max(1, height - 2);
   const first = Math.floor(top / RESULT_HEIGHT);
   const last = Math.ceil((top + listHeight) / RESULT_HEIGHT);

@@ -1,95 +1,21 @@
 import React from 'react';
 import { Box } from 'ink';
-import type { Corpus, Version } from '../../corpus/types.js';
+import type { Corpus } from '../../corpus/types.js';
 import { sanitizeLine } from '../../corpus/sanitize.js';
-import type { StoryMap } from '../../corpus/stories.js';
 import type { Theme } from '../theme.js';
-import { percent, plural } from '../../render/labels.js';
-import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
+import { plural } from '../../render/labels.js';
+import { padLine, seg, type Line } from '../../render/line.js';
+import { storiesColumns, storiesWarnings } from '../layout/stories.js';
 import { Lines, LineView } from '../components/lines.js';
-
-export interface StoryRows {
-  readonly lines: readonly Line[];
-  /** Versions in the order the cursor walks them. */
-  readonly versions: readonly Version[];
-  /** The line of each version in `lines`. */
-  readonly versionLines: readonly number[];
-  /** Columns of the version names, so the column names line up with them. */
-  readonly labelWidth: number;
-}
-
-/** The stories list: a heading per story, then its versions. */
-export function layoutStories(
-  corpus: Corpus,
-  stories: StoryMap | null,
-  labels: ReadonlyMap<string, string>,
-  width: number,
-): StoryRows {
-  const lines: Line[] = [];
-  const versions: Version[] = [];
-  const versionLines: number[] = [];
-  const groups = stories ? stories.stories : [{ id: '', title: '', versions: corpus.versions }];
-  const labelWidth = Math.max(3, ...corpus.versions.map((v) => (labels.get(v.id) ?? v.id).length));
-  for (const story of groups) {
-    if (stories) {
-      if (lines.length > 0) lines.push([]);
-      const count = story.versions.length;
-      lines.push(
-        truncateLine(
-          [
-            seg('▍', 'accent'),
-            seg(`${plural(count, 'version')} · `, 'dim'),
-            seg(story.title, 'heading'),
-          ],
-          width,
-        ),
-      );
-    }
-    for (const version of story.versions) {
-      versionLines.push(lines.length);
-      versions.push(version);
-      const closest = stories?.closest.get(version.id);
-      const near = closest
-        ? `≈${labels.get(closest.id) ?? closest.id} ${percent(closest.similarity)}`.padEnd(
-            labelWidth + 6,
-          )
-        : ''.padEnd(labelWidth + 6);
-      lines.push([
-        seg('  '),
-        seg((labels.get(version.id) ?? version.id).padEnd(labelWidth), 'accent'),
-        seg('  ' + (version.date ?? '—').padEnd(10), 'dim'),
-        seg(String(version.words).padStart(6) + 'w', 'dim'),
-        seg('  ' + near, 'dim'),
-        seg('  ' + version.title),
-      ]);
-    }
-  }
-  return { lines, versions, versionLines, labelWidth };
-}
-
-/** The column names above the list, lined up with its rows. */
-export function storiesColumns(labelWidth: number): Line {
-  return [
-    seg(
-      '  ' +
-        'id'.padEnd(labelWidth) +
-        '  ' +
-        'date'.padEnd(10) +
-        'words'.padStart(7) +
-        '  ' +
-        'closest'.padEnd(labelWidth + 6) +
-        '  title',
-      'dim',
-    ),
-  ];
-}
 
 interface StoriesPaneProps {
   readonly corpus: Corpus;
-  readonly rows: StoryRows;
+  /** The list's lines on screen (see state/stories.ts). */
+  readonly lines: readonly Line[];
+  readonly labelWidth: number;
   readonly storyCount: number | null;
-  readonly cursor: number;
-  readonly top: number;
+  /** The cursor's row among `lines`, or -1 when it is not on screen. */
+  readonly selectedRow: number;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
@@ -97,10 +23,10 @@ interface StoriesPaneProps {
 
 export function StoriesPane({
   corpus,
-  rows,
+  lines,
+  labelWidth,
   storyCount,
-  cursor,
-  top,
+  selectedRow,
   width,
   height,
   theme,
@@ -117,17 +43,10 @@ export function StoriesPane({
       'dim',
     ),
   ];
-  const warnings: Line[] = corpus.warnings
-    .slice(0, 2)
-    .map((w) => [seg('⚠ ' + w.message, 'warning')]);
-  if (corpus.warnings.length > 2) {
-    warnings.push([seg(`⚠ and ${corpus.warnings.length - 2} more skipped files`, 'warning')]);
-  }
+  const warnings = storiesWarnings(corpus);
   const listHeight = Math.max(1, height - 2 - warnings.length);
-  // Restyle the selected row within the visible window only: a long list costs nothing per key.
-  const selectedLine = rows.versionLines[cursor] ?? -1;
-  const visible = rows.lines.slice(top, top + listHeight).map((line, i) =>
-    top + i === selectedLine
+  const visible = lines.map((line, i) =>
+    i === selectedRow
       ? padLine(
           line.map((s) => seg(s.text, 'selected')),
           width,
@@ -138,7 +57,7 @@ export function StoriesPane({
   return (
     <Box flexDirection="column" height={height}>
       <LineView line={header} theme={theme} width={width} />
-      <LineView line={storiesColumns(rows.labelWidth)} theme={theme} width={width} />
+      <LineView line={storiesColumns(labelWidth)} theme={theme} width={width} />
       {warnings.map((line, i) => (
         <LineView key={i} line={line} theme={theme} width={width} />
       ))}

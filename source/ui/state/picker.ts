@@ -3,8 +3,8 @@ import type { Corpus, Version } from '../../corpus/types.js';
 import { follow, moveCursor, type Move } from '../layout/scroll.js';
 
 /**
- * The compare picker's model: the versions offered for comparison with a base version, most
- * similar first, and a cursor in a window of them. Pure: the pane draws it, keys change it.
+ * The compare picker's model: the versions offered for comparison with a base version, the
+ * closest first, and a cursor in a window of them. Pure: the pane draws it, keys change it.
  */
 
 /** How many versions the picker offers. */
@@ -31,20 +31,43 @@ export function openPickerState(base: Version): PickerState {
   return { kind: 'picker', base: base.id, cursor: 0, top: 0 };
 }
 
-/** Versions to offer for comparison with `base`, the most similar first once stories are known. */
+/**
+ * Versions to offer for comparison with `base`, the closest first once stories are known. They
+ * are ranked by grouping's cheap estimate; the figure shown is compare's similarity, the one
+ * the compare header shows. When every choice fits on screen, they are all compared and ranked
+ * by that figure; otherwise only the choices on screen get it (see visibleChoices).
+ */
 export function pickerChoices(
   corpus: Corpus,
   stories: StoryMap | null,
   base: Version,
+  listHeight: number,
+  similarity: (a: Version, b: Version) => number,
 ): PickerChoice[] {
-  const scored = corpus.versions
-    .filter((v) => v.id !== base.id)
-    .map((version) => ({
-      version,
-      similarity: stories ? stories.similarity(base, version) : null,
-    }));
-  if (stories) scored.sort((x, y) => (y.similarity ?? 0) - (x.similarity ?? 0));
-  return scored.slice(0, PICKER_SIZE);
+  const others = corpus.versions.filter((v) => v.id !== base.id);
+  if (others.length <= listHeight) {
+    const scored = others.map((version) => ({ version, similarity: similarity(base, version) }));
+    return scored.sort((x, y) => y.similarity - x.similarity);
+  }
+  const ranked = others.map((version) => ({
+    version,
+    rank: stories ? stories.similarity(base, version) : 0,
+  }));
+  if (stories) ranked.sort((x, y) => y.rank - x.rank);
+  return ranked.slice(0, PICKER_SIZE).map(({ version }) => ({ version, similarity: null }));
+}
+
+/** The choices from `top`, `height` of them, each with its similarity to the base. */
+export function visibleChoices(
+  choices: readonly PickerChoice[],
+  base: Version,
+  top: number,
+  height: number,
+  similarity: (a: Version, b: Version) => number,
+): PickerChoice[] {
+  return choices
+    .slice(top, top + height)
+    .map((c) => (c.similarity === null ? { ...c, similarity: similarity(base, c.version) } : c));
 }
 
 /** Rows for choices: the pane less its heading. */

@@ -1,0 +1,145 @@
+import type { Corpus, Version } from '../../corpus/types.js';
+import type { StoryMap } from '../../corpus/stories.js';
+import { percent, plural } from '../../render/labels.js';
+import { seg, truncateLine, type Line } from '../../render/line.js';
+
+export interface StoryRows {
+  readonly lines: readonly Line[];
+  /** Versions in the order the cursor walks them. */
+  readonly versions: readonly Version[];
+  /** The line of each version in `lines`. */
+  readonly versionLines: readonly number[];
+  /** Each version's closest other version, as grouping ranked them (null when it has none). */
+  readonly closest: readonly (Version | null)[];
+  /** Columns of the version names, so the column names line up with them. */
+  readonly labelWidth: number;
+}
+
+/** How two versions' similarity is shown: compare's `stats.similarity`, from 0 to 1. */
+export type Similarity = (a: Version, b: Version) => number;
+
+/** One version's row; its closest version's figure is filled in only for rows on screen. */
+function versionLine(
+  version: Version,
+  closest: Version | null,
+  figure: number | null,
+  labels: ReadonlyMap<string, string>,
+  labelWidth: number,
+): Line {
+  const name = (v: Version): string => labels.get(v.id) ?? v.id;
+  const near = closest
+    ? `≈${name(closest)}${figure === null ? '' : ' ' + percent(figure)}`.padEnd(labelWidth + 6)
+    : ''.padEnd(labelWidth + 6);
+  return [
+    seg('  '),
+    seg(name(version).padEnd(labelWidth), 'accent'),
+    seg('  ' + (version.date ?? '—').padEnd(10), 'dim'),
+    seg(String(version.words).padStart(6) + 'w', 'dim'),
+    seg('  ' + near, 'dim'),
+    seg('  ' + version.title),
+  ];
+}
+
+/**
+ * The stories list: a heading per story, then its versions. The closest version is named here;
+ * its similarity is costly (a full comparison), so `visibleStoryLines` adds it for the rows shown.
+ */
+export function layoutStories(
+  corpus: Corpus,
+  stories: StoryMap | null,
+  labels: ReadonlyMap<string, string>,
+  width: number,
+): StoryRows {
+  const lines: Line[] = [];
+  const versions: Version[] = [];
+  const versionLines: number[] = [];
+  const closestOf: (Version | null)[] = [];
+  const byId = new Map(corpus.versions.map((v) => [v.id, v]));
+  const groups = stories ? stories.stories : [{ id: '', title: '', versions: corpus.versions }];
+  const labelWidth = Math.max(3, ...corpus.versions.map((v) => (labels.get(v.id) ?? v.id).length));
+  for (const story of groups) {
+    if (stories) {
+      if (lines.length > 0) lines.push([]);
+      const count = story.versions.length;
+      lines.push(
+        truncateLine(
+          [
+            seg('▍', 'accent'),
+            seg(`${plural(count, 'version')} · `, 'dim'),
+            seg(story.title, 'heading'),
+          ],
+          width,
+        ),
+      );
+    }
+    for (const version of story.versions) {
+      const neighbour = stories?.closest.get(version.id);
+      const closest = neighbour ? (byId.get(neighbour.id) ?? null) : null;
+      versionLines.push(lines.length);
+      versions.push(version);
+      closestOf.push(closest);
+      lines.push(versionLine(version, closest, null, labels, labelWidth));
+    }
+  }
+  return { lines, versions, versionLines, closest: closestOf, labelWidth };
+}
+
+/** The lines from `top`, `height` of them, with the closest versions' similarity filled in. */
+export function visibleStoryLines(
+  rows: StoryRows,
+  top: number,
+  height: number,
+  labels: ReadonlyMap<string, string>,
+  similarity: Similarity,
+): Line[] {
+  const out = rows.lines.slice(top, top + height);
+  // The first version at or after `top`: versions' lines ascend.
+  let v = rows.versionLines.findIndex((line) => line >= top);
+  if (v < 0) return out;
+  for (; v < rows.versions.length && rows.versionLines[v]! < top + height; v++) {
+    const version = rows.versions[v]!;
+    const closest = rows.closest[v] ?? null;
+    if (!closest) continue;
+    out[rows.versionLines[v]! - top] = versionLine(
+      version,
+      closest,
+      similarity(version, closest),
+      labels,
+      rows.labelWidth,
+    );
+  }
+  return out;
+}
+
+/** The column names above the list, lined up with its rows. */
+export function storiesColumns(labelWidth: number): Line {
+  return [
+    seg(
+      '  ' +
+        'id'.padEnd(labelWidth) +
+        '  ' +
+        'date'.padEnd(10) +
+        'words'.padStart(7) +
+        '  ' +
+        'closest'.padEnd(labelWidth + 6) +
+        '  title',
+      'dim',
+    ),
+  ];
+}
+
+/** The warnings above the list: the first two, then how many more. */
+export function storiesWarnings(corpus: Corpus): Line[] {
+  const warnings: Line[] = corpus.warnings
+    .slice(0, 2)
+    .map((w) => [seg('⚠ ' + w.message, 'warning')]);
+  if (corpus.warnings.length > 2) {
+    warnings.push([seg(`⚠ and ${corpus.warnings.length - 2} more skipped files`, 'warning')]);
+  }
+  return warnings;
+}
+
+/** Rows of the list in a pane `height` rows tall: less its heading, column names and warnings. */
+export function storyListHeight(corpus: Corpus, height: number): number {
+  return Math.max(1, height - 2 - storiesWarnings(corpus).length);
+}

@@ -1,0 +1,154 @@
+import type { Comparison } from '../../compare/types.js';
+import { compare } from '../../compare/index.js';
+import type { StoryMap } from '../../corpus/stories.js';
+import type { Corpus, Version } from '../../corpus/types.js';
+import type { SearchHit } from '../../search/types.js';
+import type { Line } from '../../render/line.js';
+import type { Theme } from '../theme.js';
+import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from '../layout/compare.js';
+import { compareHeader } from '../layout/compare-header.js';
+import { layoutReader, type Ranges, type ReaderLayout } from '../layout/reader.js';
+import { layoutStories, type StoryRows } from '../layout/stories.js';
+import { highlightsFor } from './reader.js';
+import { pickerChoices, type PickerChoice } from './picker.js';
+
+/**
+ * The selectors' cache: what each view lays out, computed once for what it depends on. Every
+ * view's state module reads its layout through here, so a key costs a lookup, not a layout.
+ */
+
+/** Remember the last result of a function of a few arguments. */
+export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args: A): R => {
+    if (
+      last &&
+      last.args.length === args.length &&
+      last.args.every((a, i) => Object.is(a, args[i]))
+    ) {
+      return last.result;
+    }
+    const result = fn(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+/** The compare pane's selection: a pair laid out, with its summary header. */
+export interface CompareView {
+  readonly a: Version;
+  readonly b: Version;
+  readonly comparison: Comparison;
+  readonly twoColumns: boolean;
+  readonly layout: CompareLayout;
+  readonly header: Line[];
+}
+
+export class Layouts {
+  readonly byId: ReadonlyMap<string, Version>;
+  readonly labels: ReadonlyMap<string, string>;
+  /** Similarity figures already computed, by "a\nb". */
+  private readonly similarities = new Map<string, number>();
+
+  constructor(
+    readonly corpus: Corpus,
+    labels: ReadonlyMap<string, string>,
+    readonly theme: Theme,
+    readonly exact: boolean,
+  ) {
+    this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
+    this.labels = labels;
+  }
+
+  readonly storyRows = memoLast((stories: StoryMap | null, width: number): StoryRows =>
+    layoutStories(this.corpus, stories, this.labels, width),
+  );
+
+  private readonly highlights = memoLast((version: Version, hits: readonly SearchHit[] | null) =>
+    highlightsFor(version, hits),
+  );
+
+  private readonly readerLayout = memoLast(
+    (version: Version, width: number, highlights: ReadonlyMap<number, Ranges>): ReaderLayout =>
+      layoutReader(version, width, highlights),
+  );
+
+  reader(version: Version, width: number, hits: readonly SearchHit[] | null): ReaderLayout {
+    return this.readerLayout(version, width, this.highlights(version, hits));
+  }
+
+  readerHighlights(
+    version: Version,
+    hits: readonly SearchHit[] | null,
+  ): ReadonlyMap<number, Ranges> {
+    return this.highlights(version, hits);
+  }
+
+  /**
+   * The one similarity figure of a pair, wherever it shows (Stories, the picker, the compare
+   * header): compare's `stats.similarity`. A full comparison, so it is computed only for rows
+   * on screen, and once per pair.
+   */
+  similarity = (a: Version, b: Version): number => {
+    const key = `${a.id}\n${b.id}`;
+    let figure = this.similarities.get(key);
+    if (figure === undefined) {
+      const last = this.lastComparison;
+      const comparison =
+        last && last.a === a && last.b === b ? last.comparison : this.compareFresh(a, b);
+      figure = comparison.stats.similarity;
+      this.similarities.set(key, figure);
+    }
+    return figure;
+  };
+
+  private lastComparison: { a: Version; b: Version; comparison: Comparison } | null = null;
+
+  private compareFresh(a: Version, b: Version): Comparison {
+    return compare(a, b, { exact: this.exact });
+  }
+
+  /** The versions the compare picker offers for a base version (see state/picker.ts). */
+  readonly pickerChoices = memoLast(
+    (stories: StoryMap | null, base: Version, listHeight: number): PickerChoice[] =>
+      pickerChoices(this.corpus, stories, base, listHeight, this.similarity),
+  );
+
+  readonly comparison = memoLast((a: Version, b: Version): Comparison => {
+    const comparison = this.compareFresh(a, b);
+    this.lastComparison = { a, b, comparison };
+    this.similarities.set(`${a.id}\n${b.id}`, comparison.stats.similarity);
+    return comparison;
+  });
+
+  private readonly compareLayout = memoLast(
+    (comparison: Comparison, width: number, twoColumns: boolean): CompareLayout =>
+      layoutCompare(comparison, width, this.theme, twoColumns),
+  );
+
+  private readonly header = memoLast(
+    (comparison: Comparison, a: Version, b: Version, width: number): Line[] =>
+      compareHeader(comparison, a, b, this.labels, width),
+  );
+
+  /** The comparison of a pair, laid out, with its summary header. */
+  compare(
+    pair: { readonly a: string; readonly b: string },
+    width: number,
+    sideBySide: boolean,
+  ): CompareView | null {
+    const a = this.byId.get(pair.a);
+    const b = this.byId.get(pair.b);
+    if (!a || !b) return null;
+    const comparison = this.comparison(a, b);
+    const twoColumns = sideBySide && width >= SIDE_BY_SIDE_MIN_WIDTH;
+    return {
+      a,
+      b,
+      comparison,
+      twoColumns,
+      layout: this.compareLayout(comparison, width, twoColumns),
+      header: this.header(comparison, a, b, width),
+    };
+  }
+}
