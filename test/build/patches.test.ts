@@ -4,7 +4,6 @@
  * applied to the exact version it was made for, and hold each to what it says: the patched module
  * does what the shipped one does, or differs only as its patch says.
  */
-import xterm from '@xterm/headless';
 import { build, type Plugin } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,9 +73,8 @@ async function load<T>(source: string, as: 'patched' | 'shipped'): Promise<T> {
 }
 
 describe('the patches', () => {
-  it('are one for each of ink, meow, string-width and yoga-layout', () => {
+  it('are one for each of meow, string-width and yoga-layout', () => {
     expect([...new Set(files.map((file) => file.patch))]).toEqual([
-      'ink+6.8.0.patch',
       'meow+14.1.0.patch',
       'string-width+8.3.0.patch',
       'yoga-layout+3.2.1.patch',
@@ -209,73 +207,5 @@ describe('the meow patch (package.json left as read)', () => {
       version: '1.2.3',
     });
     expect(cli.flags).toEqual({ width: 60, json: true });
-  });
-});
-
-describe('the incremental renderer patches (Ink #909, and one escape over unchanged rows)', () => {
-  type Create = (
-    stream: NodeJS.WritableStream,
-    options: { incremental: boolean },
-  ) => (output: string) => boolean;
-
-  /** The bytes Ink writes for two frames of `rows`, the second with rows 1 and 22 changed. */
-  async function twoFrames(as: 'patched' | 'shipped', newline: boolean): Promise<string[]> {
-    const path = join(ROOT, 'node_modules/ink/build/log-update.js');
-    const { default: logUpdate } = await load<{ default: { create: Create } }>(
-      `export { default } from ${JSON.stringify(path)};`,
-      as,
-    );
-    const written: string[] = [];
-    const stream = { write: (chunk: string) => (written.push(chunk), true) };
-    const render = logUpdate.create(stream as unknown as NodeJS.WritableStream, {
-      incremental: true,
-    });
-    const rows = Array.from({ length: 23 }, (_, i) => `row ${i}`);
-    const end = newline ? '\n' : '';
-    render(rows.join('\n') + end);
-    rows[1] = 'row one, changed';
-    rows[22] = 'status, changed';
-    render(rows.join('\n') + end);
-    return written;
-  }
-
-  /** The screen of a 40×24 terminal after `bytes`, one string a row. */
-  async function screen(bytes: readonly string[]): Promise<string[]> {
-    const terminal = new xterm.Terminal({ cols: 40, rows: 24, allowProposedApi: true });
-    for (const chunk of bytes) {
-      await new Promise<void>((done) => terminal.write(chunk.replaceAll('\n', '\r\n'), done));
-    }
-    const buffer = terminal.buffer.active;
-    const rows = Array.from({ length: 24 }, (_, i) =>
-      buffer.getLine(buffer.viewportY + i)!.translateToString(true),
-    );
-    terminal.dispose();
-    return rows;
-  }
-
-  it('repaint a frame that ends in a newline in place, with no ghost rows', async () => {
-    const expected = [
-      'row 0',
-      'row one, changed',
-      ...Array.from({ length: 20 }, (_, i) => `row ${i + 2}`),
-      'status, changed',
-      '',
-    ];
-    // As shipped, the repaint lands one row low: row 0 is lost, a copy of the old status remains.
-    expect(await screen(await twoFrames('shipped', true))).not.toEqual(expected);
-    expect(await screen(await twoFrames('patched', true))).toEqual(expected);
-    // A frame without the newline (a full screen) repaints in place, as it did.
-    const full = await screen(await twoFrames('patched', false));
-    expect(full.slice(0, 23)).toEqual(expected.slice(0, 23));
-  });
-
-  it('move over a run of unchanged rows at once, and write the same rows', async () => {
-    const [, before] = await twoFrames('shipped', false);
-    const [, after] = await twoFrames('patched', false);
-    expect(before).toContain('\u001B[E'.repeat(20));
-    expect(after).toContain('\u001B[20E');
-    expect(after).not.toContain('\u001B[E\u001B[E');
-    expect(after!.replace('\u001B[20E', '\u001B[E'.repeat(20))).toBe(before);
-    expect(after!.length).toBeLessThan(before!.length - 50);
   });
 });
