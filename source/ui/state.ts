@@ -1,18 +1,13 @@
-import type { Comparison } from '../compare/types.js';
-import { compare } from '../compare/index.js';
 import type { StoryMap } from '../corpus/stories.js';
 import type { Corpus, Version } from '../corpus/types.js';
 import { sanitizeLine } from '../corpus/sanitize.js';
 import { foldForSearch } from '../text/fold.js';
 import type { SearchHit } from '../search/types.js';
 import type { Action } from './keymap.js';
-import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from './layout/compare.js';
 import { clamp, follow, moveCursor, MOVES, scrollBy, type Move } from './layout/scroll.js';
 import { layoutReader, type Ranges, type ReaderLayout } from './layout/reader.js';
-import type { Line } from './layout/line.js';
 import { layoutStories, type StoryRows } from './panes/stories.js';
 import { RESULT_HEIGHT } from './panes/search.js';
-import { compareHeader } from './panes/compare.js';
 import type { Theme } from './theme.js';
 import { goBack, goTo, nextOpen, type PaneName } from './state/navigation.js';
 import {
@@ -24,6 +19,23 @@ import {
   type PickerChoice,
   type PickerState,
 } from './state/picker.js';
+// The Compare and Help views' models (wiring only here: their logic is in those files).
+import {
+  COMPARE_ACTIONS,
+  CompareViews,
+  compareBodyHeight as bodyHeight,
+  comparePair,
+  keepComparePlace,
+  openSubstitutions,
+  reduceCompare,
+  scrollSubstitutions,
+  type CompareAction,
+  type CompareContext,
+  type CompareState,
+  type SubstitutionsState,
+} from './state/compare.js';
+import { openHelp, scrollHelp, type HelpState } from './state/help.js';
+import { memoLast } from './state/memo.js';
 
 /**
  * The reader's state and every change a key makes to it, as plain functions. Keys are applied to
@@ -40,18 +52,7 @@ export interface ReaderState {
   readonly hitParagraph: number | null;
 }
 
-export interface CompareState {
-  readonly a: string;
-  readonly b: string;
-  readonly top: number;
-  /** The change ] or [ last went to, or null after scrolling by other keys. */
-  readonly change: number | null;
-}
-
-/** A fresh comparison of two versions, at its top. */
-export function comparePair(a: string, b: string): CompareState {
-  return { a, b, top: 0, change: null };
-}
+export { comparePair, type CompareState } from './state/compare.js';
 
 export interface SearchState {
   readonly query: string;
@@ -62,7 +63,7 @@ export interface SearchState {
   readonly top: number;
 }
 
-export type Overlay = { readonly kind: 'help'; readonly top: number } | PickerState;
+export type Overlay = HelpState | PickerState | SubstitutionsState;
 
 export interface UiState {
   readonly pane: PaneName;
@@ -91,23 +92,6 @@ export function initialState(pair?: readonly [Version, Version]): UiState {
     sideBySide: false,
     search: { query: '', hits: null, answered: '', selected: 0, top: 0 },
     quit: false,
-  };
-}
-
-/** Remember the last result of a function of a few arguments. */
-function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let last: { args: A; result: R } | null = null;
-  return (...args: A): R => {
-    if (
-      last &&
-      last.args.length === args.length &&
-      last.args.every((a, i) => Object.is(a, args[i]))
-    ) {
-      return last.result;
-    }
-    const result = fn(...args);
-    last = { args, result };
-    return result;
   };
 }
 
@@ -157,6 +141,7 @@ export class Layouts {
   ) {
     this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
     this.labels = labels;
+    this.compareViews = new CompareViews(this.byId, labels, theme, exact);
   }
 
   readonly storyRows = memoLast((stories: StoryMap | null, width: number): StoryRows =>
@@ -188,35 +173,12 @@ export class Layouts {
     pickerChoices(this.corpus, stories, base),
   );
 
-  readonly comparison = memoLast((a: Version, b: Version): Comparison =>
-    compare(a, b, { exact: this.exact }),
-  );
-
-  private readonly compareLayout = memoLast(
-    (comparison: Comparison, width: number, twoColumns: boolean): CompareLayout =>
-      layoutCompare(comparison, width, this.theme, twoColumns),
-  );
-
-  private readonly header = memoLast(
-    (comparison: Comparison, a: Version, b: Version, width: number): Line[] =>
-      compareHeader(comparison, a, b, this.labels, width),
-  );
+  /** Comparisons laid out, with their headers (state/compare.ts). */
+  readonly compareViews: CompareViews;
 
   /** The comparison of a pair, laid out, with its summary header. */
   compare(pair: CompareState, width: number, sideBySide: boolean) {
-    const a = this.byId.get(pair.a);
-    const b = this.byId.get(pair.b);
-    if (!a || !b) return null;
-    const comparison = this.comparison(a, b);
-    const twoColumns = sideBySide && width >= SIDE_BY_SIDE_MIN_WIDTH;
-    return {
-      a,
-      b,
-      comparison,
-      twoColumns,
-      layout: this.compareLayout(comparison, width, twoColumns),
-      header: this.header(comparison, a, b, width),
-    };
+    return this.compareViews.view(pair, width, sideBySide);
   }
 }
 
@@ -243,7 +205,12 @@ export function resultsHeight(ctx: Context): number {
 }
 
 export function compareBodyHeight(ctx: Context, headerLines: number): number {
-  return Math.max(1, ctx.paneHeight - headerLines);
+  return bodyHeight(ctx.paneHeight, headerLines);
+}
+
+/** What the Compare view's reducer needs of the context. */
+function compareContext(ctx: Context): CompareContext {
+  return { views: ctx.layouts.compareViews, width: ctx.width, paneHeight: ctx.paneHeight };
 }
 
 /** Search hits that answer the current query, or null while it is being searched. */
@@ -354,41 +321,15 @@ function jumpToHit(state: UiState, ctx: Context, direction: 1 | -1): UiState {
   };
 }
 
-function jumpToChange(state: UiState, ctx: Context, direction: 1 | -1): UiState {
-  const pair = state.compare;
-  const view = pair ? ctx.layouts.compare(pair, ctx.width, state.sideBySide) : null;
-  if (!pair || !view) return state;
-  const { rowStarts, changeRows, lines } = view.layout;
-  const starts = changeRows.map((r) => rowStarts[r]!);
-  if (starts.length === 0) return { ...state, message: 'the two versions do not differ' };
-  const body = compareBodyHeight(ctx, view.header.length);
-  const last = Math.max(0, lines.length - body);
-  const at = Math.min(pair.top, last);
-  // From the change last jumped to, step by one; after other scrolling, start from the screen's top.
-  let index: number;
-  if (pair.change !== null) index = pair.change + direction;
-  else if (direction === 1) index = starts.findIndex((s) => s >= at);
-  else index = starts.findLastIndex((s) => s < at);
-  if (index < 0 || index >= starts.length) {
-    return {
-      ...state,
-      message: direction === 1 ? 'no more changes below' : 'no more changes above',
-    };
-  }
-  return {
-    ...state,
-    compare: { ...pair, top: clamp(starts[index]!, 0, last), change: index },
-    message: `change ${index + 1} of ${starts.length}`,
-  };
-}
-
 function move(state: UiState, ctx: Context, step: Move): UiState {
   const overlay = state.overlay;
   if (overlay?.kind === 'help') {
-    return {
-      ...state,
-      overlay: { kind: 'help', top: scrollBy(overlay.top, step, ctx.paneHeight, ctx.helpLength) },
-    };
+    return { ...state, overlay: scrollHelp(overlay, step, ctx.paneHeight, ctx.helpLength) };
+  }
+  if (overlay?.kind === 'substitutions') {
+    const pair = state.compare;
+    const length = pair ? ctx.layouts.compareViews.substitutions(pair, ctx.width).length : 0;
+    return { ...state, overlay: scrollSubstitutions(overlay, step, ctx.paneHeight, length) };
   }
   if (overlay?.kind === 'picker') {
     const open = openChoices(state, ctx);
@@ -417,20 +358,8 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
         reader: { ...reader, top: scrollBy(reader.top, step, ctx.paneHeight, total) },
       };
     }
-    case 'compare': {
-      const pair = state.compare;
-      const view = pair ? ctx.layouts.compare(pair, ctx.width, state.sideBySide) : null;
-      if (!pair || !view) return state;
-      const body = compareBodyHeight(ctx, view.header.length);
-      return {
-        ...state,
-        compare: {
-          ...pair,
-          change: null,
-          top: scrollBy(pair.top, step, body, view.layout.lines.length),
-        },
-      };
-    }
+    case 'compare':
+      return reduceCompare(state, step, compareContext(ctx));
     case 'search': {
       const count = currentHits(state)?.length ?? 0;
       const height = resultsHeight(ctx);
@@ -452,6 +381,9 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
 /** Apply one action of the keymap; `key` is the key's name, for keys that say which (digits). */
 export function applyAction(state: UiState, ctx: Context, action: Action, key = ''): UiState {
   if (MOVES.has(action)) return move(state, ctx, action as Move);
+  if (state.pane === 'compare' && !state.overlay && COMPARE_ACTIONS.has(action)) {
+    return reduceCompare(state, action as CompareAction, compareContext(ctx));
+  }
   const { layouts } = ctx;
   if (state.overlay?.kind === 'picker') {
     if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
@@ -469,7 +401,7 @@ export function applyAction(state: UiState, ctx: Context, action: Action, key = 
     case 'help':
       return {
         ...state,
-        overlay: state.overlay?.kind === 'help' ? null : { kind: 'help', top: 0 },
+        overlay: state.overlay?.kind === 'help' ? null : openHelp(),
       };
     case 'search':
       return go(state, 'search');
@@ -512,25 +444,9 @@ export function applyAction(state: UiState, ctx: Context, action: Action, key = 
       return jumpToHit(state, ctx, 1);
     case 'prevHit':
       return jumpToHit(state, ctx, -1);
-    case 'nextChange':
-      return jumpToChange(state, ctx, 1);
-    case 'prevChange':
-      return jumpToChange(state, ctx, -1);
-    case 'sideBySide':
-      if (ctx.width < SIDE_BY_SIDE_MIN_WIDTH) {
-        return {
-          ...state,
-          message: `side by side needs ${SIDE_BY_SIDE_MIN_WIDTH} columns; this terminal has ${ctx.width}`,
-        };
-      }
-      return {
-        ...state,
-        sideBySide: !state.sideBySide,
-        compare: state.compare ? comparePair(state.compare.a, state.compare.b) : null,
-      };
-    case 'swap':
-      return state.compare
-        ? { ...state, compare: comparePair(state.compare.b, state.compare.a) }
+    case 'substitutions':
+      return state.pane === 'compare' && state.compare
+        ? { ...state, overlay: openSubstitutions() }
         : state;
     case 'clearQuery':
       return { ...state, search: { ...state.search, query: '' } };
@@ -583,15 +499,7 @@ export function keepPlace(state: UiState, before: Context, after: Context): UiSt
     const top = Math.max(0, (fresh[paragraph] ?? 1) - 1);
     next = { ...next, reader: { ...reader, top } };
   }
-  const pair = state.compare;
-  if (pair) {
-    const old = before.layouts.compare(pair, before.width, state.sideBySide);
-    const fresh = after.layouts.compare(pair, after.width, state.sideBySide);
-    if (old && fresh) {
-      const row = passageAt(old.layout.rowStarts, pair.top);
-      next = { ...next, compare: { ...pair, top: fresh.layout.rowStarts[row] ?? 0 } };
-    }
-  }
+  next = keepComparePlace(next, compareContext(before), compareContext(after));
   const rows = after.layouts.storyRows(after.stories, after.width);
   const line = rows.versionLines[state.stories.cursor] ?? 0;
   const height = storyListHeight(after);

@@ -21,10 +21,14 @@ export function statusLine(
   width: number,
 ): Line {
   const left = seg(` ${where} `, 'status');
-  const right = message
-    ? ` ${message} `
-    : ' ' + hints.map((h) => `${h.key.split(' ')[0]} ${h.hint}`).join('  ') + ' ';
   const room = width - columns(left.text);
+  // Whole hints, most important first, as many as fit: a hint is never cut.
+  let right = message ? ` ${message} ` : ' ';
+  for (const h of message ? [] : hints) {
+    const next = `${right}${right === ' ' ? '' : ' '}${h.key.split(' ')[0]} ${h.hint} `;
+    if (columns(next) > room) break;
+    right = next;
+  }
   if (room <= 4) return truncateLine([left], width);
   const rightLine = truncateLine([seg(right, message ? 'warning' : 'dim')], room);
   const gap = Math.max(0, room - columns(rightLine.map((s) => s.text).join('')));

@@ -1,69 +1,43 @@
 import React from 'react';
-import type { Comparison } from '../../compare/types.js';
-import type { Version } from '../../corpus/types.js';
+import type { Line } from '../../render/line.js';
 import type { Theme } from '../theme.js';
-import type { CompareLayout } from '../layout/compare.js';
-import { percent, substitutionLabel } from '../../render/labels.js';
-import { seg, truncateLine, wrapSegments, type Line, type Segment } from '../../render/line.js';
+import type { CompareScreen } from '../state/compare.js';
 import { TextPane } from '../components/text-pane.js';
 
-/** The summary above a comparison: the two versions, the counts and the substitutions. */
-export function compareHeader(
-  comparison: Comparison,
-  a: Version,
-  b: Version,
-  labels: ReadonlyMap<string, string>,
-  width: number,
-): Line[] {
-  const { stats, substitutions } = comparison;
-  const name = (v: Version): string => labels.get(v.id) ?? v.id;
-  const swaps: Segment[] = substitutions.flatMap((s, k) => [
-    ...(k > 0 ? [seg('; ')] : []),
-    ...substitutionLabel(s),
-  ]);
-  const lines: Line[] = [
-    [seg('− A ', 'delete'), seg(name(a), 'accent'), seg('  ' + a.title)],
-    [seg('+ B ', 'insert'), seg(name(b), 'accent'), seg('  ' + b.title)],
-    [
-      seg(`−${stats.deleted}`, 'delete'),
-      seg(' '),
-      seg(`+${stats.inserted}`, 'insert'),
-      seg(' words · '),
-      seg(`${stats.moved} moved`, 'moved'),
-      seg(` · ${percent(stats.similarity)} similar`),
-    ],
-  ];
-  const fixed = lines.map((line) => truncateLine(line, width));
-  // The substitutions, the pair's editorial fingerprint, get two lines.
-  const swapLines =
-    swaps.length > 0
-      ? wrapSegments([seg('Substitutions: ', 'dim'), ...swaps], width)
-      : [[seg('No word substitutions.', 'dim')]];
-  const shown = swapLines.slice(0, 2);
-  if (swapLines.length > 2)
-    shown[1] = truncateLine([...shown[1]!, seg(' ' + '…'.repeat(width))], width);
-  return [...fixed, ...shown, [seg('─'.repeat(width), 'gutter')]];
+interface ComparePaneProps {
+  readonly screen: CompareScreen;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
 }
 
-interface ComparePaneProps {
-  readonly header: readonly Line[];
-  readonly layout: CompareLayout;
+/**
+ * Two versions interleaved, A's passage then B's (or side by side), their differences colored,
+ * under a three-line header; the current change is marked in the left margin. What to draw is
+ * chosen by `compareScreen` (state/compare.ts).
+ */
+export function ComparePane({ screen, width, height, theme }: ComparePaneProps) {
+  return (
+    <TextPane
+      header={screen.header}
+      lines={screen.body}
+      top={0}
+      width={width}
+      height={height}
+      theme={theme}
+    />
+  );
+}
+
+interface SubstitutionsPaneProps {
+  readonly lines: readonly Line[];
   readonly top: number;
   readonly width: number;
   readonly height: number;
   readonly theme: Theme;
 }
 
-/** Two versions interleaved, A's passage then B's, with their differences colored. */
-export function ComparePane({ header, layout, top, width, height, theme }: ComparePaneProps) {
-  return (
-    <TextPane
-      header={header}
-      lines={layout.lines}
-      top={top}
-      width={width}
-      height={height}
-      theme={theme}
-    />
-  );
+/** Every substitution of the pair (w in Compare), wrapped between words, scrolling. */
+export function SubstitutionsPane({ lines, top, width, height, theme }: SubstitutionsPaneProps) {
+  return <TextPane lines={lines} top={top} width={width} height={height} theme={theme} />;
 }
