@@ -183,6 +183,48 @@ describe('the reader in tmux', () => {
     await waitFor('the shell to answer', (s) => s.includes('shell-ok-42'));
   });
 
+  it('moves the mark on every ] of compare 000 003 at 80×24, under a three-row header', async () => {
+    keys(`node ${CLI} compare 000 003`, 'Enter');
+    let text = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s));
+    expectOneFrame(text);
+    const rows = text.split('\n');
+    expect(rows[0]).toMatch(/^ What 003 changed from 000: /);
+    expect(rows[2]).toMatch(/^ − 000 {2}\+ 003 ─+$/);
+    // Three rows of header and the status line leave 19 of 24 for the text.
+    expect(rows[3]).toMatch(/^ −\s+¶1 /);
+    expect(rows[22]).toMatch(/\] next change/);
+    expect(rows[22]).not.toContain('…');
+    const body = (screenText: string): string => screenText.split('\n').slice(0, 22).join('\n');
+    for (let k = 1; k <= 16; k++) {
+      keys(']');
+      const next = await waitFor(`change ${k}`, (s) =>
+        (s.split('\n')[22] ?? '').includes(`change ${k} of 16`),
+      );
+      expect(body(next), `change ${k}`).not.toBe(body(text));
+      expect(next).toMatch(/^▍/m);
+      text = next;
+    }
+    keys(']');
+    const end = await waitFor('the end of the changes', (s) =>
+      (s.split('\n')[22] ?? '').includes('no more changes below'),
+    );
+    expect(body(end)).toBe(body(text));
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('draws its chrome in ASCII with LC_ALL=C', async () => {
+    keys(`LC_ALL=C node ${CLI} compare 000 003`, 'Enter');
+    const text = await waitFor('the comparison', (s) => /Compare - 000 -> 003 - lines/.test(s));
+    const rows = text.split('\n');
+    expect(rows[0]).toBe(' What 003 changed from 000: -37 +155 words - 2 moved - 83% similar');
+    expect(rows[2]).toMatch(/^ - 000 {2}\+ 003 -+$/);
+    expect(rows[3]).toMatch(/^ -\s+#1 A topofficial/);
+    for (const row of [...rows.slice(0, 3), rows[22]!]) expect(row).toMatch(/^[\x20-\x7e]*$/);
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
   it('takes c2 and two Escapes sent in one write', async () => {
     keys(`node ${CLI}`, 'Enter');
     await waitFor('the stories pane', (s) => /Stories · 000/.test(s));
