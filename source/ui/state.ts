@@ -23,7 +23,6 @@ import {
 import {
   COMPARE_ACTIONS,
   CompareViews,
-  compareBodyHeight as bodyHeight,
   comparePair,
   keepComparePlace,
   openSubstitutions,
@@ -205,7 +204,7 @@ export function resultsHeight(ctx: Context): number {
 }
 
 export function compareBodyHeight(ctx: Context, headerLines: number): number {
-  return bodyHeight(ctx.paneHeight, headerLines);
+  return Math.max(1, ctx.paneHeight - headerLines);
 }
 
 /** What the Compare view's reducer needs of the context. */
