@@ -24,7 +24,7 @@ import { ReaderPane } from './panes/reader.js';
 import { SearchPane } from './panes/search.js';
 import { ComparePane, SubstitutionsPane } from './panes/compare.js';
 import { HelpPane } from './panes/help.js';
-import { compareHints, compareScreen, compareWhere } from './state/compare.js';
+import { compareHints, compareScreen, compareWhere, substitutionsScreen } from './state/compare.js';
 import { helpLines, helpScreen, helpWhere } from './state/help.js';
 import { PickerPane } from './panes/picker.js';
 import {
@@ -221,11 +221,11 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     where = helpWhere(screen);
   } else if (overlay?.kind === 'substitutions' && state.compare) {
     const list = layouts.compareViews.substitutions(state.compare, width);
-    const top = clamp(overlay.top, 0, Math.max(0, list.length - paneHeight));
+    const { top, where: place } = substitutionsScreen(overlay, list.length, paneHeight);
     body = (
       <SubstitutionsPane lines={list} top={top} width={width} height={paneHeight} theme={theme} />
     );
-    where = 'Substitutions';
+    where = place;
   } else if (overlay?.kind === 'picker') {
     const base = layouts.byId.get(overlay.base)!;
     const choices = layouts.pickerChoices(stories, base);

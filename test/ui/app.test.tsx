@@ -534,6 +534,7 @@ describe('compare at 80×24: the mark, the header and the hints', () => {
     expect(list).toMatch(/^Substitutions: words 003 has in place of 000's$/m);
     expect(list).toMatch(/^ {2}militants → resistance movement$/m);
     expect(list).toMatch(/^ {2}themust → the Gaza ceasefire must \(repair\)$/m);
+    expect(statusLine(list)).toMatch(/Substitutions · lines 1–\d+ of \d+/);
     expect(statusLine(await app.press(KEYS.escape))).toMatch(/Compare · 000 → 003/);
   });
 

@@ -279,6 +279,18 @@ export function scrollSubstitutions(
   return { ...list, top: scrollBy(list.top, step, height, length) };
 }
 
+/** The list of substitutions on screen: its first line, and the status line's place. */
+export function substitutionsScreen(
+  list: SubstitutionsState,
+  length: number,
+  paneHeight: number,
+): { readonly top: number; readonly where: string } {
+  const top = clamp(list.top, 0, Math.max(0, length - paneHeight));
+  const end = Math.min(length, top + paneHeight);
+  const { dot, range } = glyphs();
+  return { top, where: `Substitutions ${dot} lines ${top + 1}${range}${end} of ${length}` };
+}
+
 /** What the Compare pane draws, and what the status line says of it. */
 export interface CompareScreen {
   readonly header: readonly Line[];

@@ -11,7 +11,10 @@ import {
   compareScreen,
   CompareViews,
   keepComparePlace,
+  openSubstitutions,
   reduceCompare,
+  scrollSubstitutions,
+  substitutionsScreen,
   type CompareAction,
   type CompareContext,
   type CompareSlice,
@@ -206,5 +209,20 @@ describe('Compare: keeping place and the header', () => {
     expect(at('Repairs')).toBeGreaterThan(at('Turkey → Türkiye'));
     expect(at('  themust → the Gaza ceasefire must (repair)')).toBeGreaterThan(at('Repairs'));
     expect(at('  topofficial → top Hamas official (repair)')).toBeGreaterThan(at('Repairs'));
+  });
+
+  it('scrolls the list within its length, and says where it stands', () => {
+    const list = views.substitutions(fresh().compare!, 40);
+    let state = openSubstitutions();
+    expect(substitutionsScreen(state, list.length, 4).where).toBe(
+      `Substitutions · lines 1–4 of ${list.length}`,
+    );
+    state = scrollSubstitutions(state, 'bottom', 4, list.length);
+    expect(substitutionsScreen(state, list.length, 4)).toEqual({
+      top: list.length - 4,
+      where: `Substitutions · lines ${list.length - 3}–${list.length} of ${list.length}`,
+    });
+    state = scrollSubstitutions(state, 'pageDown', 4, list.length);
+    expect(state.top).toBe(list.length - 4);
   });
 });
