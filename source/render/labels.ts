@@ -5,12 +5,13 @@
 import type { Row, Substitution } from '../compare/types.js';
 import type { Version } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
+import { glyphs } from './glyphs.js';
 import { seg, type Line, type Segment } from './line.js';
 import { isEdited } from './paint.js';
 
 /** "¶4" for the paragraph at index 3; nothing for no paragraph. */
 export function paragraphLabel(index: number | null): string {
-  return index === null ? '' : `¶${index + 1}`;
+  return index === null ? '' : `${glyphs().paragraph}${index + 1}`;
 }
 
 /** A share from 0 to 1 as a whole percentage: "83%". */
@@ -46,9 +47,9 @@ export function substitutionLabel(substitution: Substitution): Segment[] {
   const { from, to, count } = substitution;
   return [
     seg(from, 'delete'),
-    seg(' → '),
+    seg(` ${glyphs().arrow} `),
     seg(to, 'insert'),
-    ...(count > 1 ? [seg(` ×${count}`, 'dim')] : []),
+    ...(count > 1 ? [seg(` ${glyphs().times}${count}`, 'dim')] : []),
   ];
 }
 
@@ -68,12 +69,12 @@ export function hitPlaces(hit: SearchHit, short: ReadonlyMap<string, string>): S
   }
   const out: Segment[] = [];
   [...byParagraph].forEach(([paragraph, ids], k) => {
-    if (k > 0) out.push(seg(' · ', 'dim'));
+    if (k > 0) out.push(seg(` ${glyphs().dot} `, 'dim'));
     ids.forEach((id, i) => out.push(...(i > 0 ? [seg(', ')] : []), seg(id, 'accent')));
     out.push(seg(` ${paragraphLabel(paragraph)}`));
   });
   const more = hit.versions.length - MAX_PLACES;
-  if (more > 0) out.push(seg(` · ${more} more versions`, 'dim'));
+  if (more > 0) out.push(seg(` ${glyphs().dot} ${more} more versions`, 'dim'));
   return out;
 }
 
@@ -116,13 +117,14 @@ export function rowLabel(row: Row, versions?: RowVersions): Line {
   const here = paragraphLabel(row.b) + (partial(row, 'b', versions) ? ' (part)' : '');
   const aPart = partial(row, 'a', versions);
   const fromPart = aPart ? `from part of ${paragraphLabel(row.a)}` : '';
+  const { dot, moved, minus } = glyphs();
   const joined = (parts: Segment[]): Line =>
     parts
       .filter((part) => part.text !== '')
-      .flatMap((part, k) => (k > 0 ? [seg(' · '), part] : [part]));
+      .flatMap((part, k) => (k > 0 ? [seg(` ${dot} `), part] : [part]));
   switch (row.kind) {
     case 'same':
-      return [seg([here, fromPart].filter(Boolean).join(' · '), 'dim')];
+      return [seg([here, fromPart].filter(Boolean).join(` ${dot} `), 'dim')];
     case 'changed':
     case 'rewritten':
       return joined([seg(here, 'heading'), seg(row.kind, 'warning'), seg(fromPart)]);
@@ -130,13 +132,13 @@ export function rowLabel(row: Row, versions?: RowVersions): Line {
       const from = aPart ? `part of ${paragraphLabel(row.a)}` : paragraphLabel(row.a);
       return joined([
         seg(here, 'heading'),
-        seg(`↕ moved from ${from}`, 'moved'),
+        seg(`${moved} moved from ${from}`, 'moved'),
         seg(isEdited(row) ? 'changed' : '', 'warning'),
       ]);
     }
     case 'added':
       return joined([seg(here, 'heading'), seg('+ added', 'insert')]);
     case 'removed':
-      return [seg(`− removed ${aPart ? 'part of ' : ''}${paragraphLabel(row.a)}`, 'delete')];
+      return [seg(`${minus} removed ${aPart ? 'part of ' : ''}${paragraphLabel(row.a)}`, 'delete')];
   }
 }

@@ -8,6 +8,7 @@
  * in a moment.
  */
 import stringWidth from 'string-width';
+import { glyphs } from './glyphs.js';
 import { inert, inertText } from './inert.js';
 import type { Tone } from './theme.js';
 
@@ -61,7 +62,7 @@ function* cells(text: string): Generator<readonly [string, number]> {
 }
 
 /** Cut a line to at most `width` columns, never splitting a grapheme; `ellipsis` marks a cut. */
-export function truncateLine(given: Line, width: number, ellipsis = '…'): Line {
+export function truncateLine(given: Line, width: number, ellipsis = glyphs().ellipsis): Line {
   // Cut the text as it will show: controls in caret notation take room.
   const shown = given.map((segment) => inert(segment.text));
   const line = shown.every((text, k) => text === given[k]!.text)

@@ -19,16 +19,16 @@ import { readSize, useTerminalSize } from './hooks/use-terminal-size.js';
 import { clamp } from './layout/scroll.js';
 import { shortLabels } from '../corpus/labels.js';
 import { StatusBar } from './components/status-bar.js';
-import { TextPane } from './components/text-pane.js';
 import { StoriesPane } from './panes/stories.js';
 import { ReaderPane } from './panes/reader.js';
 import { SearchPane } from './panes/search.js';
-import { ComparePane } from './panes/compare.js';
-import { helpLines } from './panes/help.js';
+import { ComparePane, SubstitutionsPane } from './panes/compare.js';
+import { HelpPane } from './panes/help.js';
+import { compareHints, compareScreen, compareWhere, substitutionsScreen } from './state/compare.js';
+import { helpLines, helpScreen, helpWhere } from './state/help.js';
 import { PickerPane } from './panes/picker.js';
 import {
   answerPending,
-  compareBodyHeight,
   initialState,
   keepPlace,
   Layouts,
@@ -82,7 +82,7 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     () => new Layouts(corpus, labels, theme, exact),
     [corpus, labels, theme, exact],
   );
-  const help = useMemo(() => helpLines(), []);
+  const help = useMemo(() => helpLines(width), [width]);
 
   // Grouping and indexing wait until after the first frame, so the reader opens at once.
   const [stories, setStories] = useState<StoryMap | null>(null);
@@ -217,9 +217,18 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   const picking = openChoices(state, ctx);
 
   if (overlay?.kind === 'help') {
-    const top = clamp(overlay.top, 0, Math.max(0, help.length - paneHeight));
-    body = <TextPane lines={help} top={top} width={width} height={paneHeight} theme={theme} />;
-    where = 'Help';
+    const screen = helpScreen(overlay, help, width, paneHeight);
+    body = (
+      <HelpPane lines={help} screen={screen} width={width} height={paneHeight} theme={theme} />
+    );
+    where = helpWhere(screen);
+  } else if (overlay?.kind === 'substitutions' && state.compare) {
+    const list = layouts.compareViews.substitutions(state.compare, width);
+    const { top, where: place } = substitutionsScreen(overlay, list.length, paneHeight);
+    body = (
+      <SubstitutionsPane lines={list} top={top} width={width} height={paneHeight} theme={theme} />
+    );
+    where = place;
   } else if (picking) {
     const { base, choices, height } = picking;
     const top = clamp(picking.picker.top, 0, Math.max(0, choices.length - height));
@@ -242,23 +251,9 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     body = <ReaderPane layout={layout} top={top} width={width} height={paneHeight} theme={theme} />;
     where = `Reader · ${label(version.id)} · lines ${top + 1}–${end} of ${layout.lines.length}`;
   } else if (state.pane === 'compare' && state.compare && view) {
-    const body_ = compareBodyHeight(ctx, view.header.length);
-    const total = view.layout.lines.length;
-    const top = clamp(state.compare.top, 0, Math.max(0, total - body_));
-    const end = Math.min(total, top + body_);
-    body = (
-      <ComparePane
-        header={view.header}
-        layout={view.layout}
-        top={top}
-        width={width}
-        height={paneHeight}
-        theme={theme}
-      />
-    );
-    where =
-      `Compare · ${label(view.a.id)} → ${label(view.b.id)}` +
-      `${view.twoColumns ? ' · side by side' : ''} · lines ${top + 1}–${end} of ${total}`;
+    const screen = compareScreen(view, state.compare, paneHeight);
+    body = <ComparePane screen={screen} width={width} height={paneHeight} theme={theme} />;
+    where = compareWhere(view, screen);
   } else if (state.pane === 'search') {
     const search = selectSearch(state.search);
     body = (
@@ -302,7 +297,9 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
         hints={
           overlay
             ? [{ key: 'Esc', hint: 'close' }]
-            : hintsFor(state.pane).filter((h) => h.hint !== 'back' || state.history.length > 0)
+            : state.pane === 'compare'
+              ? compareHints(hintsFor('compare'), view?.twoColumns ?? false, width)
+              : hintsFor(state.pane).filter((h) => h.hint !== 'back' || state.history.length > 0)
         }
         width={width}
         theme={theme}

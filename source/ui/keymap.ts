@@ -33,14 +33,23 @@ export type Action =
   | 'newerQuery'
   | 'pickPlace'
   | 'redraw'
-  | 'suspend';
+  | 'suspend'
+  | 'substitutions';
 
 /**
  * Where a binding applies. `move` applies in every list and text view, and `global` everywhere;
  * `picker` and `help` are the screens drawn over a pane.
  */
 export type Scope =
-  'global' | 'move' | 'stories' | 'reader' | 'search' | 'compare' | 'picker' | 'help';
+  | 'global'
+  | 'move'
+  | 'stories'
+  | 'reader'
+  | 'search'
+  | 'compare'
+  | 'picker'
+  | 'help'
+  | 'substitutions';
 
 /** The scopes a key is looked up in: a pane or a screen over it. */
 export type View = Exclude<Scope, 'global' | 'move'>;
@@ -221,7 +230,14 @@ export const BINDINGS: readonly Binding[] = [
     scope: 'compare',
     hint: 'next change',
   },
-  { action: 'prevChange', keys: ['['], label: '[', help: 'previous change', scope: 'compare' },
+  {
+    action: 'prevChange',
+    keys: ['['],
+    label: '[',
+    help: 'previous change',
+    scope: 'compare',
+    hint: 'previous',
+  },
   {
     action: 'sideBySide',
     keys: ['s'],
@@ -230,7 +246,22 @@ export const BINDINGS: readonly Binding[] = [
     scope: 'compare',
     hint: 'side by side',
   },
-  { action: 'swap', keys: ['x'], label: 'x', help: 'swap the two versions', scope: 'compare' },
+  {
+    action: 'swap',
+    keys: ['x'],
+    label: 'x',
+    help: 'swap the two versions: what A changed from B',
+    scope: 'compare',
+    hint: 'swap',
+  },
+  {
+    action: 'substitutions',
+    keys: ['w'],
+    label: 'w',
+    help: 'list every word substitution, then the repairs',
+    scope: 'compare',
+    hint: 'substitutions',
+  },
   {
     action: 'compare',
     keys: ['c'],
@@ -258,6 +289,13 @@ export const BINDINGS: readonly Binding[] = [
     label: 'Esc q',
     help: 'close the picker',
     scope: 'picker',
+  },
+  {
+    action: 'back',
+    keys: ['escape', 'q', 'w'],
+    label: 'Esc q w',
+    help: 'close the list of substitutions',
+    scope: 'substitutions',
   },
   {
     action: 'back',
@@ -350,4 +388,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   compare: 'Compare',
   picker: 'Compare picker',
   help: 'This help screen',
+  substitutions: 'Substitutions list (w in Compare)',
 };

@@ -3,15 +3,16 @@ import type { Action } from './keymap.js';
 import { MOVES, type Move } from './layout/scroll.js';
 import type { Context } from './state/context.js';
 import {
+  COMPARE_ACTIONS,
   comparePair,
-  jumpToChange,
   keepComparePlace,
-  moveCompare,
-  startCompare,
-  swapCompare,
-  toggleSideBySide,
+  openSubstitutions,
+  reduceCompare,
+  scrollSubstitutions,
+  type CompareAction,
+  type CompareContext,
 } from './state/compare.js';
-import { moveHelp, toggleHelp } from './state/help.js';
+import { openHelp, scrollHelp } from './state/help.js';
 import { nextOpen } from './state/navigation.js';
 import {
   choiceAtPlace,
@@ -47,10 +48,19 @@ import { back, go, type UiState } from './state/ui.js';
 export type { Context } from './state/context.js';
 export { Layouts } from './state/layouts.js';
 export type { Overlay, PaneName, UiState } from './state/ui.js';
-export { comparePair, compareBodyHeight, type CompareState } from './state/compare.js';
+export { comparePair, type CompareState } from './state/compare.js';
 export { rangesIn, highlightsFor, openReader, type ReaderState } from './state/reader.js';
 export { answerPending, currentHits, resultsHeight, type SearchState } from './state/search.js';
-export { startCompare } from './state/compare.js';
+
+/** Open a comparison of two versions, at its top. */
+export function startCompare(state: UiState, a: Version, b: Version): UiState {
+  return go({ ...state, compare: comparePair(a.id, b.id), overlay: null }, 'compare');
+}
+
+/** What the Compare view's reducer needs of the context. */
+function compareContext(ctx: Context): CompareContext {
+  return { views: ctx.layouts.compareViews, width: ctx.width, paneHeight: ctx.paneHeight };
+}
 
 export function initialState(pair?: readonly [Version, Version]): UiState {
   return {
@@ -110,7 +120,14 @@ function nextPane(state: UiState): UiState {
 
 function move(state: UiState, ctx: Context, step: Move): UiState {
   const overlay = state.overlay;
-  if (overlay?.kind === 'help') return { ...state, overlay: moveHelp(overlay, ctx, step) };
+  if (overlay?.kind === 'help') {
+    return { ...state, overlay: scrollHelp(overlay, step, ctx.paneHeight, ctx.helpLength) };
+  }
+  if (overlay?.kind === 'substitutions') {
+    const pair = state.compare;
+    const length = pair ? ctx.layouts.compareViews.substitutions(pair, ctx.width).length : 0;
+    return { ...state, overlay: scrollSubstitutions(overlay, step, ctx.paneHeight, length) };
+  }
   if (overlay?.kind === 'picker') {
     const open = openChoices(state, ctx);
     if (!open) return state;
@@ -122,7 +139,7 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
     case 'reader':
       return moveReader(state, ctx, step);
     case 'compare':
-      return moveCompare(state, ctx, step);
+      return reduceCompare(state, step, compareContext(ctx));
     case 'search':
       return { ...state, search: moveSearch(state.search, ctx, step) };
   }
@@ -139,6 +156,9 @@ function currentVersion(state: UiState, ctx: Context): Version | undefined {
 
 function route(state: UiState, ctx: Context, action: Action, key: string): UiState {
   if (MOVES.has(action)) return move(state, ctx, action as Move);
+  if (state.pane === 'compare' && !state.overlay && COMPARE_ACTIONS.has(action)) {
+    return reduceCompare(state, action as CompareAction, compareContext(ctx));
+  }
   if (state.overlay?.kind === 'picker') {
     if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
     if (action === 'pickPlace') return pick(state, ctx, (choices) => choiceAtPlace(choices, key));
@@ -157,7 +177,7 @@ function route(state: UiState, ctx: Context, action: Action, key: string): UiSta
       if (state.overlay) return { ...state, overlay: null };
       return back(state) ?? state;
     case 'help':
-      return toggleHelp(state);
+      return { ...state, overlay: state.overlay?.kind === 'help' ? null : openHelp() };
     case 'search':
       return go(state, 'search');
     case 'nextPane':
@@ -175,14 +195,10 @@ function route(state: UiState, ctx: Context, action: Action, key: string): UiSta
       return jumpToHit(state, ctx, 1);
     case 'prevHit':
       return jumpToHit(state, ctx, -1);
-    case 'nextChange':
-      return jumpToChange(state, ctx, 1);
-    case 'prevChange':
-      return jumpToChange(state, ctx, -1);
-    case 'sideBySide':
-      return toggleSideBySide(state, ctx);
-    case 'swap':
-      return swapCompare(state);
+    case 'substitutions':
+      return state.pane === 'compare' && state.compare
+        ? { ...state, overlay: openSubstitutions() }
+        : state;
     case 'clearQuery':
       return search((s) => clearQuery(s, ctx));
     case 'erase':
@@ -224,6 +240,10 @@ export function typeQuery(state: UiState, ctx: Context, text: string): UiState {
  * comparison, and the cursor's row in view in the lists.
  */
 export function keepPlace(state: UiState, before: Context, after: Context): UiState {
-  const placed = keepComparePlace(keepReaderPlace(state, before, after), before, after);
+  const placed = keepComparePlace(
+    keepReaderPlace(state, before, after),
+    compareContext(before),
+    compareContext(after),
+  );
   return { ...placed, stories: keepStoriesPlace(state.stories, after) };
 }

@@ -65,6 +65,10 @@ function expectOneFrame(text: string): void {
   expect(rows.indexOf(status[0]!), text).toBe(23);
 }
 
+/** The status line's row: the last that is not blank. */
+const statusRow = (text: string): number => text.split('\n').findLastIndex((row) => row.trim());
+const statusOf = (text: string): string => text.split('\n')[statusRow(text)] ?? '';
+
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let hostileDir = '';
 let env: NodeJS.ProcessEnv = {};
@@ -222,6 +226,47 @@ describe('the reader in tmux', () => {
     keys(digit!);
     const compared = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s));
     expect(compared.split('\n').slice(0, 6).join('\n')).toContain(figure);
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('moves the mark on every ] of compare 000 003 at 80×24, under a three-row header', async () => {
+    keys(`node ${CLI} compare 000 003`, 'Enter');
+    let text = await waitFor('the comparison', (s) => /Compare · 000 → 003/.test(s));
+    expectOneFrame(text);
+    const rows = text.split('\n');
+    expect(rows[0]).toMatch(/^ What 003 changed from 000: /);
+    expect(rows[2]).toMatch(/^ − 000 {2}\+ 003 ─+$/);
+    // Three rows of header and the status line leave 19 of 24 for the text.
+    expect(rows[3]).toMatch(/^ −\s+¶1 /);
+    expect(statusOf(text)).toMatch(/\] next change/);
+    expect(statusOf(text)).not.toContain('…');
+    const body = (screenText: string): string =>
+      screenText.split('\n').slice(0, statusRow(screenText)).join('\n');
+    for (let k = 1; k <= 16; k++) {
+      keys(']');
+      const next = await waitFor(`change ${k}`, (s) => statusOf(s).includes(`change ${k} of 16`));
+      expect(body(next), `change ${k}`).not.toBe(body(text));
+      expect(next).toMatch(/^▍/m);
+      text = next;
+    }
+    keys(']');
+    const end = await waitFor('the end of the changes', (s) =>
+      statusOf(s).includes('no more changes below'),
+    );
+    expect(body(end)).toBe(body(text));
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('draws its chrome in ASCII with LC_ALL=C', async () => {
+    keys(`LC_ALL=C node ${CLI} compare 000 003`, 'Enter');
+    const text = await waitFor('the comparison', (s) => /Compare - 000 -> 003 - lines/.test(s));
+    const rows = text.split('\n');
+    expect(rows[0]).toBe(' What 003 changed from 000: -37 +155 words - 2 moved - 83% similar');
+    expect(rows[2]).toMatch(/^ - 000 {2}\+ 003 -+$/);
+    expect(rows[3]).toMatch(/^ -\s+#1 A topofficial/);
+    for (const row of [...rows.slice(0, 3), statusOf(text)]) expect(row).toMatch(/^[\x20-\x7e]*$/);
     keys('q', 'q');
     await waitFor('the shell', atPrompt);
   });

@@ -5,6 +5,7 @@ import { percent } from '../../source/render/labels.js';
 import { findVersion } from '../../source/corpus/resolve.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import type { TerminalControl } from '../../source/ui/terminal/lifecycle.js';
+import { chooseGlyphs, setGlyphs, UNICODE_GLYPHS } from '../../source/render/glyphs.js';
 import { monoTheme } from '../../source/ui/theme.js';
 import { drive, KEYS, pasted, plain, type Driven } from '../helpers/ink.js';
 
@@ -211,9 +212,10 @@ describe('compare pane', () => {
     const percents = choices.map((l) => Number(/(\d+)%/.exec(l)?.[1]));
     expect([...percents].sort((x, y) => y - x)).toEqual(percents);
     const compared = plain(await app.press(KEYS.enter));
-    expect(compared).toMatch(/− A 000/);
-    expect(compared).toMatch(/\+ B 00\d/);
-    expect(compared).toMatch(/−\d+ \+\d+ words · \d+ moved · \d+% similar/);
+    expect(compared).toMatch(
+      /^ What 00\d changed from 000: −\d+ \+\d+ words · \d+ moved · \d+% similar$/m,
+    );
+    expect(compared).toMatch(/^ − 000 {2}\+ 00\d ─+$/m);
     expect(statusLine(compared)).toMatch(/Compare · 000 → 00\d/);
   });
 
@@ -230,10 +232,11 @@ describe('compare pane', () => {
     }
     expect(seenMoved).toBe(true);
     expect(seenGenocidal).toBe(true);
-    expect(statusLine(await app.press(']'.repeat(1)))).toMatch(
-      /no more changes below|change \d+ of \d+/,
-    );
-    expect(statusLine(await app.press('['))).toMatch(/change \d+ of \d+/);
+    // Both are met before the last of the 16 changes: ] goes on to the next one, [ comes back.
+    const [, at, total] = /change (\d+) of (16)/.exec(statusLine(app.frame())) ?? [];
+    expect(Number(at)).toBeLessThan(Number(total));
+    expect(statusLine(await app.press(']'))).toContain(`change ${Number(at) + 1} of 16`);
+    expect(statusLine(await app.press('['))).toContain(`change ${at} of 16`);
   });
 
   it('marks changes with wdiff markers when there is no color', async () => {
@@ -272,8 +275,11 @@ describe('help, panes and the terminal', () => {
     expect(frame).toContain('Keys');
     expect(frame).toMatch(/j ↓\s+move down one line/);
     expect(frame).toMatch(/\/\s+search every passage/);
-    const further = plain(await app.press('G'));
-    expect(further).toMatch(/s\s+side by side/);
+    let further = frame;
+    for (let i = 0; i < 5 && !/^ {2}s +side by side/m.test(further); i++) {
+      further = plain(await app.press(' '));
+    }
+    expect(further).toMatch(/^ {2}s +side by side/m);
     expect(statusLine(await app.press(KEYS.escape))).toContain('Stories');
   });
 
@@ -353,7 +359,7 @@ describe('compare navigation and resizing', () => {
   it('keeps the same passage at the top when the terminal is resized', async () => {
     app = await drive(corpus, { pair: pair() });
     await app.press(']', ']', ']', ']', ']');
-    const body = (frame: string): string[] => lines(frame).slice(6);
+    const body = (frame: string): string[] => lines(frame).slice(3);
     const before = body(app.frame()).find((l) => /¶\d+/.test(l))!;
     const paragraph = /¶\d+/.exec(before)![0];
     const after = body(await app.resize(140, 40));
@@ -509,5 +515,130 @@ describe('keys for the terminal', () => {
     expect(asked).toEqual(['redraw', 'suspend']);
     // Neither key typed into the query.
     expect(plain(app.frame())).toMatch(/^\/\s*$/m);
+  });
+});
+
+describe('compare at 80×24: the mark, the header and the hints', () => {
+  const pair = (): readonly [ReturnType<typeof findVersion>, ReturnType<typeof findVersion>] => [
+    findVersion(corpus, '000'),
+    findVersion(corpus, '003'),
+  ];
+  /** The frame above the status line. */
+  const above = (frame: string): string => lines(frame).slice(0, -1).join('\n');
+
+  it('changes the screen beyond the status line on every ], until no more changes', async () => {
+    app = await drive(corpus, { pair: pair() });
+    let frame = await app.resize(80, 24);
+    let changes = 0;
+    for (let i = 0; i < 40; i++) {
+      const next = await app.press(']');
+      if (statusLine(next).includes('no more changes below')) {
+        expect(above(next)).toBe(above(frame));
+        break;
+      }
+      expect(statusLine(next)).toContain(`change ${++changes} of 16`);
+      expect(above(next), `change ${changes}`).not.toBe(above(frame));
+      // The current change is marked in the margin.
+      expect(plain(next)).toMatch(/^▍/m);
+      frame = next;
+    }
+    expect(changes).toBe(16);
+  });
+
+  it('keeps its header to three rows, leaving 18 or more for the text', async () => {
+    app = await drive(corpus, { pair: pair() });
+    const frame = plain(await app.resize(80, 24));
+    const rows = lines(frame);
+    expect(rows[0]).toBe(' What 003 changed from 000: −37 +155 words · 2 moved · 83% similar');
+    expect(rows[2]).toMatch(/^ − 000 {2}\+ 003 ─+$/);
+    const body = rows.length - 1 - 3;
+    expect(body).toBeGreaterThanOrEqual(18);
+    expect(rows[3]).toMatch(/^ −\s+¶1 /);
+  });
+
+  it('hints ], [, x and s, never cut, and s says what it will do now', async () => {
+    app = await drive(corpus, { pair: pair() });
+    for (const [width, rows] of [
+      [80, 24],
+      [100, 30],
+      [200, 50],
+    ] as const) {
+      const status = statusLine(await app.resize(width, rows));
+      expect(status).not.toContain('…');
+      expect(status).toMatch(/\] next change/);
+    }
+    expect(statusLine(app.frame())).toMatch(/\[ previous .*s side by side.*x swap/);
+    const two = statusLine(await app.press('s'));
+    expect(two).toContain('side by side · lines');
+    expect(two).toContain('s one column');
+    expect(two).not.toContain('s side by side');
+    expect(two).not.toContain('…');
+  });
+
+  it('heads the two columns with the versions side by side', async () => {
+    app = await drive(corpus, { pair: pair() });
+    await app.resize(140, 30);
+    const rows = lines(plain(await app.press('s')));
+    expect(rows[2]).toMatch(/^ − 000 {2}.+ │ \+ 003 {2}\S/);
+  });
+
+  it('lists every substitution on w, and closes the list on Esc', async () => {
+    app = await drive(corpus, { pair: pair() });
+    const list = plain(await app.press('w'));
+    expect(list).toMatch(/^Substitutions: words 003 has in place of 000's$/m);
+    expect(list).toMatch(/^ {2}militants → resistance movement$/m);
+    expect(list).toMatch(/^ {2}themust → the Gaza ceasefire must \(repair\)$/m);
+    expect(statusLine(list)).toMatch(/Substitutions · lines 1–\d+ of \d+/);
+    expect(statusLine(await app.press(KEYS.escape))).toMatch(/Compare · 000 → 003/);
+  });
+
+  it('swaps which way the colors read with x, and says so', async () => {
+    app = await drive(corpus, { pair: pair() });
+    const swapped = plain(await app.press('x'));
+    expect(lines(swapped)[0]).toMatch(/^ What 000 changed from 003: /);
+    expect(lines(swapped)[2]).toMatch(/^ − 003 {2}\+ 000 ─+$/);
+  });
+});
+
+describe('help', () => {
+  it('shows where it stands and scrolls with the usual keys', async () => {
+    app = await drive(corpus);
+    const frame = plain(await app.press('?'));
+    const [, total] = /^Keys · lines 1–\d+ of (\d+) · j k Space b scroll/m.exec(frame) ?? [];
+    expect(Number(total)).toBeGreaterThan(30);
+    expect(statusLine(frame)).toMatch(new RegExp(`Help · lines 1–\\d+ of ${total}`));
+    expect(plain(await app.press('j'))).toMatch(
+      new RegExp(`^Keys · lines 2–\\d+ of ${total}`, 'm'),
+    );
+    const bottom = plain(await app.press('G'));
+    expect(bottom).toMatch(new RegExp(`^Keys · lines \\d+–${total} of ${total}`, 'm'));
+    // The notes wrap whole: the last one ends on screen.
+    expect(bottom).toMatch(/which are not edits\.$/m);
+    expect(bottom).toMatch(/^Compare picker$/m);
+  });
+});
+
+describe('the chrome in a locale that is not UTF-8', () => {
+  afterEach(() => void setGlyphs(UNICODE_GLYPHS));
+
+  it('is ASCII with LC_ALL=C, and the corpus text is shown as it is', async () => {
+    setGlyphs(chooseGlyphs({ LC_ALL: 'C', TERM: 'xterm' }));
+    const [a, b] = [findVersion(corpus, '000'), findVersion(corpus, '003')];
+    const corpusText = [...a.paragraphs, ...b.paragraphs, a.title, b.title].join(' ');
+    const chrome = (text: string): string =>
+      text
+        .split(/\s+/)
+        .filter((word) => !corpusText.includes(word.replace(/;$/, '')))
+        .join(' ');
+    app = await drive(corpus, { pair: [a, b] });
+    await app.resize(80, 24);
+    let seen = '';
+    for (let i = 0; i < 17; i++) seen += plain(await app.press(']')) + '\n';
+    seen += plain(await app.press('?')) + '\n';
+    for (const line of seen.split('\n')) expect(chrome(line), line).toMatch(/^[\x20-\x7e]*$/);
+    expect(seen).toMatch(/^ What 003 changed from 000: -37 \+155 words - 2 moved - 83% similar$/m);
+    expect(seen).toMatch(/^> /m);
+    expect(seen).toContain('Türkiye');
+    expect(seen).toMatch(/Compare - 000 -> 003 - lines \d+-\d+ of \d+/);
   });
 });

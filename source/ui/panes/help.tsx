@@ -1,28 +1,27 @@
-import { BINDINGS, SCOPE_TITLES, type Scope } from '../keymap.js';
-import { seg, type Line } from '../../render/line.js';
+import React from 'react';
+import type { Line } from '../../render/line.js';
+import type { Theme } from '../theme.js';
+import type { HelpScreen } from '../state/help.js';
+import { TextPane } from '../components/text-pane.js';
 
-const ORDER: readonly Scope[] = ['global', 'move', 'stories', 'reader', 'search', 'compare'];
+interface HelpPaneProps {
+  readonly lines: readonly Line[];
+  readonly screen: HelpScreen;
+  readonly width: number;
+  readonly height: number;
+  readonly theme: Theme;
+}
 
-/** The help screen, generated from the keymap so it always tells the truth. */
-export function helpLines(): Line[] {
-  const lines: Line[] = [[seg('Keys', 'heading'), seg('   Esc, q or ? closes this screen', 'dim')]];
-  const labelWidth = Math.max(...BINDINGS.map((b) => b.label.length)) + 2;
-  for (const scope of ORDER) {
-    lines.push([], [seg(SCOPE_TITLES[scope], 'heading')]);
-    for (const binding of BINDINGS.filter((b) => b.scope === scope)) {
-      lines.push([seg('  ' + binding.label.padEnd(labelWidth), 'accent'), seg(binding.help)]);
-    }
-  }
-  lines.push(
-    [],
-    [seg('In the search pane, letters go into the query.', 'dim')],
-    [
-      seg(
-        'Stories: “≈003 92%” names the closest version and the share of text they have in common.',
-        'dim',
-      ),
-    ],
-    [seg('Compare: similarity counts the words left unchanged, in both versions.', 'dim')],
+/** Every key, from the keymap (state/help.ts), under a line that says where the screen stands. */
+export function HelpPane({ lines, screen, width, height, theme }: HelpPaneProps) {
+  return (
+    <TextPane
+      header={[screen.header]}
+      lines={lines}
+      top={screen.top}
+      width={width}
+      height={height}
+      theme={theme}
+    />
   );
-  return lines;
 }

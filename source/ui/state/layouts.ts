@@ -3,10 +3,8 @@ import { compare } from '../../compare/index.js';
 import type { StoryMap } from '../../corpus/stories.js';
 import type { Corpus, Version } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/types.js';
-import type { Line } from '../../render/line.js';
 import type { Theme } from '../theme.js';
-import { layoutCompare, SIDE_BY_SIDE_MIN_WIDTH, type CompareLayout } from '../layout/compare.js';
-import { compareHeader } from '../layout/compare-header.js';
+import { CompareViews, type CompareState, type CompareView } from './compare.js';
 import { layoutReader, type Ranges, type ReaderLayout } from '../layout/reader.js';
 import { layoutStories, type StoryRows } from '../layout/stories.js';
 import { highlightsFor } from './reader.js';
@@ -34,15 +32,7 @@ export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...arg
   };
 }
 
-/** The compare pane's selection: a pair laid out, with its summary header. */
-export interface CompareView {
-  readonly a: Version;
-  readonly b: Version;
-  readonly comparison: Comparison;
-  readonly twoColumns: boolean;
-  readonly layout: CompareLayout;
-  readonly header: Line[];
-}
+export type { CompareView } from './compare.js';
 
 export class Layouts {
   readonly byId: ReadonlyMap<string, Version>;
@@ -58,7 +48,11 @@ export class Layouts {
   ) {
     this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
     this.labels = labels;
+    this.compareViews = new CompareViews(this.byId, labels, theme, exact);
   }
+
+  /** Comparisons laid out, with their headers and substitution lists (state/compare.ts). */
+  readonly compareViews: CompareViews;
 
   readonly storyRows = memoLast((stories: StoryMap | null, width: number): StoryRows =>
     layoutStories(this.corpus, stories, this.labels, width),
@@ -121,34 +115,8 @@ export class Layouts {
     return comparison;
   });
 
-  private readonly compareLayout = memoLast(
-    (comparison: Comparison, width: number, twoColumns: boolean): CompareLayout =>
-      layoutCompare(comparison, width, this.theme, twoColumns),
-  );
-
-  private readonly header = memoLast(
-    (comparison: Comparison, a: Version, b: Version, width: number): Line[] =>
-      compareHeader(comparison, a, b, this.labels, width),
-  );
-
   /** The comparison of a pair, laid out, with its summary header. */
-  compare(
-    pair: { readonly a: string; readonly b: string },
-    width: number,
-    sideBySide: boolean,
-  ): CompareView | null {
-    const a = this.byId.get(pair.a);
-    const b = this.byId.get(pair.b);
-    if (!a || !b) return null;
-    const comparison = this.comparison(a, b);
-    const twoColumns = sideBySide && width >= SIDE_BY_SIDE_MIN_WIDTH;
-    return {
-      a,
-      b,
-      comparison,
-      twoColumns,
-      layout: this.compareLayout(comparison, width, twoColumns),
-      header: this.header(comparison, a, b, width),
-    };
+  compare(pair: CompareState, width: number, sideBySide: boolean): CompareView | null {
+    return this.compareViews.view(pair, width, sideBySide);
   }
 }

@@ -1,4 +1,4 @@
-import type { CompareState } from './compare.js';
+import type { CompareState, SubstitutionsState } from './compare.js';
 import type { HelpState } from './help.js';
 import { goBack, goTo, type PaneName } from './navigation.js';
 import type { PickerState } from './picker.js';
@@ -15,7 +15,7 @@ import type { StoriesState } from './stories.js';
 
 export type { PaneName } from './navigation.js';
 
-export type Overlay = HelpState | PickerState;
+export type Overlay = HelpState | PickerState | SubstitutionsState;
 
 export interface UiState {
   readonly pane: PaneName;
