@@ -39,6 +39,8 @@ import {
 } from './state.js';
 import { pickerListHeight } from './state/picker.js';
 import { dispatch } from './input/dispatch.js';
+import { copyPassage, writeToTerminal } from './clipboard.js';
+import { exportComparison } from './export.js';
 import { CLEAR_SCREEN, type TerminalControl } from './terminal/lifecycle.js';
 
 /** The smallest terminal the reader lays out in. */
@@ -53,6 +55,8 @@ export interface AppProps {
   readonly exact?: boolean;
   /** The terminal, for the keys that act on it (Ctrl-L, Ctrl-Z); none in tests. */
   readonly terminal?: TerminalControl;
+  /** Where `y` writes its OSC 52 sequence: the terminal, not Ink (default: stdout if a TTY). */
+  readonly clipboard?: (sequence: string) => void;
   /** Receives a way to ask whether the reader is idle: for tests that wait for a frame. */
   readonly probe?: (probe: ReaderProbe) => void;
 }
@@ -67,7 +71,15 @@ export interface ReaderProbe {
   quitting(): boolean;
 }
 
-export function App({ corpus, theme, initialPair, exact = false, terminal, probe }: AppProps) {
+export function App({
+  corpus,
+  theme,
+  initialPair,
+  exact = false,
+  terminal,
+  clipboard = writeToTerminal,
+  probe,
+}: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   const { columns: width, rows } = useTerminalSize();
@@ -167,6 +179,13 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     update(() => next);
     if (request === 'redraw') terminalRef.current?.redraw();
     if (request === 'suspend') terminalRef.current?.suspend();
+    if (request === 'copy' || request === 'export') {
+      const said =
+        request === 'copy'
+          ? copyPassage(store.current, ctxRef.current, clipboard)
+          : exportComparison(store.current, ctxRef.current);
+      update((s) => ({ ...s, message: said }));
+    }
   });
 
   // A full redraw (Ctrl-L, or back from Ctrl-Z): Ink forgets what it drew around a write, then

@@ -30,7 +30,9 @@ export type Action =
   | 'erase'
   | 'pickPlace'
   | 'redraw'
-  | 'suspend';
+  | 'suspend'
+  | 'copy'
+  | 'export';
 
 /**
  * Where a binding applies. `move` applies in every list and text view, and `global` everywhere;
@@ -206,6 +208,34 @@ export const BINDINGS: readonly Binding[] = [
     hint: 'side by side',
   },
   { action: 'swap', keys: ['x'], label: 'x', help: 'swap the two versions', scope: 'compare' },
+  {
+    action: 'export',
+    keys: ['w'],
+    label: 'w',
+    help: 'write this comparison to a new HTML file (here, or in $GAZA_READER_EXPORT_DIR)',
+    scope: 'compare',
+  },
+  {
+    action: 'copy',
+    keys: ['y'],
+    label: 'y',
+    help: "copy this passage (B's side) with its citation to the terminal's clipboard",
+    scope: 'compare',
+  },
+  {
+    action: 'copy',
+    keys: ['y'],
+    label: 'y',
+    help: "copy the top paragraph with its citation to the terminal's clipboard",
+    scope: 'reader',
+  },
+  {
+    action: 'copy',
+    keys: ['ctrl+y'],
+    label: 'Ctrl-Y',
+    help: "copy the selected hit with its citation to the terminal's clipboard",
+    scope: 'search',
+  },
   {
     action: 'compare',
     keys: ['c'],
