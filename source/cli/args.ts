@@ -20,6 +20,7 @@ export const HELP = `
   Options
     --corpus DIR   a folder of .txt and .md files, one version each (default: the bundled seeds)
     --json         print JSON for scripts (list, show, search, diff, collate, changes)
+    --format F     text (the default), json, or for diff: html or markdown, a report to share
     --width N      wrap text to N columns (default: the terminal width, or 80)
     --exact        count typographic variants (quotes, dashes, spaces) as changes
     --limit N      how many search results to print (default 20)
@@ -31,6 +32,7 @@ export const HELP = `
     $ gaza-reader diff 000 003
     $ gaza-reader search "Witkof" --json
     $ gaza-reader changes genocidal
+    $ gaza-reader diff 000 003 --format html > changes.html
     $ gaza-reader list --corpus ~/stories/miami-talks
 `;
 
@@ -45,9 +47,18 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
+/** What a command prints: text for people, JSON for scripts, or a report (diff only). */
+export const FORMATS = ['text', 'json', 'html', 'markdown'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+/** The commands that write a report as HTML or Markdown. */
+const REPORTING: ReadonlySet<string> = new Set(['diff', 'compare']);
+
 export interface Flags {
   readonly corpus: string | undefined;
+  /** Whether to print JSON: `--json`, or `--format json`. */
   readonly json: boolean;
+  readonly format: OutputFormat;
   readonly width: number | undefined;
   readonly exact: boolean;
   readonly limit: number;
@@ -64,6 +75,7 @@ export interface Invocation {
 const FLAG_SPEC = {
   corpus: { type: 'string' },
   json: { type: 'boolean', default: false },
+  format: { type: 'string' },
   width: { type: 'number' },
   exact: { type: 'boolean', default: false },
   limit: { type: 'number', default: 20 },
@@ -71,7 +83,7 @@ const FLAG_SPEC = {
 } as const;
 
 const KNOWN = new Set([...Object.keys(FLAG_SPEC), 'help', 'version']);
-const TAKES_VALUE = new Set(['corpus', 'width', 'limit']);
+const TAKES_VALUE = new Set(['corpus', 'format', 'width', 'limit']);
 
 function closest(name: string): string | undefined {
   let best: string | undefined;
@@ -166,6 +178,28 @@ function positiveInteger(name: string, value: number | undefined, least = 1): nu
   return value;
 }
 
+/** The output format `--format` and `--json` ask for, checked against the command. */
+function outputFormat(
+  given: string | undefined,
+  json: boolean,
+  command: CommandName | undefined,
+): OutputFormat {
+  if (given === undefined) return json ? 'json' : 'text';
+  const format = given.toLowerCase() === 'md' ? 'markdown' : given.toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UserError(
+      `--format ${sanitizeLine(given)} is not a format; use one of ${FORMATS.join(', ')}`,
+    );
+  }
+  if (json && format !== 'json') {
+    throw new UserError(`--json and --format ${format} ask for two formats; give one`);
+  }
+  if ((format === 'html' || format === 'markdown') && !REPORTING.has(command ?? '')) {
+    throw new UserError(`--format ${format} is for diff; the other commands print text or json`);
+  }
+  return format as OutputFormat;
+}
+
 /** Narrower than this, wrapped text and its markers no longer read. */
 export const MIN_WIDTH = 20;
 
@@ -219,9 +253,11 @@ export function parseArgs(argv: readonly string[]): Invocation {
       throw new UserError(`usage: ${arity.usage}`);
     }
   }
+  const format = outputFormat(cli.flags.format, cli.flags.json, command);
   const flags: Flags = {
     corpus: cli.flags.corpus,
-    json: cli.flags.json,
+    json: format === 'json',
+    format,
     width: positiveInteger('width', cli.flags.width, MIN_WIDTH),
     exact: cli.flags.exact,
     limit: positiveInteger('limit', cli.flags.limit) ?? 20,

@@ -3,6 +3,7 @@ import { append, indented, seg, wrapSegments, type Line } from '../render/line.j
 import type { Tone } from '../render/theme.js';
 import { printJson, serialize, type Output } from './output.js';
 import { summarize } from './list.js';
+import { wholeTitle } from './title.js';
 
 /** Width of the field-name column ("id", "file", "date", …). */
 const NAME_WIDTH = 7;
@@ -14,8 +15,11 @@ export function showLines(version: Version, width: number): Line[] {
       seg(name.padEnd(NAME_WIDTH), 'dim'),
     ]);
   const lines: Line[] = [
-    ...wrapSegments([seg(version.title, 'heading')], width),
+    ...wrapSegments([seg(wholeTitle(version), 'heading')], width),
     ...field('id', version.id, 'accent'),
+    ...(version.outlet ? field('outlet', version.outlet) : []),
+    ...(version.author ? field('author', version.author) : []),
+    ...(version.url ? field('url', version.url) : []),
     ...field('file', version.file),
     ...field('date', version.date ?? '—'),
     ...field('words', `${version.words} in ${version.paragraphs.length} paragraphs`),

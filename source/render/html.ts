@@ -69,11 +69,23 @@ export function themeCss(theme: Theme = colorTheme): string {
   return ['.gaza-reader { white-space: pre-wrap; font-family: monospace; }', ...rules].join('\n');
 }
 
-/** A whole HTML page: its title, its stylesheet, and the lines. */
+/** What a page shows around the lines: readable type, and the versions' list. */
+const PAGE_CSS = [
+  'body { max-width: 60em; margin: 2em auto; padding: 0 1em; font-family: sans-serif; }',
+  '.versions del, .versions ins { text-decoration: none; font-weight: bold; }',
+  '.versions { list-style: none; padding: 0; }',
+  '.versions li { margin: 0.5em 0; }',
+].join('\n');
+
+/**
+ * A whole HTML page: its title, its stylesheet, and the lines. `preamble` is HTML put before the
+ * lines, as it is: its maker escapes what it holds (see render/report.ts).
+ */
 export function toHtmlPage(
   lines: readonly Line[],
   title: string,
   theme: Theme = colorTheme,
+  preamble = '',
 ): string {
   return [
     '<!DOCTYPE html>',
@@ -81,9 +93,10 @@ export function toHtmlPage(
     '<head>',
     '<meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${themeCss(theme)}\n</style>`,
+    `<style>\n${PAGE_CSS}\n${themeCss(theme)}\n</style>`,
     '</head>',
     '<body>',
+    ...(preamble ? [preamble] : []),
     toHtmlFragment(lines),
     '</body>',
     '</html>',

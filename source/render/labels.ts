@@ -110,35 +110,36 @@ function partial(row: Row, side: 'a' | 'b', versions: RowVersions | undefined): 
 
 /**
  * The line above a passage: where it stands in B, and what happened to it ("¶9 · ↕ moved from
- * ¶17 · changed", "¶7 · + added", "− removed ¶6"). With the versions, it also says when a row
- * holds only part of a paragraph.
+ * ¶17 · changed", "¶7 · + added", "− removed ¶6"). Where A has it in another paragraph, or in part
+ * of one, it names both ("¶18 → ¶22 · changed"). With the versions, it also says when a row holds
+ * only part of a paragraph.
  */
 export function rowLabel(row: Row, versions?: RowVersions): Line {
   const here = paragraphLabel(row.b) + (partial(row, 'b', versions) ? ' (part)' : '');
   const aPart = partial(row, 'a', versions);
-  const fromPart = aPart ? `from part of ${paragraphLabel(row.a)}` : '';
-  const { dot, moved, minus } = glyphs();
+  const { dot, moved, minus, arrow } = glyphs();
+  const there = (aPart ? 'part of ' : '') + paragraphLabel(row.a);
+  const both = row.a !== null && row.b !== null && (row.a !== row.b || aPart);
+  const place = both ? `${there} ${arrow} ${here}` : here;
   const joined = (parts: Segment[]): Line =>
     parts
       .filter((part) => part.text !== '')
       .flatMap((part, k) => (k > 0 ? [seg(` ${dot} `), part] : [part]));
   switch (row.kind) {
     case 'same':
-      return [seg([here, fromPart].filter(Boolean).join(` ${dot} `), 'dim')];
+      return [seg(place, 'dim')];
     case 'changed':
     case 'rewritten':
-      return joined([seg(here, 'heading'), seg(row.kind, 'warning'), seg(fromPart)]);
-    case 'moved': {
-      const from = aPart ? `part of ${paragraphLabel(row.a)}` : paragraphLabel(row.a);
+      return joined([seg(place, 'heading'), seg(row.kind, 'warning')]);
+    case 'moved':
       return joined([
         seg(here, 'heading'),
-        seg(`${moved} moved from ${from}`, 'moved'),
+        seg(`${moved} moved from ${there}`, 'moved'),
         seg(isEdited(row) ? 'changed' : '', 'warning'),
       ]);
-    }
     case 'added':
       return joined([seg(here, 'heading'), seg('+ added', 'insert')]);
     case 'removed':
-      return [seg(`${minus} removed ${aPart ? 'part of ' : ''}${paragraphLabel(row.a)}`, 'delete')];
+      return [seg(`${minus} removed ${there}`, 'delete')];
   }
 }

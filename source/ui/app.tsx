@@ -41,6 +41,8 @@ import { selectReader } from './state/reader.js';
 import { selectSearch } from './state/search.js';
 import { selectStories } from './state/stories.js';
 import { dispatch } from './input/dispatch.js';
+import { copyPassage, writeToTerminal } from './clipboard.js';
+import { exportComparison } from './export.js';
 import type { TerminalControl } from './terminal/lifecycle.js';
 
 /** The smallest terminal the reader lays out in. */
@@ -55,6 +57,8 @@ export interface AppProps {
   readonly exact?: boolean;
   /** The terminal, for the keys that act on it (Ctrl-L, Ctrl-Z); none in tests. */
   readonly terminal?: TerminalControl;
+  /** Where `y` writes its OSC 52 sequence: the terminal, not Ink (default: stdout if a TTY). */
+  readonly clipboard?: (sequence: string) => void;
   /** Receives a way to ask whether the reader is idle: for tests that wait for a frame. */
   readonly probe?: (probe: ReaderProbe) => void;
 }
@@ -69,7 +73,15 @@ export interface ReaderProbe {
   quitting(): boolean;
 }
 
-export function App({ corpus, theme, initialPair, exact = false, terminal, probe }: AppProps) {
+export function App({
+  corpus,
+  theme,
+  initialPair,
+  exact = false,
+  terminal,
+  clipboard = writeToTerminal,
+  probe,
+}: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const { columns: width, rows } = useTerminalSize();
@@ -174,6 +186,13 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     update(() => next);
     if (request === 'redraw') terminalRef.current?.redraw();
     if (request === 'suspend') terminalRef.current?.suspend();
+    if (request === 'copy' || request === 'export') {
+      const said =
+        request === 'copy'
+          ? copyPassage(store.current, ctxRef.current, clipboard)
+          : exportComparison(store.current, ctxRef.current);
+      update((s) => ({ ...s, message: said }));
+    }
   });
 
   const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);

@@ -34,7 +34,9 @@ export type Action =
   | 'pickPlace'
   | 'redraw'
   | 'suspend'
-  | 'substitutions';
+  | 'substitutions'
+  | 'copy'
+  | 'export';
 
 /**
  * Where a binding applies. `move` applies in every list and text view, and `global` everywhere;
@@ -261,6 +263,34 @@ export const BINDINGS: readonly Binding[] = [
     help: 'list every word substitution, then the repairs',
     scope: 'compare',
     hint: 'substitutions',
+  },
+  {
+    action: 'export',
+    keys: ['e'],
+    label: 'e',
+    help: 'write this comparison to a new HTML file (here, or in $GAZA_READER_EXPORT_DIR)',
+    scope: 'compare',
+  },
+  {
+    action: 'copy',
+    keys: ['y'],
+    label: 'y',
+    help: "copy this passage (B's side) with its citation to the terminal's clipboard",
+    scope: 'compare',
+  },
+  {
+    action: 'copy',
+    keys: ['y'],
+    label: 'y',
+    help: "copy the top paragraph with its citation to the terminal's clipboard",
+    scope: 'reader',
+  },
+  {
+    action: 'copy',
+    keys: ['ctrl+y'],
+    label: 'Ctrl-Y',
+    help: "copy the selected hit with its citation to the terminal's clipboard",
+    scope: 'search',
   },
   {
     action: 'compare',

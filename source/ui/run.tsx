@@ -41,6 +41,7 @@ export async function runReader(corpus: Corpus, options: ReaderOptions): Promise
         initialPair={options.pair}
         exact={options.exact}
         terminal={terminal}
+        clipboard={(sequence) => void terminal.output.write(sequence)}
       />,
       {
         // Ink never reads stdin itself (no useInput), so its key parser never sees a byte.

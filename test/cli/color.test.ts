@@ -45,7 +45,7 @@ describe('colors on the command line', () => {
   const plainShow = run(['show', '004']).stdout;
 
   it('prints no escape at all when piped', () => {
-    expect(plainList).toMatch(/^ID\s+DATE/);
+    expect(plainList).toMatch(/^VERSION\s+DATE/);
     expect(plainList).not.toContain(ESC);
     expect(plainShow).not.toContain(ESC);
     expect(run(['list', '--json']).stdout).not.toContain(ESC);
@@ -53,8 +53,8 @@ describe('colors on the command line', () => {
 
   it('colors with FORCE_COLOR=1, changing nothing but the SGR sequences', () => {
     const list = run(['list'], { FORCE_COLOR: '1' }).stdout;
-    expect(list).toContain('\x1b[1mID');
-    expect(list).toContain('\x1b[36m000_a709085c31b1a02c');
+    expect(list).toContain('\x1b[1mVERSION');
+    expect(list).toContain('\x1b[36m000    \x1b[39m');
     expect(list.replace(SGR, '')).toBe(plainList);
     const show = run(['show', '004'], { FORCE_COLOR: '1' }).stdout;
     expect(show).toContain('\x1b[1mCeasefire talks in Miami: What to know\x1b[22m');
@@ -86,7 +86,7 @@ describe('colors on the command line', () => {
 
   it('forces color with --color, even into a pipe and over NO_COLOR', () => {
     const forced = run(['list', '--color']).stdout;
-    expect(forced).toContain('\x1b[36m000_a709085c31b1a02c');
+    expect(forced).toContain('\x1b[36m000    \x1b[39m');
     expect(run(['list', '--color'], { NO_COLOR: '1' }).stdout).toBe(forced);
   });
 });

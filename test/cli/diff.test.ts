@@ -31,8 +31,9 @@ describe('gaza-reader diff, printed', () => {
   it('prints who is compared and the summary before any passage', () => {
     expect(status).toBe(0);
     expect(stderr).toBe('');
-    expect(lines[0]).toMatch(/^− 000_a709085c31b1a02c · 491 words · A topofficial said/);
-    const b = lines.findIndex((line) => line.startsWith('+ 003_d2cb9de2d0279c90 · 609 words · '));
+    // Versions without an outlet are named by their short ids, as everywhere.
+    expect(lines[0]).toMatch(/^− 000 · 491 words · A topofficial said/);
+    const b = lines.findIndex((line) => line.startsWith('+ 003 · 609 words · '));
     expect(b).toBeGreaterThan(0);
     const summary = lines.findIndex((line) => /^Similarity +\d+%$/.test(line));
     const firstPassage = lines.findIndex((line) => line.startsWith('¶1'));
@@ -113,8 +114,9 @@ describe('gaza-reader diff, printed', () => {
   it('prints removed passages after the passage they followed', () => {
     const out = plain(['diff', '001', '002']).stdout;
     expect(out).toMatch(/− removed ¶6\n\[-‘Real pressure’ needed-\]/);
-    expect(out.indexOf('¶8 · changed')).toBeLessThan(out.indexOf('− removed ¶6'));
-    expect(out).toContain('¶13 · from part of ¶12\nTo date, they have released');
+    expect(out.indexOf('¶5 → ¶8 · changed')).toBeLessThan(out.indexOf('− removed ¶6'));
+    // A row names both sides' paragraphs where they differ.
+    expect(out).toContain('part of ¶12 → ¶13\nTo date, they have released');
   });
 });
 
@@ -148,10 +150,11 @@ describe('gaza-reader diff --json', () => {
       expect(status).toBe(0);
       const json = JSON.parse(stdout) as DiffJson;
       expect(Object.keys(json)).toEqual(['a', 'b', 'stats', 'substitutions', 'rows']);
-      expect(Object.keys(json.a)).toEqual(['id', 'title', 'words']);
-      expect(Object.keys(json.b)).toEqual(['id', 'title', 'words']);
-      expect(json.a).toMatchObject({ id: a.id, words: a.words });
-      expect(json.b).toMatchObject({ id: b.id, words: b.words });
+      expect(Object.keys(json.a)).toEqual(['id', 'outlet', 'title', 'words']);
+      expect(Object.keys(json.b)).toEqual(['id', 'outlet', 'title', 'words']);
+      expect(json.a).toMatchObject({ id: a.id, outlet: null, words: a.words });
+      expect(json.b).toMatchObject({ id: b.id, outlet: null, words: b.words });
+      expect(json.a.title).not.toMatch(/…$/);
       expect(Object.keys(json.stats)).toEqual(['inserted', 'deleted', 'moved', 'similarity']);
       expect(json.stats.similarity).toBeGreaterThanOrEqual(0);
       expect(json.stats.similarity).toBeLessThanOrEqual(1);

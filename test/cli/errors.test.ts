@@ -300,7 +300,7 @@ describe('write errors', () => {
   it('a warning that cannot be written: the output is complete, and exit 1', () => {
     const dir = corpus({ 'good.txt': GOOD, 'empty.txt': '' });
     const result = runInto('/dev/full', ['list', '--corpus', dir], 'stderr');
-    expect(result.stdout).toMatch(/^ID .*\ngood /);
+    expect(result.stdout).toMatch(/^VERSION .*\ngood /);
     expect(result.status).toBe(1);
   });
 

@@ -6,12 +6,14 @@ describe('gaza-reader list', () => {
     const { status, stdout } = runCli(['list']);
     expect(status).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+DATE\s+WORDS\s+TITLE$/);
+    expect(lines[0]).toMatch(/^VERSION\s+DATE\s+WORDS\s+TITLE$/);
     expect(lines).toHaveLength(6);
-    expect(lines[1]).toMatch(
-      /^000_a709085c31b1a02c\s+2025-12-19\s+491\s+A topofficial said Friday/,
-    );
-    expect(lines[4]).toMatch(/^003_d2cb9de2d0279c90\s+2025-12-19\s+609\s/);
+    // Versions without an outlet go by their short ids, the names the other commands take.
+    expect(lines[1]).toMatch(/^000\s+2025-12-19\s+491\s+A topofficial said Friday/);
+    expect(lines[4]).toMatch(/^003\s+2025-12-19\s+609\s/);
+    // A pipe gets the whole first sentence, not a title cut with "…".
+    expect(lines[1]).toMatch(/491 {2}A topofficial said Friday .{60,}\.$/);
+    expect(lines[1]).not.toContain('…');
     expect(lines[5]).toMatch(/Ceasefire talks in Miami: What to know$/);
   });
 
@@ -29,7 +31,10 @@ describe('gaza-reader list', () => {
     expect(versions[0]).toEqual({
       id: '000_a709085c31b1a02c',
       file: '000_a709085c31b1a02c.txt',
-      title: 'A topofficial said Friday that talks in Miami to advance the next phase of…',
+      // The whole first sentence: titles are cut only on screen.
+      title:
+        'A topofficial said Friday that talks in Miami to advance the next phase of themust aim ' +
+        'to end Israeli truce "violations" in the Palestinian territory.',
       date: '2025-12-19',
       outlet: null,
       url: null,

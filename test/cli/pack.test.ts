@@ -136,13 +136,13 @@ describe('the installed tarball', () => {
 
   const expectSeedList = (stdout: string): void => {
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+DATE\s+WORDS\s+TITLE$/);
+    expect(lines[0]).toMatch(/^VERSION\s+DATE\s+WORDS\s+TITLE$/);
     expect(lines.slice(1).map((line) => line.split(/\s+/)[0])).toEqual([
-      '000_a709085c31b1a02c',
-      '001_513221a5f7d2d1b9',
-      '002_a2adb80b35aac799',
-      '003_d2cb9de2d0279c90',
-      '004_c36eec96ad6ba659',
+      '000',
+      '001',
+      '002',
+      '003',
+      '004',
     ]);
     expect(lines[5]).toMatch(/Ceasefire talks in Miami: What to know$/);
   };

@@ -96,7 +96,7 @@ describe('text diff of a long paragraph', () => {
     const plain = toPlain(diffLines(a, b, comparison(rows), out(false)));
     const colored = toAnsi(diffLines(a, b, comparison(rows), out(true)), colorTheme);
     expectWhole(plain, colored, SENTENCES);
-    expect(plain).toContain('¶1 (part) · changed · from part of ¶1');
+    expect(plain).toContain('part of ¶1 → ¶1 (part) · changed');
   });
 
   it('prints one row of the whole paragraph, each change once', () => {

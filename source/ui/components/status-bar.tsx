@@ -41,12 +41,22 @@ function cutAtWord(text: string, room: number): string {
   if (columns(text) <= room) return text;
   const words = text.split(' ');
   let out = '';
+  let dropped = '';
   for (const word of words) {
     const next = out === '' ? word : `${out} ${word}`;
-    if (columns(next + ' …') > room) break;
+    if (columns(next + ' …') > room) {
+      dropped = word;
+      break;
+    }
     out = next;
   }
-  return out === '' ? (truncateLine([seg(text)], room)[0]?.text ?? '') : `${out} …`;
+  // A long word (a file's path) is the point of its message: cut it, rather than drop it whole.
+  if (out === '' || columns(dropped) > room / 3) {
+    return truncateLine([seg(text)], room)
+      .map((s) => s.text)
+      .join('');
+  }
+  return `${out} …`;
 }
 
 /** The bottom line: where you are on the left, the main keys (or a message) on the right. */

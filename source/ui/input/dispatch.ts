@@ -8,7 +8,7 @@ import type { KeyEvent } from './keys.js';
  */
 
 /** What a key asks of the terminal rather than of the reader's state. */
-export type TerminalRequest = 'redraw' | 'suspend';
+export type TerminalRequest = 'redraw' | 'suspend' | 'copy' | 'export';
 
 export interface Dispatched {
   readonly state: UiState;
@@ -43,6 +43,8 @@ export function dispatch(
   const action = actionFor(event.name, view);
   if (action === undefined || (tooSmall && !WHEN_TOO_SMALL.has(action))) return unchanged;
   if (action === 'redraw' || action === 'suspend') return { state, request: action };
+  // Copy and export write outside the reader (the terminal, a file): the app does them.
+  if (action === 'copy' || action === 'export') return { state: cleared(state), request: action };
   // Nothing is on screen to close in a terminal too small to draw: q quits.
   if (tooSmall) return { state: { ...state, quit: true }, request: null };
   return { state: applyAction(cleared(state), ctx, action, event.name), request: null };
