@@ -26,6 +26,11 @@ import { SearchPane } from './panes/search.js';
 import { ComparePane } from './panes/compare.js';
 import { helpLines } from './panes/help.js';
 import { PickerPane } from './panes/picker.js';
+import { StoryPane } from './panes/story.js';
+import { PreviewSlot } from './panes/preview.js';
+import { previewLines, previewPlacement } from './layout/preview.js';
+import { storyOf } from './layout/story.js';
+import { useCollationSteps } from './hooks/use-collations.js';
 import {
   answerSearch,
   compareBodyHeight,
@@ -109,6 +114,10 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // Collations for the story view and the search preview are built between frames.
+  useCollationSteps(layouts.story.collations, redraw);
+  const collationsRef = useRef(layouts.story.collations);
+  collationsRef.current = layouts.story.collations;
   const update = useCallback((change: (state: UiState) => UiState): void => {
     const next = change(store.current);
     if (next === store.current) return;
@@ -173,9 +182,14 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   // draws the whole frame again.
   useEffect(() => terminal?.onRedraw(() => write(CLEAR_SCREEN)), [terminal, write]);
 
-  const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);
+  const drawn = useRef<{
+    state: UiState;
+    width: number;
+    rows: number;
+    collations: number;
+  } | null>(null);
   useLayoutEffect(() => {
-    drawn.current = { state, width, rows };
+    drawn.current = { state, width, rows, collations: layouts.story.collations.revision };
   });
   const storiesRef = useRef(stories);
   storiesRef.current = stories;
@@ -187,6 +201,8 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
         drawn.current.width === readSize(stdout).columns &&
         drawn.current.rows === readSize(stdout).rows &&
         store.current.search.query === store.current.search.answered &&
+        !collationsRef.current.busy() &&
+        drawn.current.collations === collationsRef.current.revision &&
         !keys.pending(),
       quitting: () => store.current.quit,
     });
@@ -212,6 +228,9 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
   const reader = state.reader;
   const readerVersion = reader ? layouts.byId.get(reader.versionId) : undefined;
   const view = state.compare ? layouts.compare(state.compare, width, state.sideBySide) : null;
+  const storyInput = state.story
+    ? layouts.story.input(stories, state.story.story, width, paneHeight)
+    : null;
 
   if (overlay?.kind === 'help') {
     const top = clamp(overlay.top, 0, Math.max(0, help.length - paneHeight));
@@ -258,8 +277,19 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
     where =
       `Compare · ${label(view.a.id)} → ${label(view.b.id)}` +
       `${view.twoColumns ? ' · side by side' : ''} · lines ${top + 1}–${end} of ${total}`;
+  } else if (state.pane === 'story' && state.story && storyInput) {
+    layouts.story.collations.want(storyInput.story);
+    const layout = layouts.story.layout(storyInput, state.story);
+    body = <StoryPane layout={layout} width={width} height={paneHeight} theme={theme} />;
+    where = layout.where;
   } else if (state.pane === 'search') {
-    body = (
+    const placement = previewPlacement(width, paneHeight);
+    const hit = (currentHits(state) ?? [])[state.search.selected];
+    const hitStory = hit && hit.versions[0] ? storyOf(stories, hit.versions[0].id) : undefined;
+    if (placement.where !== 'none' && hitStory && hitStory.versions.length > 1) {
+      layouts.story.collations.want(hitStory);
+    }
+    const list = (
       <SearchPane
         query={state.search.query}
         hits={currentHits(state) ?? state.search.hits}
@@ -267,11 +297,28 @@ export function App({ corpus, theme, initialPair, exact = false, terminal, probe
         selected={state.search.selected}
         top={state.search.top}
         labels={labels}
-        width={width}
-        height={paneHeight}
+        width={placement.listWidth}
+        height={placement.listHeight}
         theme={theme}
       />
     );
+    const preview =
+      placement.where === 'none'
+        ? []
+        : previewLines(
+            {
+              hit,
+              story: hitStory,
+              collation: hitStory ? layouts.story.collations.get(hitStory) : null,
+              progress: hitStory ? layouts.story.collations.progress(hitStory) : null,
+              label,
+              width: placement.previewWidth,
+              height: placement.previewHeight,
+              markers: theme.markers,
+            },
+            placement.where,
+          );
+    body = <PreviewSlot list={list} placement={placement} lines={preview} theme={theme} />;
     where = 'Search';
   } else {
     const storyRows = layouts.storyRows(stories, width);

@@ -14,6 +14,16 @@ import { layoutStories, type StoryRows } from './panes/stories.js';
 import { RESULT_HEIGHT } from './panes/search.js';
 import { compareHeader } from './panes/compare.js';
 import type { Theme } from './theme.js';
+import { StoryLayouts, storyOf } from './layout/story.js';
+import { previewPlacement } from './layout/preview.js';
+import {
+  openStoryState,
+  STORY_ACTIONS,
+  storyReducer,
+  versionAtCursor,
+  type StoryAction,
+  type StoryViewState,
+} from './state/story.js';
 import { goBack, goTo, nextOpen, type PaneName } from './state/navigation.js';
 import {
   choiceAtPlace,
@@ -74,6 +84,8 @@ export interface UiState {
   readonly stories: { readonly cursor: number; readonly top: number };
   readonly reader: ReaderState | null;
   readonly compare: CompareState | null;
+  /** The story view: every version of one story at once. */
+  readonly story: StoryViewState | null;
   readonly sideBySide: boolean;
   readonly search: SearchState;
   readonly quit: boolean;
@@ -88,6 +100,7 @@ export function initialState(pair?: readonly [Version, Version]): UiState {
     stories: { cursor: 0, top: 0 },
     reader: null,
     compare: pair ? comparePair(pair[0].id, pair[1].id) : null,
+    story: null,
     sideBySide: false,
     search: { query: '', hits: null, answered: '', selected: 0, top: 0 },
     quit: false,
@@ -148,6 +161,8 @@ export function highlightsFor(
 export class Layouts {
   readonly byId: ReadonlyMap<string, Version>;
   readonly labels: ReadonlyMap<string, string>;
+  /** The story view's layouts and the collations they show. */
+  readonly story: StoryLayouts;
 
   constructor(
     readonly corpus: Corpus,
@@ -157,6 +172,7 @@ export class Layouts {
   ) {
     this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
     this.labels = labels;
+    this.story = new StoryLayouts(exact, labels, theme.markers);
   }
 
   readonly storyRows = memoLast((stories: StoryMap | null, width: number): StoryRows =>
@@ -239,7 +255,8 @@ export function storyListHeight(ctx: Context): number {
 }
 
 export function resultsHeight(ctx: Context): number {
-  return Math.max(1, ctx.paneHeight - 2);
+  // A tall narrow terminal shows the selected hit's preview below the results.
+  return Math.max(1, previewPlacement(ctx.width, ctx.paneHeight).listHeight - 2);
 }
 
 export function compareBodyHeight(ctx: Context, headerLines: number): number {
@@ -313,9 +330,12 @@ function pick(
 }
 
 function nextPane(state: UiState): UiState {
-  const next = nextOpen(state, (p) =>
-    p === 'reader' ? state.reader !== null : p === 'compare' ? state.compare !== null : true,
-  );
+  const open: Partial<Record<PaneName, boolean>> = {
+    reader: state.reader !== null,
+    compare: state.compare !== null,
+    story: state.story !== null,
+  };
+  const next = nextOpen(state, (p) => open[p] ?? true);
   return { ...state, ...next, overlay: null };
 }
 
@@ -382,6 +402,32 @@ function jumpToChange(state: UiState, ctx: Context, direction: 1 | -1): UiState 
   };
 }
 
+/** Open the story view on the story of the version under the cursor in Stories. */
+function openStory(state: UiState, ctx: Context): UiState {
+  const version = ctx.layouts.storyRows(ctx.stories, ctx.width).versions[state.stories.cursor];
+  if (!version) return state;
+  if (!ctx.stories) return { ...state, message: 'still grouping the stories; try again' };
+  const story = storyOf(ctx.stories, version.id);
+  if (!story) return state;
+  if (story.versions.length < 2) {
+    const name = ctx.layouts.labels.get(version.id) ?? version.id;
+    return { ...state, message: `${name} is the only version of its story` };
+  }
+  const view = state.story?.story === story.id ? state.story : openStoryState(story.id);
+  return go({ ...state, story: view }, 'story');
+}
+
+/** A key in the story view, through its own reducer (state/story.ts). */
+function storyStep(state: UiState, ctx: Context, action: StoryAction): UiState {
+  const view = state.story;
+  const stories = ctx.layouts.story;
+  const input = view ? stories.input(ctx.stories, view.story, ctx.width, ctx.paneHeight) : null;
+  if (!view || !input) return state;
+  const result = storyReducer(view, action, stories.frame(input, view));
+  if (result.state === null) return back(state) ?? go(state, 'stories');
+  return { ...state, story: result.state, message: result.message ?? state.message };
+}
+
 function move(state: UiState, ctx: Context, step: Move): UiState {
   const overlay = state.overlay;
   if (overlay?.kind === 'help') {
@@ -397,6 +443,8 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
     return { ...state, overlay: movePicker(open.picker, step, height, open.choices.length) };
   }
   switch (state.pane) {
+    case 'story':
+      return storyStep(state, ctx, step);
     case 'stories': {
       const rows = ctx.layouts.storyRows(ctx.stories, ctx.width);
       const height = storyListHeight(ctx);
@@ -457,7 +505,12 @@ export function applyAction(state: UiState, ctx: Context, action: Action, key = 
     if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
     if (action === 'pickPlace') return pick(state, ctx, (choices) => choiceAtPlace(choices, key));
   }
+  if (state.pane === 'story' && !state.overlay && STORY_ACTIONS.has(action)) {
+    return storyStep(state, ctx, action as StoryAction);
+  }
   switch (action) {
+    case 'openStory':
+      return openStory(state, ctx);
     case 'forceQuit':
       return { ...state, quit: true };
     case 'quit':
@@ -505,6 +558,14 @@ export function applyAction(state: UiState, ctx: Context, action: Action, key = 
       }
       if (state.pane === 'compare' && state.compare) {
         return openPicker(state, ctx, layouts.byId.get(state.compare.a));
+      }
+      if (state.pane === 'story' && state.story) {
+        const input = layouts.story.input(ctx.stories, state.story.story, ctx.width, 1);
+        return openPicker(
+          state,
+          ctx,
+          input ? versionAtCursor(state.story, input.story.versions) : undefined,
+        );
       }
       return state;
     }

@@ -91,7 +91,8 @@ describe('search pane', () => {
     const results = plain(await app.type('Rafah'));
     expect(results).toContain('/Rafah');
     expect(results).toMatch(/1 passage/);
-    expect(results).toMatch(/▶ 002 ¶10\n/);
+    // At 100 columns the preview stands beside the results, after a divider.
+    expect(results).toMatch(/▶ 002 ¶10\s*(│|\n)/);
     expect(results).toContain('Rafah crossing');
     const opened = await app.press(KEYS.enter);
     expect(statusLine(opened)).toContain('Reader · 002');
@@ -438,7 +439,7 @@ describe('keys for the terminal', () => {
     await app.press(KEYS.ctrlL, '/', KEYS.ctrlZ);
     expect(asked).toEqual(['redraw', 'suspend']);
     // Neither key typed into the query.
-    expect(plain(app.frame())).toMatch(/^\/\s*$/m);
+    expect(plain(app.frame())).toMatch(/^\/\s*(│|$)/m);
   });
 
   it('clears the screen through Ink when the terminal asks for a redraw', async () => {

@@ -1,7 +1,15 @@
 import { BINDINGS, SCOPE_TITLES, type Scope } from '../keymap.js';
 import { seg, type Line } from '../../render/line.js';
 
-const ORDER: readonly Scope[] = ['global', 'move', 'stories', 'reader', 'search', 'compare'];
+const ORDER: readonly Scope[] = [
+  'global',
+  'move',
+  'stories',
+  'story',
+  'reader',
+  'search',
+  'compare',
+];
 
 /** The help screen, generated from the keymap so it always tells the truth. */
 export function helpLines(): Line[] {
