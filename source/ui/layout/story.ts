@@ -12,6 +12,7 @@ import { append, padLine, seg, truncateLine, type Line, type Segment } from '../
 import type { Tone } from '../../render/theme.js';
 import { Collations } from '../state/collations.js';
 import type { StoryFrame, StoryViewState } from '../state/story.js';
+import { follow } from './scroll.js';
 
 /** Columns a version's name takes at most in the overview. */
 const MAX_LABEL = 7;
@@ -211,7 +212,14 @@ export class StoryLayouts {
     const rows = collation.rows;
     const differ = rows.filter((r) => r.varies).length;
     if (state.mode === 'overview') {
-      const left = Math.min(state.left, Math.max(0, ids.length - geometry.columnsFit));
+      // After a resize, the cursor's column and row stay in view.
+      const left = follow(
+        state.left,
+        state.column,
+        state.column + 1,
+        geometry.columnsFit,
+        ids.length,
+      );
       const shown = ids.slice(left, left + geometry.columnsFit);
       const right = left + shown.length;
       header.push(
@@ -259,7 +267,7 @@ export class StoryLayouts {
       names.push(seg(right < ids.length ? '›' : ' ', 'accent'), seg(' reading', 'dim'));
       header.push(truncateLine(names, width));
       header.push(...prompt);
-      const top = Math.min(state.top, Math.max(0, rows.length - body));
+      const top = follow(state.top, state.row, state.row + 1, body, rows.length);
       const lines: Line[] = [];
       for (let r = top; r < Math.min(rows.length, top + body); r++) {
         lines.push(

@@ -82,3 +82,12 @@ describe('the story view layout', () => {
     expect(found.where).toBe('Story · “genocidal”');
   });
 });
+
+describe('the story view after a resize', () => {
+  it('keeps the cursor row and column in view', () => {
+    const state = { ...openStoryState(story.id), row: 25, top: 20, column: 4, left: 0 };
+    const short = laidOut(state, 40, 10);
+    expect(short.lines.some((l) => lineText(l).startsWith('▶'))).toBe(true);
+    expect(short.where).toMatch(/row 26 of 31 · versions \d–5 of 5/);
+  });
+});
