@@ -10,9 +10,10 @@ import { shortLabels } from '../corpus/labels.js';
 import { sanitizeLine } from '../corpus/sanitize.js';
 import { groupStories, type Story } from '../corpus/stories.js';
 import type { Corpus } from '../corpus/types.js';
-import { seg, type Line, type Segment } from '../render/line.js';
+import { seg, type Line } from '../render/line.js';
 import type { Flags } from './args.js';
-import { plural, printLines, spanSegments, wrapped } from './collate.js';
+import { changeLines, wrapped } from '../render/collation.js';
+import { plural, printLines } from './collate.js';
 import { printJson, type Output } from './output.js';
 
 export interface ChangeJson {
@@ -125,39 +126,4 @@ export function changesLines(
       lines.push(...changeLines(change, collation, label, width, markers));
   }
   return lines;
-}
-
-function changeLines(
-  change: PhraseChange,
-  collation: Collation,
-  label: (id: string) => string,
-  width: number,
-  markers: boolean,
-): Line[] {
-  const row = collation.rows[change.row]!;
-  const cell = row.cells.find((c) => c.version === change.version)!;
-  const inserted = change.change === 'inserted';
-  const how =
-    change.passage === null
-      ? 'removed it: dropped the passage'
-      : change.reading === null
-        ? `inserted it, in a passage only ${row.carriers === 1 ? 'it carries' : 'a minority carry'}`
-        : `${change.change} it`;
-  const head: Segment[] = [
-    seg(inserted ? '+ ' : '− ', inserted ? 'insert' : 'delete'),
-    seg(
-      change.paragraph === null
-        ? label(change.version)
-        : `${label(change.version)} ¶${change.paragraph + 1}`,
-      'accent',
-    ),
-    seg(` ${how}`),
-  ];
-  const text: Segment[] =
-    change.passage === null
-      ? [seg(row.reading.replace(/\s+/g, ' '), 'delete')]
-      : change.reading === null
-        ? [seg(change.passage.replace(/\s+/g, ' '))]
-        : spanSegments(cell.spans, markers);
-  return [...wrapped(head, width, 2), ...wrapped(text, width, 4)];
 }

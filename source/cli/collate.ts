@@ -6,7 +6,7 @@
  *
  * The text is built as lines of toned segments, wrapped as plain text, and only then styled.
  */
-import { collate, variantsOf, type Collation, type CollationRow } from '../collate/index.js';
+import { collate, type Collation } from '../collate/index.js';
 import type { CellSpan, Fingerprint } from '../collate/types.js';
 import { UserError } from '../corpus/errors.js';
 import { shortLabels } from '../corpus/labels.js';
@@ -14,14 +14,13 @@ import { findVersion } from '../corpus/resolve.js';
 import { groupStories } from '../corpus/stories.js';
 import type { Corpus, Version } from '../corpus/types.js';
 import {
-  seg,
-  truncateLine,
-  withGutter,
-  wrapSegments,
-  type Line,
-  type Segment,
-} from '../render/line.js';
-import type { Tone } from '../render/theme.js';
+  fingerprintLines,
+  flat,
+  rowLines,
+  wrapped,
+  type LayoutOptions,
+} from '../render/collation.js';
+import { seg, truncateLine, type Line } from '../render/line.js';
 import type { Flags } from './args.js';
 import { printJson, serialize, type Output } from './output.js';
 
@@ -126,41 +125,10 @@ export function collateJson(versions: readonly Version[], collation: Collation):
 // ---------------------------------------------------------------------------------------------
 // Text: lines of toned segments
 
-export interface LayoutOptions {
-  readonly width: number;
-  /** Mark changes with [-deleted-] and {+inserted+}, for output without color. */
-  readonly markers: boolean;
-}
+export type { LayoutOptions };
 
 export const plural = (n: number, one: string, many = `${one}s`): string =>
   `${n} ${n === 1 ? one : many}`;
-
-/** Text as one line of words: the corpus's line breaks inside a passage are spaces here. */
-const flat = (text: string): string => text.replace(/\s+/g, ' ');
-
-/** Wrap segments to the width, under a gutter of `indent` spaces. */
-export function wrapped(segments: readonly Segment[], width: number, indent: number): Line[] {
-  const pad = [seg(' '.repeat(indent))];
-  return withGutter(wrapSegments(segments, Math.max(10, width - indent)), pad, pad);
-}
-
-/** A cell's text with its changes against the reading toned (and marked, without color). */
-export function spanSegments(spans: readonly CellSpan[], markers: boolean): Segment[] {
-  return spans.flatMap((span) => {
-    const text = flat(span.text);
-    if (span.op === 'equal') return [seg(text)];
-    const tone: Tone = span.op === 'insert' ? 'insert' : 'delete';
-    if (!markers) return [seg(text, tone)];
-    const body = text.trimEnd();
-    const [open, close] = span.op === 'insert' ? ['{+', '+}'] : ['[-', '-]'];
-    return [seg(open + body + close, tone), seg(text.slice(body.length))];
-  });
-}
-
-/** Where a cell stands: "003 ¶9", paragraphs counted from 1. */
-function placeOf(label: string, paragraph: number | null): string {
-  return paragraph === null ? label : `${label} ¶${paragraph + 1}`;
-}
 
 /** The whole collation as lines: who is collated, each row that differs, the fingerprints. */
 export function collateLines(
@@ -251,75 +219,6 @@ export function collateLines(
   lines.push([]);
   lines.push(...wrapped([seg('Fingerprints against the readings', 'heading')], width, 0));
   for (const f of collation.fingerprints) lines.push(...fingerprintLines(f, label, idWidth, width));
-  return lines;
-}
-
-function rowLines(
-  row: CollationRow,
-  r: number,
-  total: number,
-  label: (id: string) => string,
-  options: LayoutOptions,
-): Line[] {
-  const { width, markers } = options;
-  const where = row.cells.find((cell) => cell.version === row.readingVersion)!;
-  const share =
-    row.carriers === 1
-      ? `only ${label(row.readingVersion)} carries it`
-      : `${row.carriers} of ${total} versions`;
-  const lines: Line[] = [
-    truncateLine(
-      [
-        seg(`Row ${r + 1}`, 'heading'),
-        seg(` · ${share} · reading from ${placeOf(label(where.version), where.paragraph)}`, 'dim'),
-      ],
-      width,
-    ),
-  ];
-  lines.push(...wrapped([seg(flat(row.reading))], width, 2));
-  for (const variant of variantsOf(row)) {
-    const mark = variant.state === 'same' ? '=' : variant.state === 'changed' ? '~' : '.';
-    const names: Segment[] = [seg(`${mark} `, 'heading')];
-    variant.cells.forEach((cell, k) => {
-      if (k > 0) names.push(seg(', '));
-      names.push(seg(placeOf(label(cell.version), cell.paragraph), 'accent'));
-      if (cell.moved) names.push(seg(' moved', 'moved'));
-    });
-    lines.push(...wrapped(names, width, 2));
-    if (variant.state === 'changed') {
-      lines.push(...wrapped(spanSegments(variant.cells[0]!.spans, markers), width, 4));
-    }
-  }
-  return lines;
-}
-
-function fingerprintLines(
-  f: Fingerprint,
-  label: (id: string) => string,
-  idWidth: number,
-  width: number,
-): Line[] {
-  const indent = idWidth + 4;
-  const counts: Segment[] = [
-    seg(`+${f.inserted}`, 'insert'),
-    seg(' '),
-    seg(`−${f.deleted}`, 'delete'),
-    seg(` words · ${f.added} added · ${f.dropped} dropped · `),
-    seg(`${f.moved} moved`, 'moved'),
-  ];
-  const head = [seg('  '), seg(label(f.version).padEnd(idWidth), 'accent'), seg('  ')];
-  const lines = withGutter(wrapSegments(counts, Math.max(10, width - indent)), head, [
-    seg(' '.repeat(indent)),
-  ]);
-  if (f.substitutions.length > 0) {
-    const swaps: Segment[] = [];
-    f.substitutions.forEach((s, k) => {
-      if (k > 0) swaps.push(seg('; ', 'dim'));
-      swaps.push(seg(flat(s.from), 'delete'), seg(' → '), seg(flat(s.to), 'insert'));
-      if (s.count > 1) swaps.push(seg(` ×${s.count}`, 'dim'));
-    });
-    lines.push(...wrapped(swaps, width, indent));
-  }
   return lines;
 }
 

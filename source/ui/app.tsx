@@ -27,6 +27,11 @@ import { HelpPane } from './panes/help.js';
 import { compareHints, compareScreen, compareWhere, substitutionsScreen } from './state/compare.js';
 import { helpLines, helpScreen, helpWhere } from './state/help.js';
 import { PickerPane } from './panes/picker.js';
+import { StoryPane } from './panes/story.js';
+import { PreviewSlot } from './panes/preview.js';
+import { previewLines, previewPlacement } from './layout/preview.js';
+import { storyOf } from './layout/story.js';
+import { useCollationSteps } from './hooks/use-collations.js';
 import {
   answerPending,
   initialState,
@@ -133,6 +138,10 @@ export function App({
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));
   const [, redraw] = useReducer((n: number) => n + 1, 0);
+  // Collations for the story view and the search preview are built between frames.
+  useCollationSteps(layouts.story.collations, redraw);
+  const collationsRef = useRef(layouts.story.collations);
+  collationsRef.current = layouts.story.collations;
   const update = useCallback((change: (state: UiState) => UiState): void => {
     const next = change(store.current);
     if (next === store.current) return;
@@ -195,9 +204,14 @@ export function App({
     }
   });
 
-  const drawn = useRef<{ state: UiState; width: number; rows: number } | null>(null);
+  const drawn = useRef<{
+    state: UiState;
+    width: number;
+    rows: number;
+    collations: number;
+  } | null>(null);
   useLayoutEffect(() => {
-    drawn.current = { state, width, rows };
+    drawn.current = { state, width, rows, collations: layouts.story.collations.revision };
   });
   const storiesRef = useRef(stories);
   storiesRef.current = stories;
@@ -209,6 +223,8 @@ export function App({
         drawn.current.width === readSize(stdout).columns &&
         drawn.current.rows === readSize(stdout).rows &&
         store.current.search.query === store.current.search.answered &&
+        !collationsRef.current.busy() &&
+        drawn.current.collations === collationsRef.current.revision &&
         !keys.pending(),
       quitting: () => store.current.quit,
     });
@@ -234,6 +250,9 @@ export function App({
   const readerView = state.pane === 'reader' ? selectReader(state, ctx) : null;
   const view = state.compare ? layouts.compare(state.compare, width, state.sideBySide) : null;
   const picking = openChoices(state, ctx);
+  const storyInput = state.story
+    ? layouts.story.input(stories, state.story.story, width, paneHeight)
+    : null;
 
   if (overlay?.kind === 'help') {
     const screen = helpScreen(overlay, help, width, paneHeight);
@@ -273,9 +292,20 @@ export function App({
     const screen = compareScreen(view, state.compare, paneHeight);
     body = <ComparePane screen={screen} width={width} height={paneHeight} theme={theme} />;
     where = compareWhere(view, screen);
+  } else if (state.pane === 'story' && state.story && storyInput) {
+    layouts.story.collations.want(storyInput.story);
+    const layout = layouts.story.layout(storyInput, state.story);
+    body = <StoryPane layout={layout} width={width} height={paneHeight} theme={theme} />;
+    where = layout.where;
   } else if (state.pane === 'search') {
     const search = selectSearch(state.search);
-    body = (
+    const placement = previewPlacement(width, paneHeight);
+    const hit = (search.pending ? null : search.hits)?.[search.cursor];
+    const hitStory = hit && hit.versions[0] ? storyOf(stories, hit.versions[0].id) : undefined;
+    if (placement.where !== 'none' && hitStory && hitStory.versions.length > 1) {
+      layouts.story.collations.want(hitStory);
+    }
+    const list = (
       <SearchPane
         query={search.query}
         querySelected={search.querySelected}
@@ -284,11 +314,28 @@ export function App({
         selected={search.cursor}
         top={search.top}
         labels={labels}
-        width={width}
-        height={paneHeight}
+        width={placement.listWidth}
+        height={placement.listHeight}
         theme={theme}
       />
     );
+    const preview =
+      placement.where === 'none'
+        ? []
+        : previewLines(
+            {
+              hit,
+              story: hitStory,
+              collation: hitStory ? layouts.story.collations.get(hitStory) : null,
+              progress: hitStory ? layouts.story.collations.progress(hitStory) : null,
+              label,
+              width: placement.previewWidth,
+              height: placement.previewHeight,
+              markers: theme.markers,
+            },
+            placement.where,
+          );
+    body = <PreviewSlot list={list} placement={placement} lines={preview} theme={theme} />;
     where = 'Search';
   } else {
     const list = selectStories(state.stories, ctx);

@@ -36,7 +36,12 @@ export type Action =
   | 'suspend'
   | 'substitutions'
   | 'copy'
-  | 'export';
+  | 'export'
+  | 'openStory'
+  | 'left'
+  | 'right'
+  | 'fingerprints'
+  | 'findInStory';
 
 /**
  * Where a binding applies. `move` applies in every list and text view, and `global` everywhere;
@@ -46,6 +51,7 @@ export type Scope =
   | 'global'
   | 'move'
   | 'stories'
+  | 'story'
   | 'reader'
   | 'search'
   | 'compare'
@@ -67,6 +73,78 @@ export interface Binding {
   /** A short word for the status line, for the main keys. */
   readonly hint?: string;
 }
+
+/** The story view's own keys; moving keys scroll its rows or its text. */
+const STORY_BINDINGS: readonly Binding[] = [
+  {
+    action: 'open',
+    keys: ['enter'],
+    label: 'Enter',
+    help: "show the row's variants (after /: list the changes)",
+    scope: 'story',
+    hint: 'variants',
+  },
+  {
+    action: 'nextChange',
+    keys: [']'],
+    label: ']',
+    help: 'next row where versions differ',
+    scope: 'story',
+    hint: 'next difference',
+  },
+  {
+    action: 'prevChange',
+    keys: ['['],
+    label: '[',
+    help: 'previous row where versions differ',
+    scope: 'story',
+  },
+  {
+    action: 'left',
+    keys: ['h', 'left'],
+    label: 'h ←',
+    help: 'version column to the left (scrolls when more versions exist than fit)',
+    scope: 'story',
+  },
+  {
+    action: 'right',
+    keys: ['l', 'right'],
+    label: 'l →',
+    help: 'version column to the right',
+    scope: 'story',
+  },
+  {
+    action: 'fingerprints',
+    keys: ['F'],
+    label: 'F',
+    help: "each version's fingerprint against the readings, one line each",
+    scope: 'story',
+    hint: 'fingerprints',
+  },
+  {
+    action: 'compare',
+    keys: ['c'],
+    label: 'c',
+    help: 'compare the version of the column cursor with another',
+    scope: 'story',
+    hint: 'compare',
+  },
+  {
+    action: 'findInStory',
+    keys: ['/'],
+    label: '/',
+    help: 'the versions of this story that inserted or removed a word or phrase',
+    scope: 'story',
+    hint: 'find',
+  },
+  {
+    action: 'erase',
+    keys: ['backspace'],
+    label: 'Backspace',
+    help: 'delete the last letter of the phrase',
+    scope: 'story',
+  },
+];
 
 export const BINDINGS: readonly Binding[] = [
   {
@@ -129,6 +207,15 @@ export const BINDINGS: readonly Binding[] = [
     scope: 'stories',
     hint: 'compare',
   },
+  {
+    action: 'openStory',
+    keys: ['o'],
+    label: 'o',
+    help: 'open the story: every version at once',
+    scope: 'stories',
+    hint: 'story',
+  },
+  ...STORY_BINDINGS,
   {
     action: 'compare',
     keys: ['c'],
@@ -402,8 +489,12 @@ export function actionFor(name: string, scope: View): Action | undefined {
 export function hintsFor(scope: View): { key: string; hint: string }[] {
   // In the search pane, printable keys type into the query, so only the others are hints there.
   const typed = (b: Binding): boolean => scope === 'search' && b.keys.every((k) => k.length === 1);
+  // A global key the pane takes for itself (/ in the story view) is that pane's hint only.
+  const own = BINDINGS.filter((b) => b.scope === scope).flatMap((b) => b.keys);
+  const taken = (b: Binding): boolean =>
+    b.scope === 'global' && b.keys.every((k) => own.includes(k));
   const hints = BINDINGS.filter(
-    (b) => (b.scope === scope || b.scope === 'global') && b.hint && !typed(b),
+    (b) => (b.scope === scope || b.scope === 'global') && b.hint && !typed(b) && !taken(b),
   ).map((b) => ({ key: b.label, hint: b.hint! }));
   // Help first: a narrow status line cuts from the end, and ? is the key that explains the rest.
   return [...hints.filter((h) => h.hint === 'help'), ...hints.filter((h) => h.hint !== 'help')];
@@ -413,6 +504,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   global: 'Everywhere',
   move: 'Moving (lists and text)',
   stories: 'Stories',
+  story: 'Story (every version at once)',
   reader: 'Reader',
   search: 'Search',
   compare: 'Compare',

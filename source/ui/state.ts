@@ -35,7 +35,15 @@ import {
   typeQuery as typeIntoQuery,
 } from './state/search.js';
 import { initialStories, keepStoriesPlace, moveStories, storiesVersion } from './state/stories.js';
-import { back, go, type UiState } from './state/ui.js';
+import { back, go, type PaneName, type UiState } from './state/ui.js';
+import { storyOf } from './layout/story.js';
+import {
+  openStoryState,
+  STORY_ACTIONS,
+  storyReducer,
+  versionAtCursor,
+  type StoryAction,
+} from './state/story.js';
 
 /**
  * The root of the reader's state: it routes each action of the keymap to the model of the view
@@ -71,6 +79,7 @@ export function initialState(pair?: readonly [Version, Version]): UiState {
     stories: initialStories,
     reader: null,
     compare: pair ? comparePair(pair[0].id, pair[1].id) : null,
+    story: null,
     sideBySide: false,
     search: initialSearch,
     quit: false,
@@ -112,10 +121,39 @@ function pick(
 }
 
 function nextPane(state: UiState): UiState {
-  const next = nextOpen(state, (p) =>
-    p === 'reader' ? state.reader !== null : p === 'compare' ? state.compare !== null : true,
-  );
+  const open: Partial<Record<PaneName, boolean>> = {
+    reader: state.reader !== null,
+    compare: state.compare !== null,
+    story: state.story !== null,
+  };
+  const next = nextOpen(state, (p) => open[p] ?? true);
   return { ...state, ...next, overlay: null };
+}
+
+/** Open the story view on the story of the version under the cursor in Stories. */
+function openStory(state: UiState, ctx: Context): UiState {
+  const version = storiesVersion(state.stories, ctx);
+  if (!version) return state;
+  if (!ctx.stories) return { ...state, message: 'still grouping the stories; try again' };
+  const story = storyOf(ctx.stories, version.id);
+  if (!story) return state;
+  if (story.versions.length < 2) {
+    const name = ctx.layouts.labels.get(version.id) ?? version.id;
+    return { ...state, message: `${name} is the only version of its story` };
+  }
+  const view = state.story?.story === story.id ? state.story : openStoryState(story.id);
+  return go({ ...state, story: view }, 'story');
+}
+
+/** A key in the story view, through its own reducer (state/story.ts). */
+function storyStep(state: UiState, ctx: Context, action: StoryAction): UiState {
+  const view = state.story;
+  const stories = ctx.layouts.story;
+  const input = view ? stories.input(ctx.stories, view.story, ctx.width, ctx.paneHeight) : null;
+  if (!view || !input) return state;
+  const result = storyReducer(view, action, stories.frame(input, view));
+  if (result.state === null) return back(state) ?? go(state, 'stories');
+  return { ...state, story: result.state, message: result.message ?? state.message };
 }
 
 function move(state: UiState, ctx: Context, step: Move): UiState {
@@ -134,6 +172,8 @@ function move(state: UiState, ctx: Context, step: Move): UiState {
     return { ...state, overlay: movePicker(open.picker, step, open.height, open.choices.length) };
   }
   switch (state.pane) {
+    case 'story':
+      return storyStep(state, ctx, step);
     case 'stories':
       return { ...state, stories: moveStories(state.stories, ctx, step) };
     case 'reader':
@@ -151,6 +191,10 @@ function currentVersion(state: UiState, ctx: Context): Version | undefined {
   if (state.pane === 'stories') return storiesVersion(state.stories, ctx);
   if (state.pane === 'reader' && state.reader) return byId.get(state.reader.versionId);
   if (state.pane === 'compare' && state.compare) return byId.get(state.compare.a);
+  if (state.pane === 'story' && state.story) {
+    const input = ctx.layouts.story.input(ctx.stories, state.story.story, ctx.width, 1);
+    return input ? versionAtCursor(state.story, input.story.versions) : undefined;
+  }
   return undefined;
 }
 
@@ -158,6 +202,9 @@ function route(state: UiState, ctx: Context, action: Action, key: string): UiSta
   if (MOVES.has(action)) return move(state, ctx, action as Move);
   if (state.pane === 'compare' && !state.overlay && COMPARE_ACTIONS.has(action)) {
     return reduceCompare(state, action as CompareAction, compareContext(ctx));
+  }
+  if (state.pane === 'story' && !state.overlay && STORY_ACTIONS.has(action)) {
+    return storyStep(state, ctx, action as StoryAction);
   }
   if (state.overlay?.kind === 'picker') {
     if (action === 'open') return pick(state, ctx, (choices, cursor) => choices[cursor]);
@@ -168,6 +215,8 @@ function route(state: UiState, ctx: Context, action: Action, key: string): UiSta
     search: change(state.search),
   });
   switch (action) {
+    case 'openStory':
+      return openStory(state, ctx);
     case 'forceQuit':
       return { ...state, quit: true };
     case 'quit':

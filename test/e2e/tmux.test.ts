@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, SEEDS } from '../helpers/run-cli.js';
+import { writeStory } from '../helpers/story-corpus.js';
 
 /**
  * The built reader in a real terminal: tmux runs a shell, the shell runs gaza-reader, and we read
@@ -59,7 +60,9 @@ const atPrompt = (text: string): boolean =>
 /** One clean frame: a single status line, at the bottom, and no row left over from an old one. */
 function expectOneFrame(text: string): void {
   const rows = text.split('\n');
-  const status = rows.filter((row) => /^ (Stories|Reader|Search|Compare|Help)\b.* · /.test(row));
+  const status = rows.filter((row) =>
+    /^ (Stories|Story|Reader|Search|Compare|Help)\b.* · /.test(row),
+  );
   expect(status, text).toHaveLength(1);
   // The status line is the terminal's last row: the frame layer draws the whole height.
   expect(rows.indexOf(status[0]!), text).toBe(23);
@@ -68,6 +71,7 @@ function expectOneFrame(text: string): void {
 /** The status line's row: the last that is not blank. */
 const statusRow = (text: string): number => text.split('\n').findLastIndex((row) => row.trim());
 const statusOf = (text: string): string => text.split('\n')[statusRow(text)] ?? '';
+const plain = (text: string): string => text.replace(/\u001B\[[0-9;]*m/g, '');
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 let hostileDir = '';
@@ -268,6 +272,62 @@ describe('the reader in tmux', () => {
     expect(rows[3]).toMatch(/^ -\s+#1 A topofficial/);
     for (const row of [...rows.slice(0, 3), statusOf(text)]) expect(row).toMatch(/^[\x20-\x7e]*$/);
     keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('shows the story view of 8 versions at 80×24 and of 20 at 200×50', async () => {
+    keys(`node ${CLI} --corpus ${writeStory(8)}`, 'Enter');
+    await waitFor('the stories pane', (s) => s.includes('8 versions in 1 story'));
+    keys('o');
+    const small = await waitFor('the overview', (s) =>
+      /Story · row 1 of \d+ · versions 1–8 of 8/.test(s),
+    );
+    expectOneFrame(small);
+    expect(small).toMatch(/share +000 001 002 003 004 005 006 007 +reading/);
+    expect(small).toMatch(/^▶ +1 +\d\/8 {2}(?: [=~>.] {2}){8}/m);
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+
+    tmux('resize-window', '-t', session, '-x', '200', '-y', '50');
+    keys('clear', 'Enter');
+    keys(`node ${CLI} --corpus ${writeStory(20)}`, 'Enter');
+    await waitFor('the stories pane', (s) => s.includes('20 versions in 1 story'));
+    keys('o');
+    const wide = await waitFor('the overview', (s) => /versions 1–20 of 20/.test(s), true);
+    expect(wide).toContain('019');
+    // Cells in their colors: changed yellow (33), moved magenta (35), absent red (31).
+    expect(wide).toMatch(/\u001B\[33m ~ /);
+    expect(wide).toMatch(/\u001B\[35m > /);
+    expect(wide).toMatch(/\u001B\[31m \. /);
+    keys('Enter');
+    await waitFor('the variants', (s) => /Story · variants of row 1/.test(s));
+    keys('q', 'q');
+    await waitFor('the shell', atPrompt);
+  });
+
+  it('previews the al-Hayya passage in every version when searching at 150×42', async () => {
+    tmux('resize-window', '-t', session, '-x', '150', '-y', '42');
+    keys(`node ${CLI}`, 'Enter');
+    await waitFor('the stories pane', (s) => s.includes('5 versions in 1 story'));
+    keys('/');
+    for (const ch of 'resistance') keys(ch);
+    await waitFor('the hits', (s) => /3 passages · 1 of 3/.test(s));
+    // The second hit is the al-Hayya passage; the preview follows the selection.
+    // The preview shows progress while the story aligns, then the first hit: a passage of 003's.
+    await waitFor('the first preview', (t) => t.includes('only 003 carries it'));
+    keys('Down');
+    const want = (t: string): boolean =>
+      t.includes('~ 003 ¶9 moved') && t.includes('= 000 ¶17, 001 ¶14');
+    await waitFor("the al-Hayya passage in 003's version", want);
+    const preview = screen(true);
+    const shown = plain(preview);
+    expect(shown).toContain('Row 30 · 4 of 5 versions');
+    expect(shown).toMatch(/~ 002 ¶15/);
+    expect(shown).toMatch(/\. 004/);
+    // 003's change against the reading: "resistance" inserted (green), "militant" deleted (red).
+    expect(preview).toMatch(/\u001B\[32mresistance/);
+    expect(preview).toMatch(/\u001B\[31mmilitant/);
+    keys('Escape', 'q');
     await waitFor('the shell', atPrompt);
   });
 

@@ -94,7 +94,8 @@ describe('search pane', () => {
     const results = plain(await app.type('Rafah'));
     expect(results).toContain('/Rafah');
     expect(results).toMatch(/1 passage/);
-    expect(results).toMatch(/▶ 002 ¶10\n/);
+    // At 100 columns the preview stands beside the results, after a divider.
+    expect(results).toMatch(/▶ 002 ¶10\s*(│|\n)/);
     expect(results).toContain('Rafah crossing');
     const opened = await app.press(KEYS.enter);
     expect(statusLine(opened)).toContain('Reader · 002');
@@ -135,6 +136,8 @@ describe('search pane', () => {
 describe('search history', () => {
   it('opens the Rafah passage on /genocidal Esc /rafah Enter: the reopened query is replaced', async () => {
     app = await drive(corpus);
+    // Below 100 columns: the search pane alone, without the story preview beside it.
+    await app.resize(80, 24);
     await app.press('/');
     await app.type('genocidal');
     await app.press(KEYS.escape);
@@ -145,11 +148,13 @@ describe('search history', () => {
     expect(plain(app.frame())).toMatch(/^\/rafah\s*$/m);
     const opened = await app.press(KEYS.enter);
     expect(statusLine(opened)).toContain('Reader · 002');
-    expect(plain(opened)).toContain('Rafah crossing');
+    expect(plain(opened)).toMatch(/Rafah\s+crossing/);
   });
 
   it('keeps the reopened query on →, and goes back through the queries with Ctrl-P', async () => {
     app = await drive(corpus);
+    // Below 100 columns: the search pane alone, without the story preview beside it.
+    await app.resize(80, 24);
     await app.press('/');
     await app.type('Witkoff');
     await app.press(KEYS.escape, '/');
@@ -514,7 +519,7 @@ describe('keys for the terminal', () => {
     await app.press(KEYS.ctrlL, '/', KEYS.ctrlZ);
     expect(asked).toEqual(['redraw', 'suspend']);
     // Neither key typed into the query.
-    expect(plain(app.frame())).toMatch(/^\/\s*$/m);
+    expect(plain(app.frame())).toMatch(/^\/\s*(│|$)/m);
   });
 });
 

@@ -1,5 +1,6 @@
 import { actionFor, type Action, type View } from '../keymap.js';
 import { applyAction, typeQuery, type Context, type UiState } from '../state.js';
+import { isTyping, typeStoryQuery } from '../state/story.js';
 import type { KeyEvent } from './keys.js';
 
 /**
@@ -31,6 +32,19 @@ export function dispatch(
 ): Dispatched {
   const unchanged: Dispatched = { state, request: null };
   const view = viewOf(state);
+  // After / in the story view, what is typed or pasted goes into the phrase.
+  if (
+    view === 'story' &&
+    state.story &&
+    isTyping(state.story) &&
+    event.text !== null &&
+    !tooSmall
+  ) {
+    return {
+      state: { ...cleared(state), story: typeStoryQuery(state.story, event.text) },
+      request: null,
+    };
+  }
   if (event.kind === 'paste') {
     // A paste is text for the search box; anywhere else it is not a string of commands.
     return view === 'search' && !tooSmall

@@ -36,6 +36,7 @@ const ORDER: readonly Scope[] = [
   'global',
   'move',
   'stories',
+  'story',
   'reader',
   'search',
   'compare',

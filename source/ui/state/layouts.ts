@@ -4,6 +4,7 @@ import type { StoryMap } from '../../corpus/stories.js';
 import type { Corpus, Version } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/types.js';
 import type { Theme } from '../theme.js';
+import { StoryLayouts } from '../layout/story.js';
 import { CompareViews, type CompareState, type CompareView } from './compare.js';
 import { layoutReader, type Ranges, type ReaderLayout } from '../layout/reader.js';
 import { layoutStories, type StoryRows } from '../layout/stories.js';
@@ -49,7 +50,11 @@ export class Layouts {
     this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
     this.labels = labels;
     this.compareViews = new CompareViews(this.byId, labels, theme, exact);
+    this.story = new StoryLayouts(exact, labels, theme.markers);
   }
+
+  /** The story view's layouts and the collations they show. */
+  readonly story: StoryLayouts;
 
   /** Comparisons laid out, with their headers and substitution lists (state/compare.ts). */
   readonly compareViews: CompareViews;

@@ -3,10 +3,10 @@
  * bottom of every way back, so Esc always leads home and q there quits. Pure.
  */
 
-export type PaneName = 'stories' | 'reader' | 'search' | 'compare';
+export type PaneName = 'stories' | 'story' | 'reader' | 'search' | 'compare';
 
 /** The order Tab goes through the panes. */
-export const PANE_ORDER: readonly PaneName[] = ['stories', 'reader', 'search', 'compare'];
+export const PANE_ORDER: readonly PaneName[] = ['stories', 'reader', 'search', 'compare', 'story'];
 
 export interface Navigation {
   readonly pane: PaneName;

@@ -1,3 +1,4 @@
+import { previewPlacement } from '../layout/preview.js';
 import { sanitizeLine } from '../../corpus/sanitize.js';
 import type { SearchHit } from '../../search/types.js';
 import { RESULT_HEIGHT } from '../layout/search.js';
@@ -49,7 +50,8 @@ export const initialSearch: SearchState = {
 };
 
 export function resultsHeight(ctx: Context): number {
-  return Math.max(1, ctx.paneHeight - 2);
+  // A tall narrow terminal shows the selected hit's preview below the results.
+  return Math.max(1, previewPlacement(ctx.width, ctx.paneHeight).listHeight - 2);
 }
 
 /** Search hits that answer the current query, or null while it waits for the index. */

@@ -1,4 +1,5 @@
 import type { CompareState, SubstitutionsState } from './compare.js';
+import type { StoryViewState } from './story.js';
 import type { HelpState } from './help.js';
 import { goBack, goTo, type PaneName } from './navigation.js';
 import type { PickerState } from './picker.js';
@@ -27,6 +28,8 @@ export interface UiState {
   readonly stories: StoriesState;
   readonly reader: ReaderState | null;
   readonly compare: CompareState | null;
+  /** The story view: every version of one story at once. */
+  readonly story: StoryViewState | null;
   readonly sideBySide: boolean;
   readonly search: SearchState;
   readonly quit: boolean;
