@@ -132,7 +132,8 @@ export function passageAt(starts: readonly number[], line: number): number {
 export function keepReaderPlace(state: UiState, before: Context, after: Context): UiState {
   const reader = state.reader;
   const version = reader ? after.layouts.byId.get(reader.versionId) : undefined;
-  if (!reader || !version) return state;
+  // A reader at its top stays at its top: the headline and metadata above the first paragraph.
+  if (!reader || !version || reader.top === 0) return state;
   const old = before.layouts.reader(version, before.width, state.search.hits).paragraphStarts;
   const paragraph = passageAt(old, reader.top);
   const fresh = after.layouts.reader(version, after.width, state.search.hits).paragraphStarts;
