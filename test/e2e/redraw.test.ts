@@ -19,6 +19,8 @@ function tmux(...args: string[]): string {
   return result.stdout;
 }
 
+const SGR = /\u001B\[[0-9;:]*m/g;
+
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Size {
@@ -48,29 +50,32 @@ function start(size: Size): string {
  * drawn in. Blanks are compared by position alone: tmux's capture also reports the attributes of
  * blank cells (a dim space, a plain space), which look the same.
  */
-function capture(name: string, styled = true): string {
-  if (!styled) return tmux('capture-pane', '-p', '-t', name);
+function capture(name: string): string {
   const rows = tmux('capture-pane', '-p', '-e', '-t', name).split('\n');
   const columns = Number(tmux('display-message', '-p', '-t', name, '#{pane_width}').trim());
+  // tmux writes a look once and lets it run on into the rows after: carry it over.
+  let carried = '';
   return rows
-    .map((row) =>
-      parseRow(row, columns)
+    .map((row) => {
+      const cells = parseRow(carried + row, columns);
+      carried += (row.match(SGR) ?? []).join('');
+      return cells
         .map((cell) =>
           cell.text === ' ' || cell.text === '' ? cell.text : `${cell.style}:${cell.text}`,
         )
         .join('')
-        .trimEnd(),
-    )
+        .trimEnd();
+    })
     .join('\n');
 }
 
 /** The screen once it shows `ready` and has not changed for a while: the reader is idle. */
-async function settled(name: string, ready: RegExp, styled = true): Promise<string> {
+async function settled(name: string, ready: RegExp): Promise<string> {
   const deadline = Date.now() + 20_000;
   let last = '';
   let sameSince = Date.now();
   while (Date.now() < deadline) {
-    const now = capture(name, styled);
+    const now = capture(name);
     if (now !== last) {
       last = now;
       sameSince = Date.now();
@@ -91,12 +96,6 @@ interface Pane {
   readonly keys: readonly string[];
   /** What the status line says once the pane is drawn. */
   readonly ready: RegExp;
-  /**
-   * Whether the looks of the characters are compared too, not only the characters. Stories,
-   * Reader and Search still differ after a resize in the look of a few rows (a dim header row
-   * drawn plain): a known fault, left for the next issue, so only their text is compared.
-   */
-  readonly styled: boolean;
 }
 
 const PANES: readonly Pane[] = [
@@ -104,17 +103,15 @@ const PANES: readonly Pane[] = [
     name: 'Stories',
     keys: [],
     ready: /Stories · 000 · 1 of 5[\s\S]*in 1 story|in 1 story[\s\S]*Stories · 000/,
-    styled: false,
   },
-  { name: 'Reader', keys: ['Enter'], ready: /Reader · 000/, styled: false },
+  { name: 'Reader', keys: ['Enter'], ready: /Reader · 000/ },
   {
     name: 'Search',
     keys: ['/', 'r', 'a', 'f', 'a', 'h'],
     ready: /Rafah[\s\S]* Search/,
-    styled: false,
   },
-  { name: 'Compare', keys: ['c', '1'], ready: /Compare ·/, styled: true },
-  { name: 'Help', keys: ['?'], ready: /Help/, styled: true },
+  { name: 'Compare', keys: ['c', '1'], ready: /Compare ·/ },
+  { name: 'Help', keys: ['?'], ready: /Help/ },
 ];
 
 const BIG: readonly Size[] = [
@@ -127,7 +124,7 @@ async function open(pane: Pane, size: Size): Promise<string> {
   const name = start(size);
   await settled(name, PANES[0]!.ready);
   for (const key of pane.keys) tmux('send-keys', '-t', name, key);
-  await settled(name, pane.ready, pane.styled);
+  await settled(name, pane.ready);
   return name;
 }
 
@@ -138,7 +135,7 @@ async function freshScreen(pane: Pane, size: Size): Promise<string> {
   let screen = fresh.get(key);
   if (screen === undefined) {
     const name = await open(pane, size);
-    screen = capture(name, pane.styled);
+    screen = capture(name);
     tmux('kill-session', '-t', name);
     fresh.set(key, screen);
   }
@@ -147,7 +144,7 @@ async function freshScreen(pane: Pane, size: Size): Promise<string> {
 
 async function resized(name: string, pane: Pane, size: Size): Promise<string> {
   tmux('resize-window', '-t', name, '-x', String(size.columns), '-y', String(size.rows));
-  return settled(name, pane.ready, pane.styled);
+  return settled(name, pane.ready);
 }
 
 describe('redraws after a resize', () => {
