@@ -20,7 +20,7 @@ export const HELP = `
   Options
     --corpus DIR   a folder of .txt and .md files, one version each (default: the bundled seeds)
     --json         print JSON for scripts (list, show, search, diff, collate, changes)
-    --format F     text (the default), json, or for diff: html or markdown, a report to share
+    --format F     text (the default), json, or for diff and collate: html or markdown, to share
     --width N      wrap text to N columns (default: the terminal width, or 80)
     --exact        count typographic variants (quotes, dashes, spaces) as changes
     --limit N      how many search results to print (default 20)
@@ -52,7 +52,7 @@ export const FORMATS = ['text', 'json', 'html', 'markdown'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** The commands that write a report as HTML or Markdown. */
-const REPORTING: ReadonlySet<string> = new Set(['diff', 'compare']);
+const REPORTING: ReadonlySet<string> = new Set(['diff', 'compare', 'collate']);
 
 export interface Flags {
   readonly corpus: string | undefined;
@@ -195,7 +195,9 @@ function outputFormat(
     throw new UserError(`--json and --format ${format} ask for two formats; give one`);
   }
   if ((format === 'html' || format === 'markdown') && !REPORTING.has(command ?? '')) {
-    throw new UserError(`--format ${format} is for diff; the other commands print text or json`);
+    throw new UserError(
+      `--format ${format} is for diff and collate; the other commands print text or json`,
+    );
   }
   return format as OutputFormat;
 }

@@ -22,7 +22,12 @@ import {
 } from '../render/collation.js';
 import { seg, truncateLine, type Line } from '../render/line.js';
 import type { Flags } from './args.js';
+import { escapeHtml, toHtmlPage } from '../render/html.js';
+import { escapeMarkdown, toMarkdown } from '../render/markdown.js';
 import { printJson, serialize, type Output } from './output.js';
+
+/** Reports are not wrapped to a terminal: the reader's browser or viewer wraps them. */
+const REPORT_WIDTH = 100_000;
 
 /** The versions `names` ask for: those named, the story of the one named, or the only story. */
 export function versionsToCollate(corpus: Corpus, names: readonly string[]): Version[] {
@@ -67,6 +72,17 @@ export function runCollate(
   const collation = collate(versions, { exact: flags.exact });
   if (flags.json) {
     printJson(out, collateJson(versions, collation));
+    return;
+  }
+  if (flags.format === 'html' || flags.format === 'markdown') {
+    // A report: the same blocks, unwrapped (a browser or a Markdown viewer wraps), marks as tags.
+    const report = collateLines(versions, collation, { width: REPORT_WIDTH, markers: false });
+    const title = `Every version of “${versions[0]!.title}”: ${versions.length} versions`;
+    out.write(
+      flags.format === 'html'
+        ? toHtmlPage(report, title, undefined, `<h1>${escapeHtml(title)}</h1>`)
+        : `# ${escapeMarkdown(title)}\n\n${toMarkdown(report)}`,
+    );
     return;
   }
   const lines = collateLines(versions, collation, {

@@ -150,3 +150,30 @@ describe('--format', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('collate --format html and markdown', () => {
+  const collated = (format: string) =>
+    runCli(['collate', '000', '003', '--corpus', dir, '--format', format]);
+
+  it('writes the collation as one escaped, self-contained page', () => {
+    const { status, stdout, stderr } = collated('html');
+    expect(status, stderr).toBe(0);
+    expect(stdout).toMatch(/^<!DOCTYPE html>\n/);
+    expect(stdout).toContain('<h1>Every version of');
+    expect(stdout).toMatch(/<ins class="tone-insert">[^<]*ended/);
+    expect(stdout).toMatch(/<del class="tone-delete">[^<]*went on/);
+    const rest = stdout.replace(OUR_TAGS, '');
+    expect(rest).not.toContain('<');
+    expect(rest.replace(/&(?:amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
+    expect(stdout).not.toMatch(CONTROL);
+  });
+
+  it('writes the collation as Markdown, with the corpus text escaped', () => {
+    const { status, stdout, stderr } = collated('markdown');
+    expect(status, stderr).toBe(0);
+    expect(stdout).toMatch(/^# Every version of/);
+    expect(stdout).toMatch(/~~[^~]*went on|<del>[^<]*went on/);
+    expect(stdout).not.toMatch(/^# Not a heading/m);
+    expect(stdout).not.toMatch(CONTROL);
+  });
+});
