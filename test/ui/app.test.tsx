@@ -657,6 +657,9 @@ describe('the chrome in a locale that is not UTF-8', () => {
         .join(' ');
     app = await drive(corpus);
     const frames = [plain(app.frame())];
+    await app.press('o');
+    frames.push(plain(await app.waitFor((f) => /rows follow/.test(plain(f)))));
+    await app.press(KEYS.escape);
     frames.push(plain(await app.press('\r')));
     frames.push(plain(await app.press('c')));
     await app.press(KEYS.escape);
@@ -676,5 +679,6 @@ describe('the chrome in a locale that is not UTF-8', () => {
     expect(seen).toContain('Enter or 1-9 picks');
     expect(seen).toMatch(/^> \d+ versions - /m);
     expect(seen).toContain('Terminal too small (30x8)');
+    expect(seen).toMatch(/5 versions - 31 rows, \d+ where versions differ - rows follow/);
   });
 });
