@@ -1,4 +1,5 @@
 import type { Corpus, Version } from '../corpus/types.js';
+import { glyphs } from '../render/glyphs.js';
 import { columns, lineText, padLine, seg, truncateLine, type Line } from '../render/line.js';
 import { shortLabels } from '../corpus/labels.js';
 import { wholeTitle } from './title.js';
@@ -49,7 +50,9 @@ export function listLines(corpus: Corpus, out: Pick<Output, 'width' | 'isTTY'>):
       : [seg(wholeTitle(version))];
     lines.push([
       ...padLine([seg(name(version), 'accent')], idWidth, 'accent'),
-      seg(`  ${pad(version.date ?? '—', 10)}  ${String(version.words).padStart(wordsWidth)}  `),
+      seg(
+        `  ${pad(version.date ?? glyphs().none, 10)}  ${String(version.words).padStart(wordsWidth)}  `,
+      ),
       ...title,
     ]);
   }

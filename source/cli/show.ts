@@ -1,4 +1,5 @@
 import type { Version } from '../corpus/types.js';
+import { glyphs } from '../render/glyphs.js';
 import { append, indented, seg, wrapSegments, type Line } from '../render/line.js';
 import type { Tone } from '../render/theme.js';
 import { printJson, serialize, type Output } from './output.js';
@@ -21,7 +22,7 @@ export function showLines(version: Version, width: number): Line[] {
     ...(version.author ? field('author', version.author) : []),
     ...(version.url ? field('url', version.url) : []),
     ...field('file', version.file),
-    ...field('date', version.date ?? '—'),
+    ...field('date', version.date ?? glyphs().none),
     ...field('words', `${version.words} in ${version.paragraphs.length} paragraphs`),
   ];
   if (version.headline) lines.push(...field('head', version.headline));

@@ -7,6 +7,7 @@ import type { Collation, CollationRow } from '../collate/types.js';
 import type { CellSpan, Fingerprint } from '../collate/types.js';
 import type { PhraseChange } from '../collate/changes.js';
 import { variantsOf } from '../collate/variants.js';
+import { glyphs } from './glyphs.js';
 import { seg, truncateLine, withGutter, wrapSegments, type Line, type Segment } from './line.js';
 import type { Tone } from './theme.js';
 
@@ -40,7 +41,7 @@ export function spanSegments(spans: readonly CellSpan[], markers: boolean): Segm
 
 /** Where a cell stands: "003 ¶9", paragraphs counted from 1. */
 export function placeOf(label: string, paragraph: number | null): string {
-  return paragraph === null ? label : `${label} ¶${paragraph + 1}`;
+  return paragraph === null ? label : `${label} ${glyphs().paragraph}${paragraph + 1}`;
 }
 
 /**
@@ -64,7 +65,10 @@ export function rowLines(
     truncateLine(
       [
         seg(`Row ${r + 1}`, 'heading'),
-        seg(` · ${share} · reading from ${placeOf(label(where.version), where.paragraph)}`, 'dim'),
+        seg(
+          ` ${glyphs().dot} ${share} ${glyphs().dot} reading from ${placeOf(label(where.version), where.paragraph)}`,
+          'dim',
+        ),
       ],
       width,
     ),
@@ -91,8 +95,10 @@ export function fingerprintCounts(f: Fingerprint): Segment[] {
   return [
     seg(`+${f.inserted}`, 'insert'),
     seg(' '),
-    seg(`−${f.deleted}`, 'delete'),
-    seg(` words · ${f.added} added · ${f.dropped} dropped · `),
+    seg(`${glyphs().minus}${f.deleted}`, 'delete'),
+    seg(
+      ` words ${glyphs().dot} ${f.added} added ${glyphs().dot} ${f.dropped} dropped ${glyphs().dot} `,
+    ),
     seg(`${f.moved} moved`, 'moved'),
   ];
 }
@@ -102,8 +108,8 @@ export function fingerprintSwaps(f: Fingerprint): Segment[] {
   const swaps: Segment[] = [];
   f.substitutions.forEach((s, k) => {
     if (k > 0) swaps.push(seg('; ', 'dim'));
-    swaps.push(seg(flat(s.from), 'delete'), seg(' → '), seg(flat(s.to), 'insert'));
-    if (s.count > 1) swaps.push(seg(` ×${s.count}`, 'dim'));
+    swaps.push(seg(flat(s.from), 'delete'), seg(` ${glyphs().arrow} `), seg(flat(s.to), 'insert'));
+    if (s.count > 1) swaps.push(seg(` ${glyphs().times}${s.count}`, 'dim'));
   });
   return swaps;
 }
@@ -137,7 +143,7 @@ export function fingerprintLine(
       seg(label(f.version).padEnd(idWidth), 'accent'),
       seg('  '),
       ...fingerprintCounts(f),
-      ...(swaps.length > 0 ? [seg(' · ', 'dim'), ...swaps] : []),
+      ...(swaps.length > 0 ? [seg(` ${glyphs().dot} `, 'dim'), ...swaps] : []),
     ],
     width,
   );
@@ -161,7 +167,7 @@ export function changeLines(
         ? `inserted it, in a passage only ${row.carriers === 1 ? 'it carries' : 'a minority carry'}`
         : `${change.change} it`;
   const head: Segment[] = [
-    seg(inserted ? '+ ' : '− ', inserted ? 'insert' : 'delete'),
+    seg(inserted ? '+ ' : `${glyphs().minus} `, inserted ? 'insert' : 'delete'),
     seg(placeOf(label(change.version), change.paragraph), 'accent'),
     seg(` ${how}`),
   ];

@@ -6,6 +6,7 @@
  */
 import type { Comparison, Row } from '../compare/types.js';
 import type { Version } from '../corpus/types.js';
+import { glyphs } from './glyphs.js';
 import { escapeHtml, toHtmlPage } from './html.js';
 import {
   ParagraphWords,
@@ -78,8 +79,8 @@ function diffBody(input: DiffInput, width: number, markers: boolean, report = fa
   const { a, b, comparison } = input;
   const words = new ParagraphWords();
   const signs: Signs = report
-    ? [seg('−', 'dim'), seg('+', 'dim')]
-    : [seg('−', 'delete'), seg('+', 'insert')];
+    ? [seg(glyphs().minus, 'dim'), seg('+', 'dim')]
+    : [seg(glyphs().minus, 'delete'), seg('+', 'insert')];
   const blocks = [summary(comparison, width)];
   for (const row of comparison.rows) {
     blocks.push(rowBlock(row, { a, b, words }, width, markers, signs));
@@ -94,14 +95,20 @@ type Signs = readonly [Segment, Segment];
 function header(input: DiffInput, layout: DiffLayout): Line[] {
   const { width } = layout;
   const line = (sign: Segment, v: Version): Line[] => {
-    const lead = [sign, seg(' '), seg(nameOf(input, v), 'accent'), seg(' '), seg('·', 'dim')];
-    lead.push(seg(` ${wordCount(v.words)} `), seg('·', 'dim'), seg(' '));
+    const lead = [
+      sign,
+      seg(' '),
+      seg(nameOf(input, v), 'accent'),
+      seg(' '),
+      seg(glyphs().dot, 'dim'),
+    ];
+    lead.push(seg(` ${wordCount(v.words)} `), seg(glyphs().dot, 'dim'), seg(' '));
     // A terminal gets one line per version; a pipe gets the whole title.
     const room = width - lineWidth(lead);
     if (layout.cut && room >= 10) return [truncateLine([...lead, seg(v.title)], width)];
     return withGutter(wrapSegments([...lead, seg(v.title)], width - 2), [], [seg('  ')]);
   };
-  return [...line(seg('−', 'delete'), input.a), ...line(seg('+', 'insert'), input.b)];
+  return [...line(seg(glyphs().minus, 'delete'), input.a), ...line(seg('+', 'insert'), input.b)];
 }
 
 /** The legend: how deletions and insertions are marked. */

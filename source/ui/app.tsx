@@ -9,6 +9,7 @@ import React, {
 } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
+import { glyphs } from '../render/glyphs.js';
 import { groupStories, type StoryMap } from '../corpus/stories.js';
 import { buildSearchIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
@@ -233,11 +234,9 @@ export function App({
   if (tooSmall) {
     return (
       <Box flexDirection="column" height={rootHeight}>
+        <Text wrap="truncate-end">{`Terminal too small (${width}${glyphs().times}${rows}).`}</Text>
         <Text wrap="truncate-end">
-          Terminal too small ({width}×{rows}).
-        </Text>
-        <Text wrap="truncate-end">
-          Need {MIN_COLUMNS}×{MIN_ROWS}; q quits.
+          {`Need ${MIN_COLUMNS}${glyphs().times}${MIN_ROWS}; q quits.`}
         </Text>
       </Box>
     );
@@ -283,11 +282,12 @@ export function App({
         theme={theme}
       />
     );
-    where = `Compare ${label(base.id)} with…`;
+    where = `Compare ${label(base.id)} with${glyphs().ellipsis}`;
   } else if (readerView) {
     const { layout, top, end, version } = readerView;
     body = <ReaderPane layout={layout} top={top} width={width} height={paneHeight} theme={theme} />;
-    where = `Reader · ${label(version.id)} · lines ${top + 1}–${end} of ${layout.lines.length}`;
+    const { dot, range } = glyphs();
+    where = `Reader ${dot} ${label(version.id)} ${dot} lines ${top + 1}${range}${end} of ${layout.lines.length}`;
   } else if (state.pane === 'compare' && state.compare && view) {
     const screen = compareScreen(view, state.compare, paneHeight);
     body = <ComparePane screen={screen} width={width} height={paneHeight} theme={theme} />;
@@ -351,7 +351,8 @@ export function App({
         theme={theme}
       />
     );
-    where = `Stories · ${list.version ? label(list.version.id) : '—'} · ${list.position} of ${list.count}`;
+    const { dot, none } = glyphs();
+    where = `Stories ${dot} ${list.version ? label(list.version.id) : none} ${dot} ${list.position} of ${list.count}`;
   }
 
   return (

@@ -264,3 +264,44 @@ describe('gaza-reader diff on a huge word', () => {
     expect(stdout).toContain('{+Begin+}');
   });
 });
+
+describe('gaza-reader list, show and diff with LC_ALL=C', () => {
+  // A corpus in plain ASCII: whatever else the output holds is chrome this program added.
+  const dir = mkdtempSync(join(tmpdir(), 'gaza-ascii-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'a.txt'),
+    'Rains close schools in the valley\n\nSchools in the valley closed on Monday after heavy rain, officials said.\n\nThe river rose by two meters overnight.\n',
+  );
+  writeFileSync(
+    join(dir, 'b.txt'),
+    'Rains close schools across the valley\n\nMore rain is expected at the weekend.\n\nSchools across the valley closed on Monday after heavy rain, officials said on Tuesday.\n\nThe river rose by two meters overnight.\n',
+  );
+  const ascii = (args: string[], env: NodeJS.ProcessEnv) => {
+    const { status, stdout, stderr } = plain([...args, '--corpus', dir], env);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    return stdout;
+  };
+
+  it('prints only ASCII, in a C locale and on the Linux console', () => {
+    for (const env of [{ LC_ALL: 'C' }, { LC_ALL: 'C.UTF-8', TERM: 'linux' }]) {
+      expect(ascii(['list'], env)).toMatch(/^a {8}- {14}19 {2}Rains close/m);
+      expect(ascii(['show', 'b'], env)).toMatch(/date\s+-$/m);
+      const diff = ascii(['diff', 'a', 'b'], env);
+      expect(diff).toMatch(/^- a - 19 words - Rains close schools in the valley$/m);
+      expect(diff).toMatch(/^\+ b - 28 words - /m);
+      expect(diff).toMatch(/^#1 -> #2 - changed$/m);
+      expect(diff).toContain('Substitutions  in -> across');
+    }
+  });
+
+  it('prints its Unicode chrome in a UTF-8 locale', () => {
+    const { stdout } = plain(['diff', 'a', 'b', '--corpus', dir], {
+      LC_ALL: 'C.UTF-8',
+      TERM: 'xterm',
+    });
+    expect(stdout).toMatch(/^− a · 19 words · /m);
+  });
+});

@@ -646,4 +646,39 @@ describe('the chrome in a locale that is not UTF-8', () => {
     expect(seen).toContain('Türkiye');
     expect(seen).toMatch(/Compare - 000 -> 003 - lines \d+-\d+ of \d+/);
   });
+
+  it('is ASCII in Stories, the Reader, the picker, Search and the too-small notice', async () => {
+    setGlyphs(chooseGlyphs({ LC_ALL: 'C' }));
+    const corpusText = corpus.versions.flatMap((v) => [...v.paragraphs, v.title]).join(' ');
+    const chrome = (text: string): string =>
+      text
+        .split(/\s+/)
+        .filter((word) => !corpusText.includes(word))
+        .join(' ');
+    app = await drive(corpus);
+    const frames = [plain(app.frame())];
+    await app.press('o');
+    frames.push(plain(await app.waitFor((f) => /rows follow/.test(plain(f)))));
+    await app.press(KEYS.escape);
+    frames.push(plain(await app.press('\r')));
+    frames.push(plain(await app.press('c')));
+    await app.press(KEYS.escape);
+    await app.press(KEYS.escape);
+    await app.press('/');
+    frames.push(plain(await app.type('ceasfire')));
+    frames.push(plain(await app.waitFor((f) => /passages? - 1 of/.test(plain(f)))));
+    frames.push(plain(await app.resize(30, 8)));
+    const seen = frames.join('\n');
+    for (const line of seen.split('\n')) expect(chrome(line), line).toMatch(/^[\x20-\x7e]*$/);
+    expect(seen).toMatch(/^\|5 versions - /m);
+    expect(seen).toMatch(/000\s+2025-12-19\s+491w\s+~\d{3} \d+%/);
+    expect(seen).toMatch(/004\s+-\s+386w/);
+    expect(seen).toMatch(/Stories - 000 - 1 of 5/);
+    expect(seen).toMatch(/Reader - 000 - lines 1-\d+ of \d+/);
+    expect(seen).toMatch(/^> 1 /m);
+    expect(seen).toContain('Enter or 1-9 picks');
+    expect(seen).toMatch(/^> \d+ versions - /m);
+    expect(seen).toContain('Terminal too small (30x8)');
+    expect(seen).toMatch(/5 versions - 31 rows, \d+ where versions differ - rows follow/);
+  });
 });

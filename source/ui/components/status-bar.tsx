@@ -1,4 +1,5 @@
 import React from 'react';
+import { glyphs } from '../../render/glyphs.js';
 import { columns, seg, truncateLine, type Line } from '../../render/line.js';
 import type { Theme } from '../theme.js';
 import { LineView } from './lines.js';
@@ -44,7 +45,7 @@ function cutAtWord(text: string, room: number): string {
   let dropped = '';
   for (const word of words) {
     const next = out === '' ? word : `${out} ${word}`;
-    if (columns(next + ' …') > room) {
+    if (columns(`${next} ${glyphs().ellipsis}`) > room) {
       dropped = word;
       break;
     }
@@ -56,7 +57,7 @@ function cutAtWord(text: string, room: number): string {
       .map((s) => s.text)
       .join('');
   }
-  return `${out} …`;
+  return `${out} ${glyphs().ellipsis}`;
 }
 
 /** The bottom line: where you are on the left, the main keys (or a message) on the right. */
@@ -70,7 +71,7 @@ export function statusLine(
   if (message !== null) {
     const said = ` ${message} `;
     // A message is news: the place gives way to it, down to the pane's name.
-    if (columns(left) + columns(said) > width) left = ` ${where.split(' · ')[0]} `;
+    if (columns(left) + columns(said) > width) left = ` ${where.split(` ${glyphs().dot} `)[0]} `;
     const room = width - columns(left);
     if (room <= 4) return truncateLine([seg(left, 'status')], width);
     const right = cutAtWord(said, room);

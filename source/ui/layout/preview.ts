@@ -7,6 +7,7 @@
  */
 import type { Collation } from '../../collate/types.js';
 import type { Story } from '../../corpus/stories.js';
+import { glyphs } from '../../render/glyphs.js';
 import { flat, rowLines } from '../../render/collation.js';
 import { plural } from '../../render/labels.js';
 import { seg, truncateLine, type Line } from '../../render/line.js';
@@ -86,7 +87,7 @@ export function previewLines(input: PreviewInput, where: 'beside' | 'below'): Li
   const rows = where === 'beside' ? height : height - 1;
   let body: Line[];
   if (!hit) body = [[seg('The selected hit shows here in every version of its story.', 'dim')]];
-  else if (!story) body = [[seg('grouping stories…', 'dim')]];
+  else if (!story) body = [[seg(`grouping stories${glyphs().ellipsis}`, 'dim')]];
   else if (story.versions.length < 2) {
     body = [
       [
@@ -101,7 +102,7 @@ export function previewLines(input: PreviewInput, where: 'beside' | 'below'): Li
     body = [
       [
         seg(
-          `Aligning the story's ${plural(story.versions.length, 'version')}… ${done} of ${total}`,
+          `Aligning the story's ${plural(story.versions.length, 'version')}${glyphs().ellipsis} ${done} of ${total}`,
           'dim',
         ),
       ],
@@ -112,7 +113,7 @@ export function previewLines(input: PreviewInput, where: 'beside' | 'below'): Li
     body = [
       [
         seg('Story ', 'heading'),
-        seg(`· ${plural(story.versions.length, 'version')} · `, 'dim'),
+        seg(`${glyphs().dot} ${plural(story.versions.length, 'version')} ${glyphs().dot} `, 'dim'),
         seg(flat(story.title)),
       ],
       [
@@ -130,9 +131,10 @@ export function previewLines(input: PreviewInput, where: 'beside' | 'below'): Li
     ];
   }
   const shown = body.slice(0, rows).map((line) => truncateLine(line, width));
-  if (body.length > rows && rows > 0) shown[rows - 1] = [seg('…', 'dim')];
-  if (where === 'below') return [[seg('─'.repeat(input.width), 'gutter')], ...shown];
+  if (body.length > rows && rows > 0) shown[rows - 1] = [seg(glyphs().ellipsis, 'dim')];
+  if (where === 'below') return [[seg(glyphs().rule.repeat(input.width), 'gutter')], ...shown];
   const out: Line[] = [];
-  for (let i = 0; i < height; i++) out.push([seg('│ ', 'gutter'), ...(shown[i] ?? [])]);
+  for (let i = 0; i < height; i++)
+    out.push([seg(`${glyphs().divider} `, 'gutter'), ...(shown[i] ?? [])]);
   return out;
 }

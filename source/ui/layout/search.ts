@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../search/types.js';
+import { glyphs } from '../../render/glyphs.js';
 import { hitPlaces, plural } from '../../render/labels.js';
 import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
 import { highlight } from '../../render/paint.js';
@@ -9,7 +10,10 @@ export const RESULT_HEIGHT = 3;
 /** Where the hit sits: "3 versions · 000, 003 ¶4 · 004 ¶10", the same words as `search` prints. */
 export function hitPlace(hit: SearchHit, labels: ReadonlyMap<string, string>): Line {
   const count = hit.versions.length;
-  return [...(count > 1 ? [seg(`${plural(count, 'version')} · `)] : []), ...hitPlaces(hit, labels)];
+  return [
+    ...(count > 1 ? [seg(`${plural(count, 'version')} ${glyphs().dot} `)] : []),
+    ...hitPlaces(hit, labels),
+  ];
 }
 
 /** The passage cut to a window that starts a little before its first match. */
@@ -26,7 +30,7 @@ export function snippet(hit: SearchHit, width: number): Line {
     .filter(([, e]) => e > 0);
   // Only about a line of the passage shows: cut it before measuring (a passage can be megabytes).
   const segments = highlight(hit.passage.slice(start, start + width * 2), shifted);
-  return truncateLine([...(start > 0 ? [seg('…', 'dim')] : []), ...segments], width);
+  return truncateLine([...(start > 0 ? [seg(glyphs().ellipsis, 'dim')] : []), ...segments], width);
 }
 
 /** The lines of results `from` to `to` (exclusive): only the ones on screen are laid out. */
@@ -43,7 +47,7 @@ export function layoutResults(
     const i = from + k;
     const mark = i === selected;
     const header: Line = [
-      seg(mark ? '▶ ' : '  ', 'accent'),
+      seg(mark ? `${glyphs().selected} ` : '  ', 'accent'),
       ...hitPlace(hit, labels).map((s) => seg(s.text, mark ? 'heading' : 'dim')),
     ];
     lines.push(mark ? padLine(header, width) : truncateLine(header, width));

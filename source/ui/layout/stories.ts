@@ -1,5 +1,6 @@
 import type { Corpus, Version } from '../../corpus/types.js';
 import type { StoryMap } from '../../corpus/stories.js';
+import { glyphs } from '../../render/glyphs.js';
 import { percent, plural } from '../../render/labels.js';
 import { seg, truncateLine, type Line } from '../../render/line.js';
 
@@ -28,12 +29,14 @@ function versionLine(
 ): Line {
   const name = (v: Version): string => labels.get(v.id) ?? v.id;
   const near = closest
-    ? `≈${name(closest)}${figure === null ? '' : ' ' + percent(figure)}`.padEnd(labelWidth + 6)
+    ? `${glyphs().near}${name(closest)}${figure === null ? '' : ' ' + percent(figure)}`.padEnd(
+        labelWidth + 6,
+      )
     : ''.padEnd(labelWidth + 6);
   return [
     seg('  '),
     seg(name(version).padEnd(labelWidth), 'accent'),
-    seg('  ' + (version.date ?? '—').padEnd(10), 'dim'),
+    seg('  ' + (version.date ?? glyphs().none).padEnd(10), 'dim'),
     seg(String(version.words).padStart(6) + 'w', 'dim'),
     seg('  ' + near, 'dim'),
     seg('  ' + version.title),
@@ -64,8 +67,8 @@ export function layoutStories(
       lines.push(
         truncateLine(
           [
-            seg('▍', 'accent'),
-            seg(`${plural(count, 'version')} · `, 'dim'),
+            seg(glyphs().bar, 'accent'),
+            seg(`${plural(count, 'version')} ${glyphs().dot} `, 'dim'),
             seg(story.title, 'heading'),
           ],
           width,

@@ -7,6 +7,7 @@ import { cellMark, phraseChanges } from '../../collate/index.js';
 import type { Collation, CollateProgress, CollationRow } from '../../collate/types.js';
 import type { Story, StoryMap } from '../../corpus/stories.js';
 import { changeLines, fingerprintLine, flat, rowLines } from '../../render/collation.js';
+import { glyphs } from '../../render/glyphs.js';
 import { plural } from '../../render/labels.js';
 import { append, padLine, seg, truncateLine, type Line, type Segment } from '../../render/line.js';
 import type { Tone } from '../../render/theme.js';
@@ -180,7 +181,10 @@ export class StoryLayouts {
                 seg('/', 'accent'),
                 seg(state.query),
                 seg(' ', 'selected'),
-                seg('  Enter: the versions that inserted or removed it · Esc cancels', 'dim'),
+                seg(
+                  `  Enter: the versions that inserted or removed it ${glyphs().dot} Esc cancels`,
+                  'dim',
+                ),
               ],
               width,
             ),
@@ -190,7 +194,12 @@ export class StoryLayouts {
       const total = progress?.total ?? Math.max(0, ids.length - 1);
       header.push(
         truncateLine(
-          [seg(`${plural(ids.length, 'version')} · aligning each to the most central…`, 'dim')],
+          [
+            seg(
+              `${plural(ids.length, 'version')} ${glyphs().dot} aligning each to the most central${glyphs().ellipsis}`,
+              'dim',
+            ),
+          ],
           width,
         ),
       );
@@ -207,7 +216,7 @@ export class StoryLayouts {
           seg(`  ${done} of ${plural(total, 'alignment')}`),
         ],
       ];
-      return { header, lines, top: 0, where: `Story · aligning ${done} of ${total}` };
+      return { header, lines, top: 0, where: `Story ${glyphs().dot} aligning ${done} of ${total}` };
     }
     const rows = collation.rows;
     const differ = rows.filter((r) => r.varies).length;
@@ -226,7 +235,7 @@ export class StoryLayouts {
         truncateLine(
           [
             seg(
-              `${plural(ids.length, 'version')} · ${plural(rows.length, 'row')}, ${differ} where versions differ · rows follow `,
+              `${plural(ids.length, 'version')} ${glyphs().dot} ${plural(rows.length, 'row')}, ${differ} where versions differ ${glyphs().dot} rows follow `,
               'dim',
             ),
             seg(label(collation.central), 'accent'),
@@ -246,7 +255,10 @@ export class StoryLayouts {
       ];
       if (shown.length < ids.length) {
         legend.push(
-          seg(` · versions ${left + 1}–${right} of ${ids.length}, h/l scroll sideways`, 'dim'),
+          seg(
+            ` ${glyphs().dot} versions ${left + 1}${glyphs().range}${right} of ${ids.length}, h/l scroll sideways`,
+            'dim',
+          ),
         );
       }
       header.push(truncateLine(legend, width));
@@ -278,7 +290,7 @@ export class StoryLayouts {
         header,
         lines,
         top: 0,
-        where: `Story · row ${state.row + 1} of ${rows.length} · versions ${left + 1}–${right} of ${ids.length}`,
+        where: `Story ${glyphs().dot} row ${state.row + 1} of ${rows.length} ${glyphs().dot} versions ${left + 1}${glyphs().range}${right} of ${ids.length}`,
       };
     }
     const text = this.text(input, state);
@@ -288,18 +300,29 @@ export class StoryLayouts {
     if (state.mode === 'variants') {
       heading = [
         seg(`Variants of row ${state.row + 1} of ${rows.length}`, 'accent'),
-        seg(' · ] and [: the next and previous rows where versions differ · Esc: overview', 'dim'),
+        seg(
+          ` ${glyphs().dot} ] and [: the next and previous rows where versions differ ${glyphs().dot} Esc: overview`,
+          'dim',
+        ),
       ];
-      where = `Story · variants of row ${state.row + 1}`;
+      where = `Story ${glyphs().dot} variants of row ${state.row + 1}`;
     } else if (state.mode === 'fingerprints') {
       heading = [
         seg('Fingerprints against the readings', 'accent'),
-        seg(' · words inserted and deleted, passages added, dropped and moved', 'dim'),
+        seg(
+          ` ${glyphs().dot} words inserted and deleted, passages added, dropped and moved`,
+          'dim',
+        ),
       ];
-      where = 'Story · fingerprints';
+      where = `Story ${glyphs().dot} fingerprints`;
     } else {
-      heading = [seg(`Changes to “${flat(state.phrase)}” in this story`, 'accent')];
-      where = `Story · “${flat(state.phrase)}”`;
+      heading = [
+        seg(
+          `Changes to ${glyphs().open}${flat(state.phrase)}${glyphs().close} in this story`,
+          'accent',
+        ),
+      ];
+      where = `Story ${glyphs().dot} ${glyphs().open}${flat(state.phrase)}${glyphs().close}`;
     }
     header.push(truncateLine(heading, width), ...prompt);
     return { header, lines: text, top, where };
@@ -319,7 +342,7 @@ function overviewLine(
 ): Line {
   const lead = `${String(r + 1).padStart(geometry.digits)}  ${`${row.carriers}/${ids.length}`.padStart(geometry.shareWidth)}`;
   const out: Segment[] = [
-    seg(here ? '▶ ' : '  ', 'accent'),
+    seg(here ? `${glyphs().selected} ` : '  ', 'accent'),
     seg(lead, here ? 'selected' : row.varies ? 'plain' : 'dim'),
     seg(' '),
     seg(left > 0 ? '‹' : ' ', 'dim'),
@@ -351,7 +374,14 @@ function modeText(
   }
   const changes = phraseChanges(collation, state.phrase);
   if (changes.length === 0) {
-    return [[seg(`No version inserted or removed “${flat(state.phrase)}” in this story.`, 'dim')]];
+    return [
+      [
+        seg(
+          `No version inserted or removed ${glyphs().open}${flat(state.phrase)}${glyphs().close} in this story.`,
+          'dim',
+        ),
+      ],
+    ];
   }
   const count = (change: 'inserted' | 'removed'): number =>
     new Set(changes.filter((c) => c.change === change).map((c) => c.version)).size;

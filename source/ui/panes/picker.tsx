@@ -1,5 +1,6 @@
 import React from 'react';
 import type { Version } from '../../corpus/types.js';
+import { glyphs } from '../../render/glyphs.js';
 import type { Theme } from '../theme.js';
 import { percent } from '../layout/labels.js';
 import { seg, truncateLine, type Line } from '../layout/line.js';
@@ -38,7 +39,7 @@ export function pickerLines(
     const text = `${digit}  ${name(choice.version).padEnd(nameWidth)}  ${shared.padStart(4)}  ${choice.version.title}`;
     const here = i === cursor;
     return truncateLine(
-      [seg(here ? '❯ ' : '  ', 'accent'), seg(text, here ? 'accent' : 'plain')],
+      [seg(here ? `${glyphs().cursor} ` : '  ', 'accent'), seg(text, here ? 'accent' : 'plain')],
       width,
     );
   });
@@ -60,7 +61,10 @@ export function PickerPane({
     [
       seg('Compare ', 'heading'),
       seg(labels.get(base.id) ?? base.id, 'accent'),
-      seg(' with… (closest first; Enter or 1–9 picks, Esc cancels)', 'dim'),
+      seg(
+        ` with${glyphs().ellipsis} (closest first; Enter or 1${glyphs().range}9 picks, Esc cancels)`,
+        'dim',
+      ),
     ],
     width,
   );

@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { SearchHit } from '../../search/types.js';
+import { glyphs } from '../../render/glyphs.js';
 import type { Theme } from '../theme.js';
 import { seg, type Line } from '../../render/line.js';
 import { layoutResults, RESULT_HEIGHT } from '../layout/search.js';
@@ -36,15 +37,17 @@ export function SearchPane({
   const prompt: Line = querySelected
     ? [seg('/', 'accent'), seg(query, 'selected')]
     : [seg('/', 'accent'), seg(query), seg(' ', 'selected')];
+  const g = glyphs();
   let summary: string;
   if (query.trim() === '')
     summary = 'Type to search every passage; typos are fine. Enter opens a hit.';
-  else if (pending) summary = 'indexing… the results come once every passage is read';
-  else if (hits === null) summary = 'searching…';
-  else if (hits.length === 0) summary = `no passage matches “${query}”`;
+  else if (pending) summary = `indexing${g.ellipsis} the results come once every passage is read`;
+  else if (hits === null) summary = `searching${g.ellipsis}`;
+  else if (hits.length === 0) summary = `no passage matches ${g.open}${query}${g.close}`;
   else
-    summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} · ${selected + 1} of ${hits.length}`;
-  if (querySelected && query !== '') summary += ' · typing replaces the query, → keeps it';
+    summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} ${g.dot} ${selected + 1} of ${hits.length}`;
+  if (querySelected && query !== '')
+    summary += ` ${g.dot} typing replaces the query, ${g.arrow} keeps it`;
   const listHeight = Math.max(1, height - 2);
   const first = Math.floor(top / RESULT_HEIGHT);
   const last = Math.ceil((top + listHeight) / RESULT_HEIGHT);

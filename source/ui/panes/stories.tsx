@@ -1,6 +1,7 @@
 import React from 'react';
 import { Box } from 'ink';
 import type { Corpus } from '../../corpus/types.js';
+import { glyphs } from '../../render/glyphs.js';
 import { sanitizeLine } from '../../corpus/sanitize.js';
 import type { Theme } from '../theme.js';
 import { plural } from '../../render/labels.js';
@@ -32,14 +33,15 @@ export function StoriesPane({
   theme,
 }: StoriesPaneProps) {
   const count = corpus.versions.length;
+  const { dot, ellipsis } = glyphs();
   const header: Line = [
     seg('Stories', 'heading'),
     seg(
       `  ${plural(count, 'version')}` +
         (storyCount === null
-          ? ' · grouping…'
+          ? ` ${dot} grouping${ellipsis}`
           : ` in ${storyCount} stor${storyCount === 1 ? 'y' : 'ies'}`) +
-        ` · ${corpus.bundled ? 'bundled seeds' : sanitizeLine(corpus.dir)}`,
+        ` ${dot} ${corpus.bundled ? 'bundled seeds' : sanitizeLine(corpus.dir)}`,
       'dim',
     ),
   ];

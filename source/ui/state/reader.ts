@@ -1,4 +1,5 @@
 import type { Version } from '../../corpus/types.js';
+import { glyphs } from '../../render/glyphs.js';
 import type { SearchHit } from '../../search/types.js';
 import { foldForSearch } from '../../text/fold.js';
 import type { Ranges, ReaderLayout } from '../layout/reader.js';
@@ -100,7 +101,9 @@ export function jumpToHit(state: UiState, ctx: Context, direction: 1 | -1): UiSt
     const query = state.search.query;
     return {
       ...state,
-      message: query ? `no hit for “${query}” in this version` : 'no search yet: press / to search',
+      message: query
+        ? `no hit for ${glyphs().open}${query}${glyphs().close} in this version`
+        : 'no search yet: press / to search',
     };
   }
   const current = reader.hitParagraph;
