@@ -3,6 +3,7 @@
  * removed it against its story's readings, with the passage and the story. Each story holding the
  * phrase is collated; stories without it are not. Like grep, no change found is exit status 1.
  */
+import { glyphs } from '../render/glyphs.js';
 import { collate, phraseChanges, type Collation, type PhraseChange } from '../collate/index.js';
 import { phraseMatcher } from '../collate/changes.js';
 import { UserError } from '../corpus/errors.js';
@@ -115,7 +116,10 @@ export function changesLines(
         [
           seg('Story ', 'heading'),
           seg(label(story.id), 'accent'),
-          seg(` · ${plural(story.versions.length, 'version')} · `, 'dim'),
+          seg(
+            ` ${glyphs().dot} ${plural(story.versions.length, 'version')} ${glyphs().dot} `,
+            'dim',
+          ),
           seg(story.title.replace(/\s+/g, ' ')),
         ],
         width,

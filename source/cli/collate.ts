@@ -6,6 +6,7 @@
  *
  * The text is built as lines of toned segments, wrapped as plain text, and only then styled.
  */
+import { glyphs } from '../render/glyphs.js';
 import { collate, type Collation } from '../collate/index.js';
 import type { CellSpan, Fingerprint } from '../collate/types.js';
 import { UserError } from '../corpus/errors.js';
@@ -161,7 +162,9 @@ export function collateLines(
     ...wrapped(
       [
         seg(`Collation of ${plural(versions.length, 'version')}`, 'heading'),
-        seg(` · ${plural(collation.rows.length, 'row')}, ${differing} where versions differ`),
+        seg(
+          ` ${glyphs().dot} ${plural(collation.rows.length, 'row')}, ${differing} where versions differ`,
+        ),
       ],
       width,
       0,
@@ -208,12 +211,12 @@ export function collateLines(
     lines.push([]);
     const first = shared[0]! + 1;
     const last = shared[shared.length - 1]! + 1;
-    const rows = first === last ? `Row ${first}` : `Rows ${first}–${last}`;
+    const rows = first === last ? `Row ${first}` : `Rows ${first}${glyphs().range}${last}`;
     const excerpt = flat(collation.rows[shared[0]!]!.reading);
     lines.push(
       truncateLine(
         [
-          seg(`= ${rows}: all ${versions.length} versions read the same · `, 'dim'),
+          seg(`= ${rows}: all ${versions.length} versions read the same ${glyphs().dot} `, 'dim'),
           seg(excerpt, 'dim'),
         ],
         width,

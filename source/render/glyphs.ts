@@ -41,6 +41,9 @@ export interface Glyphs {
   readonly none: string;
   /** "×2": how many times. */
   readonly times: string;
+  /** More columns to the left or right, in the story view. */
+  readonly moreLeft: string;
+  readonly moreRight: string;
   /** Quotes around a query or a word in a message. */
   readonly open: string;
   readonly close: string;
@@ -64,6 +67,8 @@ export const UNICODE_GLYPHS: Glyphs = {
   range: '–',
   none: '—',
   times: '×',
+  moreLeft: '‹',
+  moreRight: '›',
   open: '“',
   close: '”',
 };
@@ -86,6 +91,8 @@ export const ASCII_GLYPHS: Glyphs = {
   range: '-',
   none: '-',
   times: 'x',
+  moreLeft: '<',
+  moreRight: '>',
   open: '"',
   close: '"',
 };

@@ -294,6 +294,7 @@ describe('gaza-reader list, show and diff with LC_ALL=C', () => {
       expect(diff).toMatch(/^\+ b - 28 words - /m);
       expect(diff).toMatch(/^#1 -> #2 - changed$/m);
       expect(diff).toContain('Substitutions  in -> across');
+      expect(ascii(['collate', 'a', 'b'], env)).toMatch(/ - \d+ rows, \d+ where versions differ/);
     }
   });
 

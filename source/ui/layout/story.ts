@@ -267,7 +267,7 @@ export class StoryLayouts {
           `  ${'row'.padStart(geometry.digits)}  ${'share'.padStart(geometry.shareWidth)} `,
           'dim',
         ),
-        seg(left > 0 ? '‹' : ' ', 'accent'),
+        seg(left > 0 ? glyphs().moreLeft : ' ', 'accent'),
       ];
       shown.forEach((id, k) => {
         const name = truncateLine([seg(label(id))], geometry.labelWidth, '')[0]?.text ?? '';
@@ -276,7 +276,10 @@ export class StoryLayouts {
           seg(' '),
         );
       });
-      names.push(seg(right < ids.length ? '›' : ' ', 'accent'), seg(' reading', 'dim'));
+      names.push(
+        seg(right < ids.length ? glyphs().moreRight : ' ', 'accent'),
+        seg(' reading', 'dim'),
+      );
       header.push(truncateLine(names, width));
       header.push(...prompt);
       const top = follow(state.top, state.row, state.row + 1, body, rows.length);
@@ -345,13 +348,13 @@ function overviewLine(
     seg(here ? `${glyphs().selected} ` : '  ', 'accent'),
     seg(lead, here ? 'selected' : row.varies ? 'plain' : 'dim'),
     seg(' '),
-    seg(left > 0 ? '‹' : ' ', 'dim'),
+    seg(left > 0 ? glyphs().moreLeft : ' ', 'dim'),
   ];
   shown.forEach((_, k) => {
     const mark = cellMark(row.cells[left + k]!);
     out.push(seg(centre(mark, geometry.labelWidth), MARK_TONES[mark]), seg(' '));
   });
-  out.push(seg(right < ids.length ? '›' : ' ', 'dim'), seg(' '));
+  out.push(seg(right < ids.length ? glyphs().moreRight : ' ', 'dim'), seg(' '));
   out.push(seg(flat(row.reading).slice(0, width * 2), row.varies ? 'plain' : 'dim'));
   return here ? padLine(out, width) : truncateLine(out, width);
 }
