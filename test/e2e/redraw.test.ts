@@ -142,9 +142,20 @@ async function freshScreen(pane: Pane, size: Size): Promise<string> {
   return screen;
 }
 
+/**
+ * Resize the reader's window and wait for the screen a fresh start at that size shows; on the
+ * deadline, the screen as it stands (the test then shows how it differs).
+ */
 async function resized(name: string, pane: Pane, size: Size): Promise<string> {
+  const want = await freshScreen(pane, size);
   tmux('resize-window', '-t', name, '-x', String(size.columns), '-y', String(size.rows));
-  return settled(name, pane.ready);
+  const deadline = Date.now() + 20_000;
+  let shown = capture(name);
+  while (shown !== want && Date.now() < deadline) {
+    await pause(50);
+    shown = capture(name);
+  }
+  return shown;
 }
 
 describe('redraws after a resize', () => {

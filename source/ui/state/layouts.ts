@@ -1,5 +1,3 @@
-import type { Comparison } from '../../compare/types.js';
-import { compare } from '../../compare/index.js';
 import type { StoryMap } from '../../corpus/stories.js';
 import type { Corpus, Version } from '../../corpus/types.js';
 import type { SearchHit } from '../../search/types.js';
@@ -10,28 +8,12 @@ import { layoutReader, type Ranges, type ReaderLayout } from '../layout/reader.j
 import { layoutStories, type StoryRows } from '../layout/stories.js';
 import { highlightsFor } from './reader.js';
 import { pickerChoices, type PickerChoice } from './picker.js';
+import { memoLast } from './memo.js';
 
 /**
  * The selectors' cache: what each view lays out, computed once for what it depends on. Every
  * view's state module reads its layout through here, so a key costs a lookup, not a layout.
  */
-
-/** Remember the last result of a function of a few arguments. */
-export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let last: { args: A; result: R } | null = null;
-  return (...args: A): R => {
-    if (
-      last &&
-      last.args.length === args.length &&
-      last.args.every((a, i) => Object.is(a, args[i]))
-    ) {
-      return last.result;
-    }
-    const result = fn(...args);
-    last = { args, result };
-    return result;
-  };
-}
 
 export type { CompareView } from './compare.js';
 
@@ -92,33 +74,18 @@ export class Layouts {
     const key = `${a.id}\n${b.id}`;
     let figure = this.similarities.get(key);
     if (figure === undefined) {
-      const last = this.lastComparison;
-      const comparison =
-        last && last.a === a && last.b === b ? last.comparison : this.compareFresh(a, b);
-      figure = comparison.stats.similarity;
+      // Through the compare views' cache: opening the pair next reuses this comparison.
+      figure = this.compareViews.comparison(a, b).stats.similarity;
       this.similarities.set(key, figure);
     }
     return figure;
   };
-
-  private lastComparison: { a: Version; b: Version; comparison: Comparison } | null = null;
-
-  private compareFresh(a: Version, b: Version): Comparison {
-    return compare(a, b, { exact: this.exact });
-  }
 
   /** The versions the compare picker offers for a base version (see state/picker.ts). */
   readonly pickerChoices = memoLast(
     (stories: StoryMap | null, base: Version, listHeight: number): PickerChoice[] =>
       pickerChoices(this.corpus, stories, base, listHeight, this.similarity),
   );
-
-  readonly comparison = memoLast((a: Version, b: Version): Comparison => {
-    const comparison = this.compareFresh(a, b);
-    this.lastComparison = { a, b, comparison };
-    this.similarities.set(`${a.id}\n${b.id}`, comparison.stats.similarity);
-    return comparison;
-  });
 
   /** The comparison of a pair, laid out, with its summary header. */
   compare(pair: CompareState, width: number, sideBySide: boolean): CompareView | null {
