@@ -98,6 +98,9 @@ export class Pty {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
     // Ink draws only its last frame when CI is set.
     delete env.CI;
+    // `script` runs the line in $SHELL, or /bin/sh where none is set. dash, Debian's sh, writes
+    // "Terminated" or "Hangup" into the reader's stderr file when a signal ends it; bash does not.
+    env.SHELL = '/bin/bash';
     delete env.NO_COLOR;
     delete env.FORCE_COLOR;
     this.child = spawn('script', ['-qfec', script, '/dev/null'], {
