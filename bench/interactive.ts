@@ -7,7 +7,7 @@ import { PtySession } from './pty.js';
 /** The stories pane's status line: the first frame is on screen once it is. */
 export const STORIES_STATUS = /Stories · \S+ · \d+ of \d+/;
 /** The stories header once grouping (done after the first frame) has finished. */
-export const GROUPED = / versions? in \d+ stor(?:y|ies)/;
+export const GROUPED = / versions? in [\d,]+ stor(?:y|ies)/;
 const READER_STATUS = /Reader · \S+ · lines \d+–\d+ of \d+/;
 /** The search pane's summary once results are in. */
 const SEARCH_ANSWERED = /\d+ passages? · \d+ of \d+|no passage matches/;

@@ -30,16 +30,27 @@ const noDevtools = {
   },
 };
 
-const result = await build({
-  entryPoints: [fileURLToPath(new URL('../source/cli.tsx', import.meta.url))],
-  outfile: fileURLToPath(new URL('cli.js', dist)),
+/** What every bundle shares: ESM for Node 20, minified (NO_MINIFY=1 keeps names, to profile). */
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   // Every license, in full, is in THIRD-PARTY-NOTICES.txt.
   legalComments: 'none',
+  logLevel: 'warning',
+};
+
+// Some dependencies are CommonJS and call require(); give each ESM bundle one.
+const requireShim =
+  "import { createRequire as __gr_createRequire } from 'node:module';\n" +
+  'const require = __gr_createRequire(import.meta.url);';
+
+const result = await build({
+  ...common,
+  entryPoints: [fileURLToPath(new URL('../source/cli.tsx', import.meta.url))],
+  outfile: fileURLToPath(new URL('cli.js', dist)),
   metafile: true,
   define: {
     'process.env.NODE_ENV': '"production"',
@@ -47,15 +58,23 @@ const result = await build({
   },
   alias: { 'react-devtools-core': stub },
   plugins: [noDevtools],
-  // Some dependencies are CommonJS and call require(); give the ESM bundle one.
   banner: {
     js:
       '#!/usr/bin/env node\n' +
       '// gaza-reader, with the packages listed, and licensed, in THIRD-PARTY-NOTICES.txt beside it.\n' +
-      "import { createRequire as __gr_createRequire } from 'node:module';\n" +
-      'const require = __gr_createRequire(import.meta.url);',
+      requireShim,
   },
-  logLevel: 'warning',
+});
+
+// The corpus loader that runs on worker threads (source/corpus/stream.ts starts it): its own file
+// beside the CLI, so that a worker parses only what loading needs. The CLI bundle carries all of
+// its packages too, so the notices cover it.
+await build({
+  ...common,
+  entryPoints: [fileURLToPath(new URL('../source/corpus/load-worker.ts', import.meta.url))],
+  outfile: fileURLToPath(new URL('load-worker.js', dist)),
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: requireShim },
 });
 
 writeFileSync(new URL('cli.meta.json', dist), JSON.stringify(result.metafile));

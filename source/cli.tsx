@@ -29,19 +29,31 @@ function warn(corpus: Corpus): void {
 
 async function main(argv: readonly string[]): Promise<void> {
   const invocation = parseArgs(argv);
-  const corpus = loadCorpus({ dir: invocation.flags.corpus });
-  const out = makeOutput(invocation);
   const { command, args, flags } = invocation;
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (interactive && command === undefined) {
+    // The reader opens at once on what has loaded, and a large corpus streams in behind it.
+    const { openCorpus } = await import('./corpus/stream.js');
+    const feed = openCorpus({ dir: flags.corpus });
+    const { runReader } = await import('./ui/run.js');
+    await runReader(feed, { pair: undefined, exact: flags.exact, color: flags.color });
+    return;
+  }
+  const corpus = loadCorpus({ dir: flags.corpus });
+  const out = makeOutput(invocation);
 
   if (command === undefined || command === 'compare') {
     if (interactive) {
-      const pair =
-        command === 'compare'
-          ? ([findVersion(corpus, args[0]!), findVersion(corpus, args[1]!)] as const)
-          : undefined;
-      const { runReader } = await import('./ui/run.js');
-      await runReader(corpus, { pair, exact: flags.exact, color: flags.color });
+      const pair = [findVersion(corpus, args[0]!), findVersion(corpus, args[1]!)] as const;
+      const [{ runReader }, { CorpusFeed }] = await Promise.all([
+        import('./ui/run.js'),
+        import('./corpus/stream.js'),
+      ]);
+      await runReader(new CorpusFeed(corpus, null), {
+        pair,
+        exact: flags.exact,
+        color: flags.color,
+      });
       return;
     }
     // Not a terminal (a pipe, cron, CI): print instead of failing in raw mode.

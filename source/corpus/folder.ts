@@ -17,7 +17,7 @@ import type { LoadWarning, Version } from './types.js';
 /** Extensions of the files that hold versions. */
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
-interface Candidate {
+export interface Candidate {
   /** The path as bytes: a name that is not valid UTF-8 must still open. */
   readonly raw: Buffer;
   /** The path inside the folder, with `/` between folders. */
@@ -25,7 +25,7 @@ interface Candidate {
 }
 
 /** Every text file under `dir`, depth first, each folder's entries in byte order of their names. */
-function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
+export function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
   const found: Candidate[] = [];
   const visit = (raw: Buffer, prefix: string): void => {
     let entries: Dirent<Buffer>[];
@@ -58,46 +58,56 @@ function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
   return found;
 }
 
-/** Load every .txt and .md file under a folder as a version. */
-export function loadFolder(dir: string): { versions: Version[]; warnings: LoadWarning[] } {
+/** One text file of a corpus folder as a version; null, with a warning, when it holds none. */
+export function loadTextFile(
+  dir: string,
+  { raw, name }: Candidate,
+  warnings: LoadWarning[],
+): Version | null {
+  const file = sanitizeLine(name);
+  const warn = (message: string): null => {
+    warnings.push({ file, message: `skipped ${file}: ${message}` });
+    return null;
+  };
+  let bytes: Buffer | string;
+  try {
+    bytes = readVersionFile(raw);
+  } catch (error) {
+    return warn(unreadable(error));
+  }
+  if (typeof bytes === 'string') return warn(bytes);
+  // UTF-16 is full of NUL bytes: its byte-order mark says it is text all the same.
+  const utf8 = encodingOf(bytes) === 'utf-8';
+  if (utf8 && looksBinary(bytes)) return warn('it looks like a binary file, not text');
+  const note = (message: string): void => {
+    warnings.push({ file, message: `${file}: ${message}` });
+  };
+  const { fields, body } = splitFrontMatter(decodeText(bytes), note);
+  const version = versionFromText(name, resolve(dir, name), body, fields);
+  if (version.paragraphs.length === 0) return warn('it is empty');
+  if (utf8 && !isUtf8(bytes)) {
+    // Loaded, but the reader should know why some characters show as �.
+    note('some bytes are not UTF-8 and show as �; is the file Latin-1 or Windows-1252?');
+  }
+  return version;
+}
+
+/** Load some of a folder's text files, in order, as versions. */
+export function loadTextFiles(
+  dir: string,
+  files: readonly Candidate[],
+  warnings: LoadWarning[] = [],
+): { versions: Version[]; warnings: LoadWarning[] } {
   const versions: Version[] = [];
-  const warnings: LoadWarning[] = [];
-  for (const { raw, name } of textFiles(dir, warnings)) {
-    const file = sanitizeLine(name);
-    const warn = (message: string): void => {
-      warnings.push({ file, message: `skipped ${file}: ${message}` });
-    };
-    let bytes: Buffer | string;
-    try {
-      bytes = readVersionFile(raw);
-    } catch (error) {
-      warn(unreadable(error));
-      continue;
-    }
-    if (typeof bytes === 'string') {
-      warn(bytes);
-      continue;
-    }
-    // UTF-16 is full of NUL bytes: its byte-order mark says it is text all the same.
-    const utf8 = encodingOf(bytes) === 'utf-8';
-    if (utf8 && looksBinary(bytes)) {
-      warn('it looks like a binary file, not text');
-      continue;
-    }
-    const note = (message: string): void => {
-      warnings.push({ file, message: `${file}: ${message}` });
-    };
-    const { fields, body } = splitFrontMatter(decodeText(bytes), note);
-    const version = versionFromText(name, resolve(dir, name), body, fields);
-    if (version.paragraphs.length === 0) {
-      warn('it is empty');
-      continue;
-    }
-    if (utf8 && !isUtf8(bytes)) {
-      // Loaded, but the reader should know why some characters show as �.
-      note('some bytes are not UTF-8 and show as �; is the file Latin-1 or Windows-1252?');
-    }
-    versions.push(version);
+  for (const candidate of files) {
+    const version = loadTextFile(dir, candidate, warnings);
+    if (version) versions.push(version);
   }
   return { versions, warnings };
+}
+
+/** Load every .txt and .md file under a folder as a version. */
+export function loadFolder(dir: string): { versions: Version[]; warnings: LoadWarning[] } {
+  const warnings: LoadWarning[] = [];
+  return loadTextFiles(dir, textFiles(dir, warnings), warnings);
 }

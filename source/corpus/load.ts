@@ -25,7 +25,7 @@ export interface LoadOptions {
  * Make every id unique: a second version with a taken id gets the first free `id-2`, `id-3`…,
  * and a warning says so. Returns the versions in the same order.
  */
-function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
+export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
   const taken = new Map<string, string>();
   for (const version of versions) if (!taken.has(version.id)) taken.set(version.id, version.file);
   const seen = new Set<string>();
@@ -47,8 +47,18 @@ function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Versi
   });
 }
 
-/** Load the corpus that `--corpus` names: a folder, a .jsonl file or a .csv file. */
-export function loadCorpus(options: LoadOptions = {}): Corpus {
+/** What `--corpus` names, checked: a folder, a JSON Lines file or a CSV file. */
+export interface CorpusPlace {
+  /** Absolute path. */
+  readonly dir: string;
+  readonly bundled: boolean;
+  readonly kind: 'folder' | 'jsonl' | 'csv';
+  /** Its size in bytes (a folder's own entry, for a folder). */
+  readonly size: number;
+}
+
+/** Find and check what `--corpus` names; a UserError says what is wrong with it. */
+export function placeCorpus(options: LoadOptions = {}): CorpusPlace {
   const bundled = options.dir === undefined;
   const dir = resolve(options.dir ?? bundledSeedsDir());
   const shown = sanitizeLine(dir);
@@ -63,29 +73,46 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
     throw new UserError(`cannot read corpus folder ${shown}: ${describe(error)}`);
   }
   const ext = extname(dir).toLowerCase();
-  let loaded: { versions: Version[]; warnings: LoadWarning[] };
-  if (stat.isDirectory()) loaded = loadFolder(dir);
-  else if (JSON_LINES_EXTENSIONS.has(ext)) loaded = loadJsonLines(dir);
-  else if (CSV_EXTENSIONS.has(ext)) loaded = loadCsv(dir);
-  else {
+  const kind = stat.isDirectory()
+    ? 'folder'
+    : JSON_LINES_EXTENSIONS.has(ext)
+      ? 'jsonl'
+      : CSV_EXTENSIONS.has(ext)
+        ? 'csv'
+        : null;
+  if (kind === null) {
     throw new UserError(
       `--corpus needs a folder, but ${shown} is a file; a .jsonl or .csv file also works`,
     );
   }
+  return { dir, bundled, kind, size: stat.size };
+}
+
+/**
+ * The corpus from what was read of it: ids made unique, or a UserError when it holds no version,
+ * saying why.
+ */
+export function finishCorpus(
+  place: CorpusPlace,
+  loaded: { versions: readonly Version[]; warnings: LoadWarning[] },
+): Corpus {
+  const { dir, bundled } = place;
+  const shown = sanitizeLine(dir);
+  const folder = place.kind === 'folder';
   const { warnings } = loaded;
   const versions = uniqueIds(loaded.versions, warnings);
 
   if (versions.length === 0) {
     if (warnings.length === 0) {
       throw new UserError(
-        stat.isDirectory()
+        folder
           ? `no text files (${[...TEXT_EXTENSIONS].join(', ')}) in ${shown}`
           : `no versions in ${shown}`,
       );
     }
     const listed = warnings.slice(0, 3).map((w) => w.message);
     if (warnings.length > 3) listed.push(`and ${warnings.length - 3} more`);
-    if (!stat.isDirectory()) {
+    if (!folder) {
       throw new UserError(
         `nothing to read in ${shown}: no line holds a version (${listed.join('; ')})`,
       );
@@ -97,4 +124,16 @@ export function loadCorpus(options: LoadOptions = {}): Corpus {
     );
   }
   return { dir, bundled, versions, warnings };
+}
+
+/** Load the corpus that `--corpus` names: a folder, a .jsonl file or a .csv file. */
+export function loadCorpus(options: LoadOptions = {}): Corpus {
+  const place = placeCorpus(options);
+  const loaded =
+    place.kind === 'folder'
+      ? loadFolder(place.dir)
+      : place.kind === 'jsonl'
+        ? loadJsonLines(place.dir)
+        : loadCsv(place.dir);
+  return finishCorpus(place, loaded);
 }

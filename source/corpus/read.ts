@@ -80,7 +80,7 @@ export function readVersionFile(path: string | Buffer): Buffer | string {
 }
 
 /** How much of a JSON Lines or CSV file is read at a time. */
-const CHUNK_BYTES = 1024 * 1024;
+export const CHUNK_BYTES = 1024 * 1024;
 
 /**
  * The decoded text of a regular file of any size, chunk by chunk (UTF-8, or UTF-16 by its BOM),

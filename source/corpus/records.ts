@@ -28,6 +28,13 @@ export interface Loaded {
   readonly warnings: LoadWarning[];
 }
 
+/** Takes a record file's versions as they are read, and hears how far reading has gone. */
+export interface RecordSink {
+  version(version: Version): void;
+  /** Another chunk of the file (CHUNK_BYTES of it, or the rest) has been read. */
+  chunk(): void;
+}
+
 /** Collects a record file's versions and warnings, and keeps its warnings few enough to read. */
 class Collector implements Loaded {
   readonly versions: Version[] = [];
@@ -35,7 +42,10 @@ class Collector implements Loaded {
   private unlisted = 0;
   readonly file: string;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly sink?: RecordSink,
+  ) {
     this.file = sanitizeLine(basename(path));
   }
 
@@ -69,7 +79,8 @@ class Collector implements Loaded {
       this.warn(line, 'skipped: its text is empty');
       return;
     }
-    this.versions.push(version);
+    if (this.sink) this.sink.version(version);
+    else this.versions.push(version);
   }
 
   finish(): Loaded {
@@ -104,9 +115,12 @@ function reason(error: unknown): string {
   return line.length > 120 ? line.slice(0, 119) + '…' : line;
 }
 
-/** Load a JSON Lines file: one object a line; blank lines are skipped. */
-export function loadJsonLines(path: string): Loaded {
-  const collector = new Collector(path);
+/**
+ * Load a JSON Lines file: one object a line; blank lines are skipped. With a sink, its versions
+ * go to the sink as they are read, and only the warnings come back.
+ */
+export function loadJsonLines(path: string, sink?: RecordSink): Loaded {
+  const collector = new Collector(path, sink);
   let line = 0;
   let partial = '';
   // A line longer than a version may be is dropped as it streams, not gathered whole.
@@ -136,6 +150,7 @@ export function loadJsonLines(path: string): Loaded {
     collector.add(line, record as Record<string, unknown>);
   };
   for (const chunk of chunksOf(path)) {
+    sink?.chunk();
     let start = 0;
     for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
       take(partial + chunk.slice(start, end));
@@ -157,9 +172,12 @@ function delimiterOf(header: string): string {
   return header.includes('\t') && !header.includes(',') ? '\t' : ',';
 }
 
-/** Load a CSV file with a header row; a `text` column is required, the others are optional. */
-export function loadCsv(path: string): Loaded {
-  const collector = new Collector(path);
+/**
+ * Load a CSV file with a header row; a `text` column is required, the others are optional. With
+ * a sink, its versions go to the sink as they are read, and only the warnings come back.
+ */
+export function loadCsv(path: string, sink?: RecordSink): Loaded {
+  const collector = new Collector(path, sink);
   let columns: string[] | undefined;
   // The line the last row ended on: the header's, to begin with.
   let lastLine = 1;
@@ -215,6 +233,7 @@ export function loadCsv(path: string): Loaded {
     );
   };
   for (const chunk of chunksOf(path)) {
+    sink?.chunk();
     if (parser === undefined) {
       head += chunk;
       // The header row decides the delimiter: wait for its end.

@@ -24,6 +24,11 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** "12,345": a count as people read it, with thousands marked. */
+export function thousands(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 /** "491 words". */
 export function wordCount(words: number): string {
   return plural(words, 'word');

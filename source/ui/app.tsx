@@ -9,6 +9,7 @@ import React, {
 } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
+import type { LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
 import { groupStories, type StoryMap } from '../corpus/stories.js';
 import { buildSearchIndex } from '../search/index.js';
@@ -56,7 +57,10 @@ export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 10;
 
 export interface AppProps {
+  /** The corpus, or as much of it as has loaded. */
   readonly corpus: Corpus;
+  /** How far loading has gone, while the corpus streams in; null or absent once it is whole. */
+  readonly loading?: LoadProgress | null;
   readonly theme: Theme;
   /** Open straight into a comparison of these two versions. */
   readonly initialPair?: readonly [Version, Version] | undefined;
@@ -81,6 +85,7 @@ export interface ReaderProbe {
 
 export function App({
   corpus,
+  loading = null,
   theme,
   initialPair,
   exact = false,
@@ -102,17 +107,27 @@ export function App({
   );
   const help = useMemo(() => helpLines(width), [width]);
 
-  // Grouping and indexing wait until after the first frame, so the reader opens at once.
+  // Grouping and indexing wait until after the first frame, so the reader opens at once, and
+  // until the whole corpus is in.
+  const loaded = loading === null;
   const [stories, setStories] = useState<StoryMap | null>(null);
   const indexRef = useRef<SearchIndex | null>(null);
   // Whether the index is built: until then a query waits, and the pane says it is indexing.
   const indexReady = useRef(false);
+  const indexed = useRef(corpus);
+  if (indexed.current !== corpus) {
+    // A grown corpus: the index and the stories are built again once it is whole.
+    indexed.current = corpus;
+    indexRef.current = null;
+    indexReady.current = false;
+  }
   const searchIndex = useCallback((): SearchIndex => {
     const index = indexRef.current ?? buildSearchIndex(corpus.versions);
     indexRef.current = index;
     return index;
   }, [corpus]);
   useEffect(() => {
+    if (!loaded) return;
     let stopped = false;
     // Build the search index in slices of a few milliseconds, so keys stay responsive meanwhile;
     // then answer the query typed meanwhile, if any.
@@ -134,7 +149,7 @@ export function App({
       clearTimeout(timer);
     };
     // update and ctxRef are stable.
-  }, [corpus, searchIndex]);
+  }, [corpus, searchIndex, loaded]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));
@@ -345,6 +360,7 @@ export function App({
         lines={list.lines}
         labelWidth={list.labelWidth}
         storyCount={stories ? stories.stories.length : null}
+        loading={loading}
         selectedRow={list.selectedRow}
         width={width}
         height={paneHeight}

@@ -1,8 +1,9 @@
 import React from 'react';
 import { render } from 'ink';
-import type { Corpus, Version } from '../corpus/types.js';
+import type { Version } from '../corpus/types.js';
+import type { CorpusFeed } from '../corpus/stream.js';
 import { UserError } from '../corpus/errors.js';
-import { App } from './app.js';
+import { FeedApp } from './feed.js';
 import { chooseTheme } from './theme.js';
 import { openTerminal } from './terminal/lifecycle.js';
 import { FrameWriter, frameStdout, trustsScrollRegions } from './terminal/frames.js';
@@ -13,8 +14,11 @@ export interface ReaderOptions {
   readonly color: boolean | undefined;
 }
 
-/** Open the full-screen reader; resolves when the user quits, with the terminal restored. */
-export async function runReader(corpus: Corpus, options: ReaderOptions): Promise<void> {
+/**
+ * Open the full-screen reader on a corpus as it loads; resolves when the user quits, with the
+ * terminal restored, or rejects with why the corpus could not be loaded.
+ */
+export async function runReader(feed: CorpusFeed, options: ReaderOptions): Promise<void> {
   const { stdout, stdin } = process;
   // Ink would throw "Raw mode is not supported" later, with a stack trace.
   if (!stdin.isTTY || !stdout.isTTY) {
@@ -35,8 +39,8 @@ export async function runReader(corpus: Corpus, options: ReaderOptions): Promise
   });
   try {
     const app = render(
-      <App
-        corpus={corpus}
+      <FeedApp
+        feed={feed}
         theme={chooseTheme(options.color, process.env)}
         initialPair={options.pair}
         exact={options.exact}
@@ -59,9 +63,11 @@ export async function runReader(corpus: Corpus, options: ReaderOptions): Promise
     await app.waitUntilExit();
     app.cleanup();
   } finally {
+    feed.close();
     frames.flush();
     stopRedraws();
     frames.detach();
     terminal.close();
   }
+  if (feed.failure) throw feed.failure;
 }

@@ -1,0 +1,368 @@
+/**
+ * A corpus that streams in, as fzf's input does: the reader opens at once on what has loaded,
+ * and counts the rest as it comes ("loading 12,345 of 100,000").
+ *
+ * A small corpus (the seeds, a folder of a few hundred files, a record file of a few megabytes)
+ * is read at once, as `loadCorpus` reads it. A larger one is read on worker threads, spread over
+ * the cores: the main thread lists a folder's text files and hands them out in chunks, in order,
+ * and adds each chunk's versions once every chunk before it is in, so the corpus grows in its
+ * own order. A JSON Lines or CSV file is read by one worker, which posts versions as it goes.
+ * When the last is in, the corpus is finished as `loadCorpus` finishes it (ids made unique, the
+ * same warnings, the same error when nothing could be read).
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { UserError } from './errors.js';
+import { loadTextFiles, textFiles, type Candidate } from './folder.js';
+import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
+import { finishCorpus, loadCorpus, placeCorpus, uniqueIds, type LoadOptions } from './load.js';
+import { CHUNK_BYTES } from './read.js';
+import { sanitizeLine } from './sanitize.js';
+import type { Corpus, LoadWarning, Version } from './types.js';
+
+/** How far loading has gone. */
+export interface LoadProgress {
+  /** Versions loaded so far. */
+  readonly loaded: number;
+  /** Versions there will be, when known (a folder's text files); null for a record file. */
+  readonly total: number | null;
+  /** How much of the corpus has been read, from 0 to 1. */
+  readonly fraction: number;
+}
+
+export interface StreamOptions {
+  /** Worker threads to read on: by default one a core, up to four; 0 reads on this thread. */
+  readonly workers?: number;
+  /** A folder with at most this many text files is read at once (default 500). */
+  readonly smallFiles?: number;
+  /** A record file of at most this many bytes is read at once (default 4 MB). */
+  readonly smallBytes?: number;
+  /** Text files in a chunk handed to a worker (default 100). */
+  readonly chunkFiles?: number;
+  /** How often, at most, loading's progress is published to listeners, in ms (default 100). */
+  readonly publishMs?: number;
+  /** The worker script (default: load-worker.js beside this module, when it is there). */
+  readonly loader?: URL;
+}
+
+/** The corpus loaded so far, and how far loading has gone; listeners hear of each change. */
+export class CorpusFeed {
+  private readonly listeners = new Set<() => void>();
+  /** The corpus as loaded so far: a new object at each change. */
+  corpus: Corpus;
+  /** How far loading has gone; null once the corpus is whole. */
+  progress: LoadProgress | null;
+  /** Why the corpus could not be loaded, once loading has failed. */
+  failure: UserError | null = null;
+  private stop: () => void = () => undefined;
+  private settle: (corpus: Corpus | null) => void = () => undefined;
+  /** The whole corpus, or null if loading failed (see `failure`). */
+  readonly finished: Promise<Corpus | null>;
+
+  constructor(corpus: Corpus, progress: LoadProgress | null) {
+    this.corpus = corpus;
+    this.progress = progress;
+    this.finished = new Promise((resolve) => {
+      this.settle = resolve;
+    });
+    if (progress === null) this.settle(corpus);
+  }
+
+  /** Call `listener` at each change; returns a function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stop loading (the reader quit): workers end, and no listener hears more. */
+  close(): void {
+    this.stop();
+    this.listeners.clear();
+  }
+
+  /** @internal */
+  start(stop: () => void): void {
+    this.stop = stop;
+  }
+
+  /** @internal */
+  publish(corpus: Corpus, progress: LoadProgress | null): void {
+    this.corpus = corpus;
+    this.progress = progress;
+    for (const listener of [...this.listeners]) listener();
+    if (progress === null) this.end(corpus);
+  }
+
+  /** @internal */
+  fail(failure: UserError): void {
+    this.failure = failure;
+    this.progress = null;
+    for (const listener of [...this.listeners]) listener();
+    this.end(null);
+  }
+
+  private end(corpus: Corpus | null): void {
+    this.stop();
+    this.stop = () => undefined;
+    this.settle(corpus);
+  }
+}
+
+/** The worker script, beside this module in the bundle; null when run from source (tests). */
+function loaderScript(): URL | null {
+  const url = new URL('./load-worker.js', import.meta.url);
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** The worker script to read on, and how many threads of it; none reads on this thread. */
+function loaders(options: StreamOptions): { script: URL; count: number } | null {
+  const script = options.loader ?? loaderScript();
+  const count = options.workers ?? Math.max(1, Math.min(4, availableParallelism()));
+  return script && count > 0 ? { script, count } : null;
+}
+
+/**
+ * Open the corpus that `--corpus` names, streaming it in when it is large. What is wrong with the
+ * path itself, or with a small corpus, throws a UserError at once; what goes wrong later is the
+ * feed's `failure`.
+ */
+export function openCorpus(load: LoadOptions = {}, options: StreamOptions = {}): CorpusFeed {
+  const place = placeCorpus(load);
+  if (place.kind === 'folder') {
+    const warnings: LoadWarning[] = [];
+    const files = textFiles(place.dir, warnings);
+    if (files.length <= (options.smallFiles ?? 500)) {
+      return new CorpusFeed(finishCorpus(place, loadTextFiles(place.dir, files, warnings)), null);
+    }
+    return streamFolder(place, files, warnings, options);
+  }
+  if (place.size <= (options.smallBytes ?? 4 * 1024 * 1024)) {
+    return new CorpusFeed(loadCorpus(load), null);
+  }
+  return streamRecords(place, options);
+}
+
+type Place = ReturnType<typeof placeCorpus>;
+
+/**
+ * Gathers versions in corpus order, and publishes how far loading has gone now and then, and the
+ * growing corpus itself more rarely: each new corpus costs the reader a new list and new labels.
+ */
+class Gatherer {
+  readonly versions: Version[] = [];
+  readonly warnings: LoadWarning[];
+  private timer: NodeJS.Timeout | null = null;
+  /** When the corpus was last published, and how many versions it had. */
+  private snapshotAt = -Infinity;
+  private snapshotSize = 0;
+
+  constructor(
+    private readonly feed: CorpusFeed,
+    private readonly place: Place,
+    warnings: LoadWarning[],
+    private readonly publishMs: number,
+  ) {
+    this.warnings = warnings;
+  }
+
+  add(versions: readonly Version[], warnings: readonly LoadWarning[]): void {
+    for (const version of versions) this.versions.push(version);
+    for (const warning of warnings) this.warnings.push(warning);
+  }
+
+  /**
+   * Publish how far loading has gone, at most every publishMs; with it the corpus so far, at
+   * once the first time (the list fills the screen), then at most every ten publishMs.
+   */
+  soon(progress: () => LoadProgress): void {
+    if (this.timer) return;
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const now = performance.now();
+        let corpus = this.feed.corpus;
+        const grown = this.versions.length > this.snapshotSize;
+        if (grown && (this.snapshotSize === 0 || now - this.snapshotAt >= 10 * this.publishMs)) {
+          const warnings = [...this.warnings];
+          const versions = uniqueIds(this.versions, warnings);
+          const { dir, bundled } = this.place;
+          corpus = { dir, bundled, versions, warnings };
+          this.snapshotAt = now;
+          this.snapshotSize = versions.length;
+        }
+        this.feed.publish(corpus, progress());
+      },
+      this.snapshotSize === 0 ? 0 : this.publishMs,
+    );
+  }
+
+  /** All is in: finish the corpus as loadCorpus does. */
+  finish(): void {
+    this.cancel();
+    try {
+      this.feed.publish(
+        finishCorpus(this.place, { versions: this.versions, warnings: this.warnings }),
+        null,
+      );
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  fail(error: unknown): void {
+    this.cancel();
+    this.feed.fail(
+      error instanceof UserError
+        ? error
+        : new UserError(
+            `cannot load ${sanitizeLine(this.place.dir)}: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+    );
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+function emptyCorpus(place: Place, warnings: LoadWarning[]): Corpus {
+  return { dir: place.dir, bundled: place.bundled, versions: [], warnings: [...warnings] };
+}
+
+/** A loader's message as an error, or null if it is not one. */
+function failureOf(message: FromLoader): UserError | Error | null {
+  if (message.kind !== 'failed') return null;
+  return message.user ? new UserError(message.message) : new Error(message.message);
+}
+
+function streamFolder(
+  place: Place,
+  files: readonly Candidate[],
+  warnings: LoadWarning[],
+  options: StreamOptions,
+): CorpusFeed {
+  const total = files.length;
+  const feed = new CorpusFeed(emptyCorpus(place, warnings), { loaded: 0, total, fraction: 0 });
+  const gather = new Gatherer(feed, place, warnings, options.publishMs ?? 100);
+  const size = options.chunkFiles ?? 100;
+  const chunks = Math.ceil(total / size);
+  const taskOf = (chunk: number): FilesTask => ({
+    chunk,
+    dir: place.dir,
+    files: files.slice(chunk * size, (chunk + 1) * size),
+  });
+  const waiting = new Map<number, { versions: Version[]; warnings: LoadWarning[] }>();
+  let next = 0;
+  let read = 0;
+  const progress = (): LoadProgress => ({
+    loaded: gather.versions.length,
+    total,
+    fraction: read / total,
+  });
+  const arrived = (message: FromLoader): void => {
+    const failure = failureOf(message);
+    if (failure) {
+      gather.fail(failure);
+      return;
+    }
+    if (message.kind !== 'chunk') return;
+    waiting.set(message.chunk, message);
+    read += taskOf(message.chunk).files.length;
+    for (let done = waiting.get(next); done; done = waiting.get(next)) {
+      waiting.delete(next);
+      gather.add(done.versions, done.warnings);
+      next++;
+    }
+    if (next === chunks) gather.finish();
+    else gather.soon(progress);
+  };
+
+  let handed = 0;
+  const workers = loaders(options);
+  if (!workers) {
+    // On this thread, a chunk at a time between keys.
+    let timer: NodeJS.Immediate | null = setImmediate(function step() {
+      const chunk = handed++;
+      const { versions, warnings: chunkWarnings } = loadTextFiles(place.dir, taskOf(chunk).files);
+      arrived({ kind: 'chunk', chunk, versions, warnings: chunkWarnings });
+      timer = handed < chunks && feed.progress !== null ? setImmediate(step) : null;
+    });
+    feed.start(() => {
+      if (timer) clearImmediate(timer);
+      gather.cancel();
+    });
+    return feed;
+  }
+  const threads: Worker[] = [];
+  const job: FilesJob = { role: 'gaza-reader:files' };
+  for (let i = 0; i < Math.min(workers.count, chunks); i++) {
+    const worker = new Worker(workers.script, { workerData: job });
+    const give = (): void => {
+      if (handed < chunks) worker.postMessage(taskOf(handed++));
+    };
+    worker.on('message', (message: FromLoader) => {
+      arrived(message);
+      give();
+    });
+    worker.on('error', (error) => gather.fail(error));
+    // Some chunks in hand, so that a worker never waits for the next.
+    for (let k = 0; k < 4; k++) give();
+    threads.push(worker);
+  }
+  feed.start(() => {
+    gather.cancel();
+    for (const worker of threads) void worker.terminate();
+  });
+  return feed;
+}
+
+function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
+  const feed = new CorpusFeed(emptyCorpus(place, []), { loaded: 0, total: null, fraction: 0 });
+  const gather = new Gatherer(feed, place, [], options.publishMs ?? 100);
+  const script = loaders(options)?.script;
+  if (!script) {
+    // From source: read it whole, between frames.
+    const timer = setImmediate(() => {
+      try {
+        feed.publish(loadCorpus({ dir: place.dir }), null);
+      } catch (error) {
+        gather.fail(error);
+      }
+    });
+    feed.start(() => clearImmediate(timer));
+    return feed;
+  }
+  let chunks = 0;
+  const job: RecordsJob = {
+    role: 'gaza-reader:records',
+    kind: place.kind === 'csv' ? 'csv' : 'jsonl',
+    path: place.dir,
+  };
+  const worker = new Worker(script, { workerData: job });
+  worker.on('message', (message: FromLoader) => {
+    const failure = failureOf(message);
+    if (failure) {
+      gather.fail(failure);
+    } else if (message.kind === 'records') {
+      chunks = message.chunks;
+      gather.add(message.versions, []);
+      gather.soon(() => ({
+        loaded: gather.versions.length,
+        total: null,
+        fraction: Math.min(1, (chunks * CHUNK_BYTES) / Math.max(1, place.size)),
+      }));
+    } else if (message.kind === 'done') {
+      gather.add([], message.warnings);
+      gather.finish();
+    }
+  });
+  worker.on('error', (error) => gather.fail(error));
+  feed.start(() => {
+    gather.cancel();
+    void worker.terminate();
+  });
+  return feed;
+}

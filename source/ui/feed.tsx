@@ -1,0 +1,28 @@
+import React, { useEffect, useState } from 'react';
+import { useApp } from 'ink';
+import type { CorpusFeed } from '../corpus/stream.js';
+import { App, type AppProps } from './app.js';
+
+export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading'> {
+  readonly feed: CorpusFeed;
+}
+
+/**
+ * The reader over a corpus that streams in: it draws what has loaded, with a count of the rest,
+ * and quits if loading fails, so that the failure is said once the terminal is restored.
+ */
+export function FeedApp({ feed, ...props }: FeedAppProps) {
+  const { exit } = useApp();
+  const [seen, setSeen] = useState(() => ({ corpus: feed.corpus, progress: feed.progress }));
+  useEffect(() => {
+    const hear = (): void => {
+      if (feed.failure) exit();
+      else setSeen({ corpus: feed.corpus, progress: feed.progress });
+    };
+    const stop = feed.subscribe(hear);
+    // Whatever changed between the first render and now.
+    hear();
+    return stop;
+  }, [feed, exit]);
+  return <App {...props} corpus={seen.corpus} loading={seen.progress} />;
+}

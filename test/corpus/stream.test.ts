@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../source/corpus/load.js';
+import { openCorpus, type CorpusFeed, type StreamOptions } from '../../source/corpus/stream.js';
+import type { Corpus } from '../../source/corpus/types.js';
+import { userError } from '../helpers/errors.js';
+import { scratchFolders, writeUnder } from './scratch.js';
+
+const fresh = scratchFolders('gaza-reader-stream-');
+
+/** The bundled worker script (`npm test` builds it first). */
+const LOADER = new URL('../../dist/load-worker.js', import.meta.url);
+
+/** A folder of `count` versions, one of them empty and one binary, which are skipped. */
+function folder(count: number): string {
+  const dir = fresh();
+  for (let i = 0; i < count; i++) {
+    const name = `${String(i).padStart(3, '0')}.txt`;
+    writeUnder(
+      dir,
+      i < 10 ? name : `more/${name}`,
+      `Story ${i} headline\n\nVersion ${i} says ${i}.\n`,
+    );
+  }
+  writeUnder(dir, '005a.txt', '');
+  writeUnder(dir, '005b.txt', new Uint8Array([0, 1, 2, 0, 0, 3]));
+  return dir;
+}
+
+/** Every change a feed publishes, until it is whole or has failed. */
+async function follow(feed: CorpusFeed): Promise<{ loaded: number[]; corpus: Corpus | null }> {
+  const loaded: number[] = [];
+  feed.subscribe(() => {
+    if (feed.progress) loaded.push(feed.progress.loaded);
+  });
+  const corpus = await feed.finished;
+  return { loaded, corpus };
+}
+
+const MODES: [string, StreamOptions][] = [
+  ['on this thread', { workers: 0 }],
+  ['on two worker threads', { workers: 2, loader: LOADER }],
+];
+
+describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
+  const options: StreamOptions = { ...mode, smallFiles: 10, chunkFiles: 4, publishMs: 1 };
+
+  it.skipIf(mode.loader !== undefined && !existsSync(LOADER))(
+    'to the corpus loadCorpus reads, in its order, with its warnings',
+    async () => {
+      const dir = folder(40);
+      const feed = openCorpus({ dir }, options);
+      // The reader opens on this: nothing loaded yet, and how many there will be.
+      expect(feed.corpus.versions).toEqual([]);
+      expect(feed.progress).toEqual({ loaded: 0, total: 42, fraction: 0 });
+      const { loaded, corpus } = await follow(feed);
+      expect(corpus).toEqual(loadCorpus({ dir }));
+      expect(corpus!.warnings.map((w) => w.message)).toEqual([
+        'skipped 005a.txt: it is empty',
+        'skipped 005b.txt: it looks like a binary file, not text',
+      ]);
+      expect(feed.progress).toBeNull();
+      // It was heard growing, never shrinking.
+      expect(loaded.length).toBeGreaterThan(0);
+      expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
+      expect(Math.max(...loaded)).toBeLessThanOrEqual(40);
+    },
+  );
+});
+
+describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
+  const options: StreamOptions = { ...mode, smallBytes: 0, publishMs: 1 };
+  const skip = mode.loader !== undefined && !existsSync(LOADER);
+
+  it.skipIf(skip)('to the corpus loadCorpus reads', async () => {
+    const dir = fresh();
+    const lines = Array.from({ length: 450 }, (_, i) =>
+      i === 7
+        ? '{not json'
+        : JSON.stringify({ id: `v${i % 300}`, text: `Version ${i} says ${i}.` }),
+    );
+    const path = writeUnder(dir, 'archive.jsonl', lines.join('\n') + '\n');
+    const feed = openCorpus({ dir: path }, options);
+    expect(feed.progress).toEqual({ loaded: 0, total: null, fraction: 0 });
+    const { corpus } = await follow(feed);
+    const whole = loadCorpus({ dir: path });
+    expect(corpus).toEqual(whole);
+    // Ids made unique, and the bad line named, as loadCorpus does.
+    expect(whole.versions.map((v) => v.id)).toContain('v0-2');
+    expect(whole.warnings[0]!.message).toMatch(
+      /^archive\.jsonl line 8: skipped: it is not valid JSON /,
+    );
+  });
+
+  it.skipIf(skip)('fails with the error loadCorpus gives, as the feed’s failure', async () => {
+    const dir = fresh();
+    const path = writeUnder(dir, 'archive.csv', 'id,body\n1,Some words here.\n');
+    const feed = openCorpus({ dir: path }, options);
+    const { corpus } = await follow(feed);
+    expect(corpus).toBeNull();
+    expect(feed.failure?.message).toBe(userError(() => loadCorpus({ dir: path })).message);
+  });
+});
+
+describe('openCorpus', () => {
+  it('reads a small corpus at once', () => {
+    const feed = openCorpus({ dir: folder(3) });
+    expect(feed.progress).toBeNull();
+    expect(feed.corpus.versions.map((v) => v.id)).toEqual(['000', '001', '002']);
+  });
+
+  it('says at once what is wrong with the path', () => {
+    expect(userError(() => openCorpus({ dir: join(fresh(), 'nowhere') })).message).toMatch(
+      /^corpus folder not found: /,
+    );
+  });
+
+  it('stops when closed: no listener hears more', async () => {
+    const dir = folder(40);
+    const options: StreamOptions = { workers: 0, smallFiles: 10, chunkFiles: 4, publishMs: 1 };
+    const closed = openCorpus({ dir }, options);
+    let heard = 0;
+    closed.subscribe(() => heard++);
+    closed.close();
+    // Long enough for the same corpus to load whole, beside it.
+    expect(await openCorpus({ dir }, options).finished).not.toBeNull();
+    expect(heard).toBe(0);
+    expect(closed.corpus.versions).toEqual([]);
+  });
+});

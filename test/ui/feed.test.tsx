@@ -1,0 +1,54 @@
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../source/corpus/load.js';
+import { CorpusFeed } from '../../source/corpus/stream.js';
+import { FeedApp } from '../../source/ui/feed.js';
+import { monoTheme } from '../../source/ui/theme.js';
+import { until } from '../helpers/ink.js';
+
+const seeds = loadCorpus();
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+/** The reader over a feed the test fills by hand. */
+function open(feed: CorpusFeed) {
+  const instance = render(<FeedApp feed={feed} theme={monoTheme} />);
+  unmount = () => instance.unmount();
+  const frame = (): string => instance.lastFrame() ?? '';
+  const waitFor = async (text: string): Promise<string> => {
+    await until(() => frame().includes(text), `"${text}"`, frame);
+    return frame();
+  };
+  return { instance, frame, waitFor };
+}
+
+describe('the reader over a corpus that streams in', () => {
+  it('opens at once with a count, works on what has loaded, and groups once all is in', async () => {
+    const feed = new CorpusFeed({ ...seeds, versions: [] }, { loaded: 0, total: 5, fraction: 0 });
+    const { instance, waitFor } = open(feed);
+    expect(await waitFor('loading 0 of 5…')).not.toContain('grouping');
+
+    feed.publish(
+      { ...seeds, versions: seeds.versions.slice(0, 2) },
+      {
+        loaded: 3,
+        total: 5,
+        fraction: 0.6,
+      },
+    );
+    await waitFor('loading 3 of 5…');
+    // The two loaded are listed, and keys move among them.
+    instance.stdin.write('j');
+    const moved = await waitFor('2 of 2');
+    expect(moved).toContain('Stories · 001');
+
+    feed.publish(seeds, null);
+    const whole = await waitFor('5 versions in 1 story');
+    expect(whole).not.toContain('loading');
+    expect(whole).toContain('2 of 5');
+  });
+});
