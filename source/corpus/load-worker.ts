@@ -5,20 +5,28 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
-import { loadTextFiles, type Candidate } from './folder.js';
+import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines } from './records.js';
 import type { LoadWarning, Version } from './types.js';
 
-/** What the main thread asks of a folder loader: one chunk of the folder's text files. */
+/**
+ * What the main thread asks of a folder loader: one chunk of the folder's text files, from its
+ * list of them (`from` to before `to`).
+ */
 export interface FilesTask {
   readonly chunk: number;
-  readonly dir: string;
-  readonly files: readonly Candidate[];
+  readonly from: number;
+  readonly to: number;
 }
 
-/** What a folder loader is started with: it then takes FilesTasks. */
+/**
+ * What a folder loader is started with. It lists the folder's text files itself, as textFiles
+ * does, so that a folder of 100,000 files is never listed on the main thread; it says how many
+ * there are, then takes FilesTasks.
+ */
 export interface FilesJob {
   readonly role: 'gaza-reader:files';
+  readonly dir: string;
 }
 
 /** What a record-file loader is started with. */
@@ -35,6 +43,7 @@ export type FromLoader =
       readonly versions: Version[];
       readonly warnings: LoadWarning[];
     }
+  | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
   | { readonly kind: 'records'; readonly versions: Version[]; readonly chunks: number }
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
   | { readonly kind: 'failed'; readonly message: string; readonly user: boolean };
@@ -83,17 +92,19 @@ if (port && job?.role === 'gaza-reader:records') {
     post(failed(error));
   }
 } else if (port && job?.role === 'gaza-reader:files') {
-  port.on('message', (task: FilesTask) => {
-    try {
-      // A Buffer path arrives as a plain Uint8Array: fs wants a Buffer.
-      const files = task.files.map(({ raw, name }) => ({
-        raw: Buffer.from(raw.buffer, raw.byteOffset, raw.length),
-        name,
-      }));
-      const { versions, warnings } = loadTextFiles(task.dir, files);
-      port.postMessage({ kind: 'chunk', chunk: task.chunk, versions, warnings } as FromLoader);
-    } catch (error) {
-      port.postMessage(failed(error));
-    }
-  });
+  try {
+    const warnings: LoadWarning[] = [];
+    const files = textFiles(job.dir, warnings);
+    port.postMessage({ kind: 'listed', total: files.length, warnings } as FromLoader);
+    port.on('message', ({ chunk, from, to }: FilesTask) => {
+      try {
+        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to));
+        port.postMessage({ kind: 'chunk', chunk, versions, warnings } as FromLoader);
+      } catch (error) {
+        port.postMessage(failed(error));
+      }
+    });
+  } catch (error) {
+    port.postMessage(failed(error));
+  }
 }
