@@ -22,29 +22,40 @@ export interface LoadOptions {
 }
 
 /**
- * Make every id unique: a second version with a taken id gets the first free `id-2`, `id-3`…,
- * and a warning says so. Returns the versions in the same order.
+ * Makes ids unique as versions come, in corpus order: a version whose id is taken gets the first
+ * free `id-2`, `id-3`…, and a warning says so. A corpus streamed in gets the same ids as one read
+ * whole.
  */
-export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
-  const taken = new Map<string, string>();
-  for (const version of versions) if (!taken.has(version.id)) taken.set(version.id, version.file);
-  const seen = new Set<string>();
-  return versions.map((version) => {
-    if (!seen.has(version.id)) {
-      seen.add(version.id);
+export class IdRegistry {
+  /** Each id taken, and the file that took it. */
+  private readonly taken = new Map<string, string>();
+
+  /** The version, or a copy with a free id; `warnings` hears of a change. */
+  claim<T extends { readonly id: string; readonly file: string }>(
+    version: T,
+    warnings: LoadWarning[],
+  ): T {
+    const first = this.taken.get(version.id);
+    if (first === undefined) {
+      this.taken.set(version.id, version.file);
       return version;
     }
     let n = 2;
-    while (taken.has(`${version.id}-${n}`)) n++;
+    while (this.taken.has(`${version.id}-${n}`)) n++;
     const id = `${version.id}-${n}`;
-    taken.set(id, version.file);
-    seen.add(id);
+    this.taken.set(id, version.file);
     warnings.push({
       file: version.file,
-      message: `${version.file}: its id "${version.id}" is taken by ${taken.get(version.id)!}, so it is "${id}"`,
+      message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,
     });
     return { ...version, id };
-  });
+  }
+}
+
+/** Every id made unique, as IdRegistry makes them; the versions in the same order. */
+export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
+  const registry = new IdRegistry();
+  return versions.map((version) => registry.claim(version, warnings));
 }
 
 /** What `--corpus` names, checked: a folder, a JSON Lines file or a CSV file. */

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
 import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
-import { finishCorpus, loadCorpus, placeCorpus, uniqueIds, type LoadOptions } from './load.js';
+import { finishCorpus, IdRegistry, loadCorpus, placeCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
@@ -166,14 +166,19 @@ function holdsMore(dir: string, count: number): boolean {
 
 /**
  * Gathers versions in corpus order, and publishes how far loading has gone now and then, and the
- * growing corpus itself more rarely: each new corpus costs the reader a new list and new labels.
+ * growing corpus itself more rarely: each new corpus costs the reader a new list and new labels,
+ * so it is published once at first (to fill the screen), then each time it has doubled. All the
+ * corpora published along the way cost no more than twice the whole one.
  */
 class Gatherer {
+  /** The versions so far, their ids made unique as they come. */
   readonly versions: Version[] = [];
   readonly warnings: LoadWarning[];
+  private readonly ids = new IdRegistry();
+  /** Warnings about ids made unique: they come last, as in loadCorpus. */
+  private readonly idWarnings: LoadWarning[] = [];
   private timer: NodeJS.Timeout | null = null;
-  /** When the corpus was last published, and how many versions it had. */
-  private snapshotAt = -Infinity;
+  /** How many versions the corpus last published had. */
   private snapshotSize = 0;
 
   constructor(
@@ -186,29 +191,22 @@ class Gatherer {
   }
 
   add(versions: readonly Version[], warnings: readonly LoadWarning[]): void {
-    for (const version of versions) this.versions.push(version);
     for (const warning of warnings) this.warnings.push(warning);
+    for (const version of versions) this.versions.push(this.ids.claim(version, this.idWarnings));
   }
 
-  /**
-   * Publish how far loading has gone, at most every publishMs; with it the corpus so far, at
-   * once the first time (the list fills the screen), then at most every ten publishMs.
-   */
+  /** Publish how far loading has gone, at most every publishMs, and the corpus when it is due. */
   soon(progress: () => LoadProgress): void {
     if (this.timer) return;
     this.timer = setTimeout(
       () => {
         this.timer = null;
-        const now = performance.now();
         let corpus = this.feed.corpus;
-        const grown = this.versions.length > this.snapshotSize;
-        if (grown && (this.snapshotSize === 0 || now - this.snapshotAt >= 10 * this.publishMs)) {
-          const warnings = [...this.warnings];
-          const versions = uniqueIds(this.versions, warnings);
+        const size = this.versions.length;
+        if (size > 0 && (this.snapshotSize === 0 || size >= 2 * this.snapshotSize)) {
           const { dir, bundled } = this.place;
-          corpus = { dir, bundled, versions, warnings };
-          this.snapshotAt = now;
-          this.snapshotSize = versions.length;
+          corpus = { dir, bundled, versions: [...this.versions], warnings: this.allWarnings() };
+          this.snapshotSize = size;
         }
         this.feed.publish(corpus, progress());
       },
@@ -216,12 +214,16 @@ class Gatherer {
     );
   }
 
+  private allWarnings(): LoadWarning[] {
+    return [...this.warnings, ...this.idWarnings];
+  }
+
   /** All is in: finish the corpus as loadCorpus does. */
   finish(): void {
     this.cancel();
     try {
       this.feed.publish(
-        finishCorpus(this.place, { versions: this.versions, warnings: this.warnings }),
+        finishCorpus(this.place, { versions: this.versions, warnings: this.allWarnings() }),
         null,
       );
     } catch (error) {
@@ -344,8 +346,9 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
       if (message.kind === 'listed') {
         // Each worker lists the folder for itself; the first to finish says what it holds.
         if (!isListed) listed(message.total, message.warnings);
-        // Some chunks in hand, so that a worker never waits for the next.
-        for (let k = 0; k < 4; k++) give(worker);
+        // Some chunks in hand, so that a worker never waits for the next while this thread is
+        // busy drawing.
+        for (let k = 0; k < 8; k++) give(worker);
         return;
       }
       arrived(message);
