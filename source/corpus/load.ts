@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from './errors.js';
-import { loadFolder, TEXT_EXTENSIONS } from './folder.js';
+import { loadFolder, loadTextFile, textFiles, TEXT_EXTENSIONS } from './folder.js';
 import { bundledSeedsDir } from './paths.js';
 import { describe } from './read.js';
 import { CSV_EXTENSIONS, JSON_LINES_EXTENSIONS, loadCsv, loadJsonLines } from './records.js';
@@ -135,6 +135,33 @@ export function finishCorpus(
     );
   }
   return { dir, bundled, versions, warnings };
+}
+
+/**
+ * Read the corpus that `--corpus` names one version at a time, its ids made unique, without
+ * keeping it: for output that streams. Returns where it is and its warnings.
+ */
+export function readVersions(
+  options: LoadOptions,
+  each: (version: Version) => void,
+): { place: CorpusPlace; warnings: LoadWarning[] } {
+  const place = placeCorpus(options);
+  const warnings: LoadWarning[] = [];
+  const idWarnings: LoadWarning[] = [];
+  const ids = new IdRegistry();
+  const take = (version: Version): void => each(ids.claim(version, idWarnings));
+  if (place.kind === 'folder') {
+    for (const candidate of textFiles(place.dir, warnings)) {
+      const version = loadTextFile(place.dir, candidate, warnings);
+      if (version) take(version);
+    }
+  } else {
+    const sink = { version: take, chunk: () => undefined };
+    const loaded =
+      place.kind === 'jsonl' ? loadJsonLines(place.dir, sink) : loadCsv(place.dir, sink);
+    warnings.push(...loaded.warnings);
+  }
+  return { place, warnings: [...warnings, ...idWarnings] };
 }
 
 /** Load the corpus that `--corpus` names: a folder, a .jsonl file or a .csv file. */

@@ -73,6 +73,7 @@ describe('npm pack', () => {
         'CHANGELOG.md',
         'dist/THIRD-PARTY-NOTICES.txt',
         'dist/cli.js',
+        'dist/load-worker.js',
         'package.json',
         ...(existsSync(join(REPO, 'README.md')) ? ['README.md'] : []),
         ...seeds,
