@@ -12,6 +12,8 @@ import { CSV_EXTENSIONS, JSON_LINES_EXTENSIONS, loadCsv, loadJsonLines } from '.
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
 
+import { withFields } from './build.js';
+
 export { versionFromText } from './build.js';
 export { TEXT_EXTENSIONS } from './folder.js';
 export { MAX_FILE_BYTES } from './read.js';
@@ -43,7 +45,7 @@ function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Versi
       file: version.file,
       message: `${version.file}: its id "${version.id}" is taken by ${taken.get(version.id)!}, so it is "${id}"`,
     });
-    return { ...version, id };
+    return withFields(version, { id });
   });
 }
 

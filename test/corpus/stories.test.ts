@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, toVersions, writeCorpus } from '../../bench/generate.js';
+import { withFields } from '../../source/corpus/build.js';
 import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
 import { groupStories, STORY_OVERLAP, type Story } from '../../source/corpus/stories.js';
@@ -121,7 +122,7 @@ describe('groupStories on unrelated texts', () => {
 
 describe('groupStories on versions with stated dates and outlets', () => {
   const stated = (id: string, text: string, date: string | null, outlet: string | null): Version =>
-    ({ ...version(id, text), date, outlet }) as Version;
+    withFields(version(id, text), { date, outlet });
 
   it('lists stories newest first, and a story by date, then outlet, then corpus order', () => {
     const body = seed('001').body;
