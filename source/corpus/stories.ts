@@ -652,7 +652,10 @@ function* groupSteps(
  */
 export class StoryGrouper {
   private readonly versions: Version[] = [];
-  private readonly samples: Uint32Array[] = [];
+  /** Each version's sample, once taken (or given to `add`). */
+  private readonly samples: (Uint32Array | undefined)[] = [];
+  /** Versions before this one are all sampled. */
+  private sampled = 0;
   private work: Steps<StoryMap> | undefined;
   private map: StoryMap | undefined;
   private last: StoryMap | null = null;
@@ -661,17 +664,27 @@ export class StoryGrouper {
     this.add(versions);
   }
 
-  /** More versions, after those added before (a version's place in the corpus is its order). */
-  add(versions: readonly Version[]): void {
+  /**
+   * More versions, after those added before (a version's place in the corpus is its order).
+   * `samples`, when given, are their shingleSampleOf(version.paragraphs), taken elsewhere (in the
+   * worker that loaded them, say), so that steps here need not take them.
+   */
+  add(versions: readonly Version[], samples?: readonly Uint32Array[]): void {
     if (versions.length === 0 && this.versions.length > 0) return;
-    for (const version of versions) this.versions.push(version);
+    if (samples !== undefined && samples.length !== versions.length) {
+      throw new RangeError(`${samples.length} samples for ${versions.length} versions`);
+    }
+    versions.forEach((version, i) => {
+      this.versions.push(version);
+      this.samples.push(samples?.[i]);
+    });
     this.work = undefined;
     this.map = undefined;
   }
 
   /** Versions added, and of them those sampled (most of the work is sampling them). */
   get progress(): { readonly sampled: number; readonly versions: number } {
-    return { sampled: this.samples.length, versions: this.versions.length };
+    return { sampled: this.sampled, versions: this.versions.length };
   }
 
   /**
@@ -715,16 +728,17 @@ export class StoryGrouper {
 
   private *steps(): Steps<StoryMap> {
     let read = 0;
-    while (this.samples.length < this.versions.length) {
-      const { paragraphs } = this.versions[this.samples.length]!;
-      this.samples.push(shingleSampleOf(paragraphs));
+    for (; this.sampled < this.versions.length; this.sampled++) {
+      if (this.samples[this.sampled] !== undefined) continue;
+      const { paragraphs } = this.versions[this.sampled]!;
+      this.samples[this.sampled] = shingleSampleOf(paragraphs);
       for (const paragraph of paragraphs) read += paragraph.length;
       if (read >= WORK_PER_STEP) {
         read = 0;
         yield;
       }
     }
-    return yield* groupSteps(this.versions.slice(), this.samples.slice());
+    return yield* groupSteps(this.versions.slice(), this.samples.slice() as Uint32Array[]);
   }
 }
 

@@ -9,6 +9,7 @@ import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
 import {
   groupStories,
+  shingleSampleOf,
   StoryGrouper,
   STORY_OVERLAP,
   type Story,
@@ -248,6 +249,17 @@ describe('StoryGrouper', () => {
     expect(grouper.progress.versions).toBe(300);
     expect(grouping(grouper.result())).toEqual(whole);
     expect(grouper.latest).not.toBe(first);
+  });
+
+  it('takes samples taken elsewhere (a loading worker) as its own', () => {
+    const grouper = new StoryGrouper();
+    grouper.add(
+      versions.slice(0, 150),
+      versions.slice(0, 150).map((v) => shingleSampleOf(v.paragraphs)),
+    );
+    grouper.add(versions.slice(150));
+    expect(grouping(grouper.result())).toEqual(whole);
+    expect(() => grouper.add(versions.slice(0, 2), [])).toThrow('0 samples for 2 versions');
   });
 
   it('gives no stories before any version is added, and similarity for any two', () => {
