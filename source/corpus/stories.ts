@@ -18,6 +18,10 @@
  *
  * Hashes use fixed seeds, and every tie is broken by corpus order: the same corpus always groups
  * the same way.
+ *
+ * StoryGrouper does the work in steps of a few milliseconds, so that the reader can group between
+ * keys, and versions as they stream in; groupStories does it at once, for the command line. The
+ * bulk of the data is in typed arrays: samples, postings, runs, the closest of each version.
  */
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted } from '../text/sorted.js';
