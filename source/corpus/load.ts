@@ -12,6 +12,8 @@ import { CSV_EXTENSIONS, JSON_LINES_EXTENSIONS, loadCsv, loadJsonLines } from '.
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
 
+import { withFields } from './build.js';
+
 export { versionFromText } from './build.js';
 export { TEXT_EXTENSIONS } from './folder.js';
 export { MAX_FILE_BYTES } from './read.js';
@@ -31,10 +33,7 @@ export class IdRegistry {
   private readonly taken = new Map<string, string>();
 
   /** The version, or a copy with a free id; `warnings` hears of a change. */
-  claim<T extends { readonly id: string; readonly file: string }>(
-    version: T,
-    warnings: LoadWarning[],
-  ): T {
+  claim(version: Version, warnings: LoadWarning[]): Version {
     const first = this.taken.get(version.id);
     if (first === undefined) {
       this.taken.set(version.id, version.file);
@@ -48,7 +47,7 @@ export class IdRegistry {
       file: version.file,
       message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,
     });
-    return { ...version, id };
+    return withFields(version, { id });
   }
 }
 

@@ -14,6 +14,7 @@ import { existsSync, opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { storedVersion, type VersionFields } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
 import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
@@ -190,9 +191,12 @@ class Gatherer {
     this.warnings = warnings;
   }
 
-  add(versions: readonly Version[], warnings: readonly LoadWarning[]): void {
+  /** Add versions and their warnings; versions from a loader thread have lost their body. */
+  add(versions: readonly VersionFields[], warnings: readonly LoadWarning[]): void {
     for (const warning of warnings) this.warnings.push(warning);
-    for (const version of versions) this.versions.push(this.ids.claim(version, this.idWarnings));
+    for (const fields of versions) {
+      this.versions.push(this.ids.claim(storedVersion(fields), this.idWarnings));
+    }
   }
 
   /** Publish how far loading has gone, at most every publishMs, and the corpus when it is due. */

@@ -62,6 +62,10 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       const { loaded, totals, corpus } = await follow(feed);
       expect(totals.at(-1)).toBe(42);
       expect(corpus).toEqual(loadCorpus({ dir }));
+      // Versions from a loader thread have their body again (it is not a field of their own).
+      for (const version of corpus!.versions) {
+        expect(version.body).toBe(version.paragraphs.join('\n\n'));
+      }
       expect(corpus!.warnings.map((w) => w.message)).toEqual([
         'skipped 005a.txt: it is empty',
         'skipped 005b.txt: it looks like a binary file, not text',
@@ -108,6 +112,7 @@ describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
     const { corpus } = await follow(feed);
     const whole = loadCorpus({ dir: path });
     expect(corpus).toEqual(whole);
+    expect(corpus!.versions.map((v) => v.body)).toEqual(whole.versions.map((v) => v.body));
     // Ids made unique, and the bad line named, as loadCorpus does.
     expect(whole.versions.map((v) => v.id)).toContain('v0-2');
     expect(whole.warnings[0]!.message).toMatch(
