@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines } from './records.js';
+import { shingleSampleOf } from './stories.js';
 import type { LoadWarning, Version } from './types.js';
 
 /**
@@ -42,9 +43,16 @@ export type FromLoader =
       readonly chunk: number;
       readonly versions: Version[];
       readonly warnings: LoadWarning[];
+      /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
+      readonly samples?: Uint32Array[];
     }
   | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
-  | { readonly kind: 'records'; readonly versions: Version[]; readonly chunks: number }
+  | {
+      readonly kind: 'records';
+      readonly versions: Version[];
+      readonly samples?: Uint32Array[];
+      readonly chunks: number;
+    }
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
   | { readonly kind: 'failed'; readonly message: string; readonly user: boolean };
 
@@ -56,7 +64,7 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   let batch: Version[] = [];
   let chunks = 0;
   const flush = (): void => {
-    post({ kind: 'records', versions: batch, chunks });
+    post({ kind: 'records', versions: batch, samples: samplesOf(batch), chunks });
     batch = [];
   };
   const sink = {
@@ -71,6 +79,11 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   const loaded = job.kind === 'jsonl' ? loadJsonLines(job.path, sink) : loadCsv(job.path, sink);
   flush();
   post({ kind: 'done', warnings: loaded.warnings });
+}
+
+/** What story grouping samples of each version (see StoryGrouper.add). */
+function samplesOf(versions: readonly Version[]): Uint32Array[] {
+  return versions.map((version) => shingleSampleOf(version.paragraphs));
 }
 
 function failed(error: unknown): FromLoader {
@@ -99,7 +112,10 @@ if (port && job?.role === 'gaza-reader:records') {
     port.on('message', ({ chunk, from, to }: FilesTask) => {
       try {
         const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to));
-        port.postMessage({ kind: 'chunk', chunk, versions, warnings } as FromLoader);
+        const samples = samplesOf(versions);
+        port.postMessage({ kind: 'chunk', chunk, versions, warnings, samples } as FromLoader, [
+          ...samples.map((sample) => sample.buffer as ArrayBuffer),
+        ]);
       } catch (error) {
         port.postMessage(failed(error));
       }

@@ -23,6 +23,23 @@ import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
 
+/** Samples for story grouping that loader threads took, by version. */
+const SAMPLES = new WeakMap<Version, Uint32Array>();
+
+/**
+ * Each version's sample for story grouping (shingleSampleOf its paragraphs), where a loader
+ * thread took them all; undefined where any is missing, and the grouper takes them itself.
+ */
+export function loadedSamples(versions: readonly Version[]): Uint32Array[] | undefined {
+  const samples: Uint32Array[] = [];
+  for (const version of versions) {
+    const sample = SAMPLES.get(version);
+    if (!sample) return undefined;
+    samples.push(sample);
+  }
+  return samples;
+}
+
 /** How far loading has gone. */
 export interface LoadProgress {
   /** Versions loaded so far. */
@@ -191,12 +208,22 @@ class Gatherer {
     this.warnings = warnings;
   }
 
-  /** Add versions and their warnings; versions from a loader thread have lost their body. */
-  add(versions: readonly VersionFields[], warnings: readonly LoadWarning[]): void {
+  /**
+   * Add versions and their warnings; versions from a loader thread have lost their body, and
+   * come with their samples for story grouping.
+   */
+  add(
+    versions: readonly VersionFields[],
+    warnings: readonly LoadWarning[],
+    samples?: readonly Uint32Array[],
+  ): void {
     for (const warning of warnings) this.warnings.push(warning);
-    for (const fields of versions) {
-      this.versions.push(this.ids.claim(storedVersion(fields), this.idWarnings));
-    }
+    versions.forEach((fields, i) => {
+      const version = this.ids.claim(storedVersion(fields), this.idWarnings);
+      const sample = samples?.[i];
+      if (sample) SAMPLES.set(version, sample);
+      this.versions.push(version);
+    });
   }
 
   /** Publish how far loading has gone, at most every publishMs, and the corpus when it is due. */
@@ -271,7 +298,10 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   let isListed = false;
   let total = 0;
   let chunks = 0;
-  const waiting = new Map<number, { versions: Version[]; warnings: LoadWarning[] }>();
+  const waiting = new Map<
+    number,
+    { versions: Version[]; warnings: LoadWarning[]; samples?: Uint32Array[] }
+  >();
   let next = 0;
   let read = 0;
   const progress = (): LoadProgress => ({
@@ -305,7 +335,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     read += to - from;
     for (let done = waiting.get(next); done; done = waiting.get(next)) {
       waiting.delete(next);
-      gather.add(done.versions, done.warnings);
+      gather.add(done.versions, done.warnings, done.samples);
       next++;
     }
     if (next === chunks) gather.finish();
@@ -397,7 +427,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
       gather.fail(failure);
     } else if (message.kind === 'records') {
       chunks = message.chunks;
-      gather.add(message.versions, []);
+      gather.add(message.versions, [], message.samples);
       gather.soon(() => ({
         loaded: gather.versions.length,
         total: null,

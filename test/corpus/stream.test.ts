@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
-import { openCorpus, type CorpusFeed, type StreamOptions } from '../../source/corpus/stream.js';
+import {
+  loadedSamples,
+  openCorpus,
+  type CorpusFeed,
+  type StreamOptions,
+} from '../../source/corpus/stream.js';
+import { shingleSampleOf } from '../../source/corpus/stories.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import { userError } from '../helpers/errors.js';
 import { scratchFolders, writeUnder } from './scratch.js';
@@ -62,6 +68,10 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       const { loaded, totals, corpus } = await follow(feed);
       expect(totals.at(-1)).toBe(42);
       expect(corpus).toEqual(loadCorpus({ dir }));
+      // Loader threads take each version's sample for story grouping; this thread takes none.
+      expect(loadedSamples(corpus!.versions)).toEqual(
+        mode.loader ? corpus!.versions.map((v) => shingleSampleOf(v.paragraphs)) : undefined,
+      );
       // Versions from a loader thread have their body again (it is not a field of their own).
       for (const version of corpus!.versions) {
         expect(version.body).toBe(version.paragraphs.join('\n\n'));
