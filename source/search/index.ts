@@ -16,7 +16,15 @@
  */
 import type { Version } from '../corpus/types.js';
 import { foldForSearch, normalizeQuery } from '../text/fold.js';
-import { matchPassage, parseQuery, type PassageMatch, type Query } from './match.js';
+import {
+  matchPassage,
+  matchTerm,
+  parseQuery,
+  type PassageMatch,
+  type Query,
+  type TermMatcher,
+  type TermResult,
+} from './match.js';
 import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
 import { collectPassageSteps, type Passage } from './passages.js';
@@ -32,12 +40,41 @@ export const DEFAULT_LIMIT = 50;
 /** How many recent queries keep their hits (going back with backspace costs nothing). */
 const CACHED_QUERIES = 64;
 
+/**
+ * Each word's results, by passage, kept from one search to the next: typing "ceasefire talks" a
+ * letter at a time matches "ceasefire" in each candidate once, not again on every later key. Only
+ * the words of the latest search are kept.
+ */
+class TermResults {
+  #byTerm = new Map<string, Map<number, TermResult>>();
+  #used = new Set<string>();
+
+  /** A matcher for passage p that remembers what it finds. */
+  matcher(p: number): TermMatcher {
+    return (pattern, text) => {
+      this.#used.add(pattern);
+      let results = this.#byTerm.get(pattern);
+      if (!results) this.#byTerm.set(pattern, (results = new Map()));
+      let result = results.get(p);
+      if (!result) results.set(p, (result = matchTerm(pattern, text)));
+      return result;
+    };
+  }
+
+  /** A search is done: forget the words it did not use. */
+  keepUsed(): void {
+    for (const term of this.#byTerm.keys()) if (!this.#used.has(term)) this.#byTerm.delete(term);
+    this.#used.clear();
+  }
+}
+
 /** What a search needs, once built. */
 interface Engine {
   readonly passages: readonly Passage[];
   /** Passages folded for fuse.js, by passage, as they are first needed. */
   readonly folded: (string | undefined)[];
   readonly scorer: TrigramScorer;
+  readonly terms: TermResults;
 }
 
 /** Build the engine a slice at a time; `onPassages` hears of the passages as soon as they are known. */
@@ -48,7 +85,7 @@ function* engineSteps(
   const passages = yield* collectPassageSteps(versions);
   onPassages(passages);
   const index = yield* trigramIndexSteps(passages.map((p) => p.text));
-  return { passages, folded: [], scorer: new TrigramScorer(index) };
+  return { passages, folded: [], scorer: new TrigramScorer(index), terms: new TermResults() };
 }
 
 function foldedText(engine: Engine, p: number): string {
@@ -89,13 +126,14 @@ function candidatesFor(engine: Engine, query: Query): number[] {
 function ranked(
   engine: Engine,
   candidates: Iterable<number>,
-  match: (folded: string, original: string) => PassageMatch | null,
+  match: (folded: string, original: string, term: TermMatcher) => PassageMatch | null,
 ): SearchHit[] {
   const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
   for (const p of candidates) {
-    const found = match(foldedText(engine, p), engine.passages[p]!.text);
+    const found = match(foldedText(engine, p), engine.passages[p]!.text, engine.terms.matcher(p));
     if (found) scored.push({ p, ...found });
   }
+  engine.terms.keepUsed();
   scored.sort((a, b) => a.score - b.score || a.p - b.p);
   return scored.map(({ p, score, matches }) => toHit(engine.passages[p]!, score, matches));
 }
@@ -118,7 +156,9 @@ function rankExtended(engine: Engine, query: ExtendedQuery): SearchHit[] {
     // Only exclusions: every passage is a candidate.
     candidates = engine.passages.keys();
   }
-  return ranked(engine, candidates, (folded, original) => matchExtended(plan, folded, original));
+  return ranked(engine, candidates, (folded, original, term) =>
+    matchExtended(plan, folded, original, term),
+  );
 }
 
 /** Every hit for a normalized, non-blank query, best first. */
@@ -126,8 +166,8 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
   const extended = parseExtended(normalized);
   if (!extended.plain) return rankExtended(engine, extended);
   const query = parseQuery(normalized);
-  return ranked(engine, candidatesFor(engine, query), (folded, original) =>
-    matchPassage(query, folded, original),
+  return ranked(engine, candidatesFor(engine, query), (folded, original, term) =>
+    matchPassage(query, folded, original, term),
   );
 }
 
