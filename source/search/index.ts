@@ -108,7 +108,9 @@ function scanForCandidates(engine: Engine, query: Query, limit: number): number[
 function toHit(passage: Passage, score: number, matches: SearchHit['matches']): SearchHit {
   return {
     passage: passage.text,
-    versions: passage.placements.map(({ id, paragraph }) => ({ id, paragraph })),
+    // The passage's own list, read-only, not a copy: a keystroke makes hundreds of hits, and a
+    // passage many versions carry has hundreds of placements.
+    versions: passage.placements,
     score,
     matches,
   };
