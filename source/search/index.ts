@@ -220,16 +220,19 @@ export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
   let engine: Engine | undefined;
   // Warm up only an index built between frames, for a reader: not one built for one search.
   let sliced = false;
-  const steps = engineSteps(
+  // Dropped once done: a finished generator may still hold what its steps made on the way.
+  let steps: Generator<void, Engine> | null = engineSteps(
     versions,
     (known) => (passages = known),
     () => sliced,
   );
   const step = (): boolean => {
-    if (engine) return true;
+    if (engine || !steps) return true;
     const next = steps.next();
-    if (next.done) engine = next.value;
-    return next.done === true;
+    if (!next.done) return false;
+    engine = next.value;
+    steps = null;
+    return true;
   };
   const ready = (): Engine => {
     while (!step());
