@@ -83,7 +83,7 @@ export interface TrigramIndex {
   readonly passages: number;
   /** postings[offsets[t] .. offsets[t + 1]) are the passages holding trigram t, ascending. */
   readonly offsets: Int32Array;
-  readonly postings: Int32Array;
+  readonly postings: Int32Array | Uint16Array;
   /** The score a passage gains for holding trigram t: rarer trigrams weigh more. */
   readonly weights: Int32Array;
 }
@@ -161,7 +161,10 @@ export function* trigramIndexSteps(texts: readonly string[]): Generator<void, Tr
   }
   for (let t = 0; t < TRIGRAM_SPACE; t++) offsets[t + 1]! += offsets[t]!; // counts to offsets
   // ...then place: each passage, in order, after the passages before it (postings ascending).
-  const postings = new Int32Array(offsets[TRIGRAM_SPACE]!);
+  // Passage numbers in 16 bits while they fit: half the memory for a corpus of up to 65,536
+  // passages (10,000 versions have about 58,000).
+  const size = offsets[TRIGRAM_SPACE]!;
+  const postings = passages <= 0x10000 ? new Uint16Array(size) : new Int32Array(size);
   const cursor = offsets.slice(0, TRIGRAM_SPACE);
   for (let p = 0; p < passages; p++) {
     // Marks continue from the first pass's, so that no trigram looks seen already.

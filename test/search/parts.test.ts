@@ -88,6 +88,14 @@ describe('the trigram index', () => {
     expect(listed).toEqual(expected);
     expect(index.postings.length).toBe([...expected.values()].flat().length);
   });
+
+  it('numbers passages past 65,536, where 16 bits no longer hold them', () => {
+    const texts = Array.from({ length: 70_000 }, (_, p) => (p % 10_000 === 9_999 ? 'zzq' : 'ab'));
+    const index = buildTrigramIndex(texts);
+    const [zzq] = queryTrigrams('zzq ');
+    const holding = index.postings.subarray(index.offsets[zzq!]!, index.offsets[zzq! + 1]!);
+    expect([...holding]).toEqual([9_999, 19_999, 29_999, 39_999, 49_999, 59_999, 69_999]);
+  });
 });
 
 describe('TrigramScorer', () => {
