@@ -4,7 +4,14 @@
  * highlights the same with or without operators around it; every other clause is checked on its
  * own, and scores its best alternative.
  */
-import { matchPassage, matchTerm, parseQuery, type PassageMatch, type Query } from './match.js';
+import {
+  matchPassage,
+  matchTerm,
+  parseQuery,
+  type PassageMatch,
+  type Query,
+  type TermMatcher,
+} from './match.js';
 import { dropFragments, mergeRanges, toRanges, type Range } from './ranges.js';
 import type { Clause, ExtendedQuery, Term } from './syntax.js';
 
@@ -32,10 +39,14 @@ export function planExtended(query: ExtendedQuery): ExtendedPlan {
 }
 
 /** Where a term stands in folded text, as inclusive ranges; null when it does not. */
-function find(term: Term, folded: string): { score: number; indices: Inclusive[] } | null {
+function find(
+  term: Term,
+  folded: string,
+  match: TermMatcher,
+): { score: number; indices: Inclusive[] } | null {
   const { kind, text } = term;
   if (kind === 'fuzzy') {
-    const result = matchTerm(text, folded);
+    const result = match(text, folded);
     return result.isMatch
       ? { score: result.score, indices: dropFragments(result.indices ?? [], text.length) }
       : null;
@@ -50,16 +61,20 @@ function find(term: Term, folded: string): { score: number; indices: Inclusive[]
   return at < 0 ? null : { score: EXACT, indices: [[at, at + text.length - 1]] };
 }
 
-/** Match folded passage text against a planned extended query; `original` is as written. */
+/**
+ * Match folded passage text against a planned extended query; `original` is as written. `match`
+ * matches each fuzzy word (see matchPassage).
+ */
 export function matchExtended(
   plan: ExtendedPlan,
   folded: string,
   original: string,
+  match: TermMatcher = matchTerm,
 ): PassageMatch | null {
   const scores: number[] = [];
   const ranges: Range[] = [];
   if (plan.core) {
-    const core = matchPassage(plan.core, folded, original);
+    const core = matchPassage(plan.core, folded, original, match);
     if (!core) return null;
     scores.push(core.score);
     ranges.push(...core.matches);
@@ -68,7 +83,7 @@ export function matchExtended(
     let best: { score: number; indices: Inclusive[] } | null = null;
     let satisfied = false;
     for (const term of clause) {
-      const found = find(term, folded);
+      const found = find(term, folded, match);
       if (term.negated) {
         if (!found) satisfied = true;
         continue;

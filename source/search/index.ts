@@ -16,7 +16,15 @@
  */
 import type { Version } from '../corpus/types.js';
 import { foldForSearch, normalizeQuery } from '../text/fold.js';
-import { matchPassage, parseQuery, type PassageMatch, type Query } from './match.js';
+import {
+  matchPassage,
+  matchTerm,
+  parseQuery,
+  type PassageMatch,
+  type Query,
+  type TermMatcher,
+  type TermResult,
+} from './match.js';
 import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
 import { collectPassageSteps, type Passage } from './passages.js';
@@ -32,23 +40,93 @@ export const DEFAULT_LIMIT = 50;
 /** How many recent queries keep their hits (going back with backspace costs nothing). */
 const CACHED_QUERIES = 64;
 
+/**
+ * Each word's results, by passage, kept from one search to the next: typing "ceasefire talks" a
+ * letter at a time matches "ceasefire" in each candidate once, not again on every later key. Only
+ * the words of the latest search are kept.
+ */
+class TermResults {
+  #byTerm = new Map<string, Map<number, TermResult>>();
+  #used = new Set<string>();
+
+  /** A matcher for passage p that remembers what it finds. */
+  matcher(p: number): TermMatcher {
+    return (pattern, text) => {
+      this.#used.add(pattern);
+      let results = this.#byTerm.get(pattern);
+      if (!results) this.#byTerm.set(pattern, (results = new Map()));
+      let result = results.get(p);
+      if (!result) results.set(p, (result = matchTerm(pattern, text)));
+      return result;
+    };
+  }
+
+  /** A search is done: forget the words it did not use. */
+  keepUsed(): void {
+    for (const term of this.#byTerm.keys()) if (!this.#used.has(term)) this.#byTerm.delete(term);
+    this.#used.clear();
+  }
+}
+
 /** What a search needs, once built. */
 interface Engine {
   readonly passages: readonly Passage[];
   /** Passages folded for fuse.js, by passage, as they are first needed. */
   readonly folded: (string | undefined)[];
   readonly scorer: TrigramScorer;
+  readonly terms: TermResults;
 }
 
 /** Build the engine a slice at a time; `onPassages` hears of the passages as soon as they are known. */
 function* engineSteps(
   versions: readonly Version[],
   onPassages: (passages: readonly Passage[]) => void,
+  warm: () => boolean,
 ): Generator<void, Engine> {
   const passages = yield* collectPassageSteps(versions);
   onPassages(passages);
   const index = yield* trigramIndexSteps(passages.map((p) => p.text));
-  return { passages, folded: [], scorer: new TrigramScorer(index) };
+  if (warm()) yield* warmUp(passages);
+  return { passages, folded: [], scorer: new TrigramScorer(index), terms: new TermResults() };
+}
+
+/** Passages the warm-up engine indexes, and words of one of them it types. */
+const WARM_PASSAGES = 500;
+const WARM_WORDS = 3;
+
+/**
+ * Type a query, and the same with typos, a key at a time, into a small engine made of the first
+ * passages, a search per step. V8 compiles a function well only once it has run a while: without
+ * this the first query a reader types costs several times what later ones do (at 10,000 versions,
+ * measured: a median 11 ms of CPU a key against 3 to 5). Only an index built a slice at a time, in
+ * a reader's idle time, is warmed; the real engine's results owe nothing to it.
+ */
+function* warmUp(passages: readonly Passage[]): Generator<void> {
+  const texts = passages.slice(0, WARM_PASSAGES).map((p) => p.text);
+  const words = texts
+    .map((text) => text.split(/\s+/).filter((w) => /^\p{L}{4,}$/u.test(w)))
+    .find((found) => found.length >= WARM_WORDS);
+  if (!words) return;
+  const index = yield* trigramIndexSteps(texts);
+  const engine: Engine = {
+    passages: passages.slice(0, WARM_PASSAGES),
+    folded: [],
+    scorer: new TrigramScorer(index),
+    terms: new TermResults(),
+  };
+  const typed = words.slice(0, WARM_WORDS).join(' ');
+  // The same words with a letter dropped from each, for the fuzzy matcher.
+  const misspelt = words
+    .slice(0, WARM_WORDS)
+    .map((w) => w.slice(0, 1) + w.slice(2))
+    .join(' ');
+  for (const query of [typed, misspelt]) {
+    for (let end = 1; end <= query.length; end++) {
+      const normalized = normalizeQuery(query.slice(0, end));
+      if (normalized !== '') rank(engine, normalized);
+      yield;
+    }
+  }
 }
 
 function foldedText(engine: Engine, p: number): string {
@@ -71,7 +149,9 @@ function scanForCandidates(engine: Engine, query: Query, limit: number): number[
 function toHit(passage: Passage, score: number, matches: SearchHit['matches']): SearchHit {
   return {
     passage: passage.text,
-    versions: passage.placements.map(({ id, paragraph }) => ({ id, paragraph })),
+    // The passage's own list, read-only, not a copy: a keystroke makes hundreds of hits, and a
+    // passage many versions carry has hundreds of placements.
+    versions: passage.placements,
     score,
     matches,
   };
@@ -89,13 +169,14 @@ function candidatesFor(engine: Engine, query: Query): number[] {
 function ranked(
   engine: Engine,
   candidates: Iterable<number>,
-  match: (folded: string, original: string) => PassageMatch | null,
+  match: (folded: string, original: string, term: TermMatcher) => PassageMatch | null,
 ): SearchHit[] {
   const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
   for (const p of candidates) {
-    const found = match(foldedText(engine, p), engine.passages[p]!.text);
+    const found = match(foldedText(engine, p), engine.passages[p]!.text, engine.terms.matcher(p));
     if (found) scored.push({ p, ...found });
   }
+  engine.terms.keepUsed();
   scored.sort((a, b) => a.score - b.score || a.p - b.p);
   return scored.map(({ p, score, matches }) => toHit(engine.passages[p]!, score, matches));
 }
@@ -118,7 +199,9 @@ function rankExtended(engine: Engine, query: ExtendedQuery): SearchHit[] {
     // Only exclusions: every passage is a candidate.
     candidates = engine.passages.keys();
   }
-  return ranked(engine, candidates, (folded, original) => matchExtended(plan, folded, original));
+  return ranked(engine, candidates, (folded, original, term) =>
+    matchExtended(plan, folded, original, term),
+  );
 }
 
 /** Every hit for a normalized, non-blank query, best first. */
@@ -126,8 +209,8 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
   const extended = parseExtended(normalized);
   if (!extended.plain) return rankExtended(engine, extended);
   const query = parseQuery(normalized);
-  return ranked(engine, candidatesFor(engine, query), (folded, original) =>
-    matchPassage(query, folded, original),
+  return ranked(engine, candidatesFor(engine, query), (folded, original, term) =>
+    matchPassage(query, folded, original, term),
   );
 }
 
@@ -135,12 +218,21 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
 export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
   let passages: readonly Passage[] | undefined;
   let engine: Engine | undefined;
-  const steps = engineSteps(versions, (known) => (passages = known));
+  // Warm up only an index built between frames, for a reader: not one built for one search.
+  let sliced = false;
+  // Dropped once done: a finished generator may still hold what its steps made on the way.
+  let steps: Generator<void, Engine> | null = engineSteps(
+    versions,
+    (known) => (passages = known),
+    () => sliced,
+  );
   const step = (): boolean => {
-    if (engine) return true;
+    if (engine || !steps) return true;
     const next = steps.next();
-    if (next.done) engine = next.value;
-    return next.done === true;
+    if (!next.done) return false;
+    engine = next.value;
+    steps = null;
+    return true;
   };
   const ready = (): Engine => {
     while (!step());
@@ -157,6 +249,7 @@ export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
       ready();
     },
     prepareSlice(milliseconds: number): boolean {
+      sliced = true;
       const deadline = performance.now() + milliseconds;
       while (!step()) {
         if (performance.now() >= deadline) return false;

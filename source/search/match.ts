@@ -11,6 +11,7 @@
  * "Hamas" and "Naim" apart ranks above "Hamas aimed" for "hamas naim".
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { fuzzyResult, MAX_PATTERN } from './bitap.js';
 import { dropFragments, toRanges, type Range } from './ranges.js';
 
 /**
@@ -66,9 +67,6 @@ export interface TermResult {
   readonly indices?: readonly (readonly [number, number])[];
 }
 
-/** fuse.js splits longer patterns into chunks of this many characters. */
-const BITAP_CHUNK = 32;
-
 /**
  * fuse.js's result for a pattern found, as is, in the text, computed without running Bitap: the
  * score it gives an exact match, and the runs its match mask marks (every occurrence, found left
@@ -78,7 +76,7 @@ const BITAP_CHUNK = 32;
  * A test checks this against Fuse.match.
  */
 export function exactResult(pattern: string, text: string): TermResult | null {
-  if (pattern.length === 0 || pattern.length > BITAP_CHUNK) return null;
+  if (pattern.length === 0 || pattern.length > MAX_PATTERN) return null;
   let index = text.indexOf(pattern);
   if (index === -1) return null;
   if (pattern === text) return { isMatch: true, score: 0, indices: [[0, text.length - 1]] };
@@ -101,11 +99,18 @@ export function exactResult(pattern: string, text: string): TermResult | null {
  */
 export const FUZZY_LIMIT = 20_000;
 
+/** Matches one pattern in folded text: matchTerm, or a cache of its results. */
+export type TermMatcher = (pattern: string, text: string) => TermResult;
+
 /** Match one pattern in folded text, as fuse.js does. */
 export function matchTerm(pattern: string, text: string): TermResult {
   const exact = exactResult(pattern, text);
   if (exact) return exact;
   const within = text.length > FUZZY_LIMIT ? text.slice(0, FUZZY_LIMIT) : text;
+  // fuse.js's Bitap, in typed arrays (bitap.ts); fuse.js itself for patterns it takes in chunks.
+  if (pattern.length > 0 && pattern.length <= MAX_PATTERN) {
+    return fuzzyResult(pattern, within, THRESHOLD);
+  }
   return Fuse.match(pattern, within, FUSE_OPTIONS);
 }
 
@@ -151,12 +156,20 @@ function togetherness(
   return { share: together / (query.words.length - 1), spaces };
 }
 
-/** Match folded passage text against a query; `original` is the passage as written. */
-export function matchPassage(query: Query, folded: string, original: string): PassageMatch | null {
+/**
+ * Match folded passage text against a query; `original` is the passage as written. `match`
+ * matches each word (a cache of matchTerm's results gives the same result, sooner).
+ */
+export function matchPassage(
+  query: Query,
+  folded: string,
+  original: string,
+  match: TermMatcher = matchTerm,
+): PassageMatch | null {
   const found = new Map<string, readonly Inclusive[]>();
   let sum = 0;
   for (const term of query.terms) {
-    const result = matchTerm(term, folded);
+    const result = match(term, folded);
     if (!result.isMatch) return null;
     sum += result.score;
     found.set(term, dropFragments(result.indices ?? [], term.length));

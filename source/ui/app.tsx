@@ -31,8 +31,7 @@ import { helpLines, helpScreen, helpWhere } from './state/help.js';
 import { PickerPane } from './panes/picker.js';
 import { StoryPane } from './panes/story.js';
 import { PreviewSlot } from './panes/preview.js';
-import { previewLines, previewPlacement } from './layout/preview.js';
-import { storyOf } from './layout/story.js';
+import { previewLines, previewPlacement, storyOfHit } from './layout/preview.js';
 import { useCollationSteps } from './hooks/use-collations.js';
 import {
   answerPending,
@@ -326,7 +325,7 @@ export function App({
     const search = selectSearch(state.search);
     const placement = previewPlacement(width, paneHeight);
     const hit = (search.pending ? null : search.hits)?.[search.cursor];
-    const hitStory = hit && hit.versions[0] ? storyOf(stories, hit.versions[0].id) : undefined;
+    const hitStory = storyOfHit(stories, hit);
     if (placement.where !== 'none' && hitStory && hitStory.versions.length > 1) {
       layouts.story.collations.want(hitStory);
     }

@@ -5,7 +5,12 @@ import { versionFromText } from '../../source/corpus/load.js';
 import { foldForSearch, normalizeQuery, passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
 import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
-import { buildTrigramIndex, queryTrigrams, TrigramScorer } from '../../source/search/trigrams.js';
+import {
+  buildTrigramIndex,
+  forEachTrigram,
+  queryTrigrams,
+  TrigramScorer,
+} from '../../source/search/trigrams.js';
 
 describe('foldForSearch', () => {
   it('lowers case, drops diacritics and plains typography', () => {
@@ -52,6 +57,44 @@ describe('queryTrigrams', () => {
     for (const t of typed) expect(whole.has(t)).toBe(true);
     expect(queryTrigrams('r')).toHaveLength(0);
     expect(queryTrigrams('ra')).toHaveLength(1);
+  });
+});
+
+describe('the trigram index', () => {
+  it('lists, for each trigram, every passage holding it, once, in order', () => {
+    const texts = [
+      'Gaza gaza GAZA: talks in Miami',
+      'the talks in Türkiye',
+      '',
+      'ceasefire, ceasefire; talks',
+      'Ceasefire talks in Miami',
+    ];
+    const index = buildTrigramIndex(texts);
+    const expected = new Map<number, number[]>();
+    texts.forEach((text, p) =>
+      forEachTrigram(text, true, (t) => {
+        const list = expected.get(t) ?? [];
+        if (list.at(-1) !== p) list.push(p);
+        expected.set(t, list);
+      }),
+    );
+    const listed = new Map<number, number[]>();
+    for (let t = 0; t + 1 < index.offsets.length; t++) {
+      const { offsets, postings } = index;
+      if (offsets[t + 1]! > offsets[t]!) {
+        listed.set(t, [...postings.subarray(offsets[t]!, offsets[t + 1]!)]);
+      }
+    }
+    expect(listed).toEqual(expected);
+    expect(index.postings.length).toBe([...expected.values()].flat().length);
+  });
+
+  it('numbers passages past 65,536, where 16 bits no longer hold them', () => {
+    const texts = Array.from({ length: 70_000 }, (_, p) => (p % 10_000 === 9_999 ? 'zzq' : 'ab'));
+    const index = buildTrigramIndex(texts);
+    const [zzq] = queryTrigrams('zzq ');
+    const holding = index.postings.subarray(index.offsets[zzq!]!, index.offsets[zzq! + 1]!);
+    expect([...holding]).toEqual([9_999, 19_999, 29_999, 39_999, 49_999, 59_999, 69_999]);
   });
 });
 

@@ -7,7 +7,7 @@ import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
 import { passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
-import { exactResult, FUSE_OPTIONS } from '../../source/search/match.js';
+import { exactResult, FUSE_OPTIONS, matchTerm } from '../../source/search/match.js';
 import type { SearchHit } from '../../source/search/types.js';
 
 /** The seeds, a few texts that are hard on offsets (astral characters, ß, İ, combining marks)… */
@@ -146,5 +146,41 @@ describe('the exact-match shortcut', () => {
     expect(exactResult('witkof', 'steve witkoff')).not.toBeNull();
     expect(exactResult('witkoff', 'steve witkof')).toBeNull();
     expect(exactResult('x'.repeat(33), 'x'.repeat(40))).toBeNull();
+  });
+});
+
+describe('the typed-array Bitap', () => {
+  it('gives what fuse.js gives for a pattern not in the text', () => {
+    const unit = fc.constantFrom('a', 'b', 'n', 'o', ' ', 'é');
+    const text = fc.string({ unit, maxLength: 60 });
+    // A piece of the text with a typo (a unit changed, added or dropped), or any letters.
+    const typo = fc.tuple(fc.nat(), fc.integer({ min: 3, max: 14 }), fc.nat(), unit, fc.nat(2));
+    fc.assert(
+      fc.property(text, typo, fc.string({ unit, minLength: 1, maxLength: 14 }), (t, ty, any) => {
+        const [at, length, where, letter, kind] = ty;
+        const start = t.length === 0 ? 0 : at % t.length;
+        const piece = t.slice(start, start + length);
+        const k = piece.length === 0 ? 0 : where % piece.length;
+        const typed =
+          piece.length < 3
+            ? any
+            : piece.slice(0, k) + (kind === 2 ? '' : letter) + piece.slice(kind === 1 ? k : k + 1);
+        fc.pre(typed.length > 0 && !t.includes(typed));
+        expect(matchTerm(typed, t)).toEqual(Fuse.match(typed, t, FUSE_OPTIONS));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds a misspelt name in a sentence, where fuse.js does', () => {
+    for (const [typed, text] of [
+      ['witkof', 'steve witkof met them'],
+      ['negotiatons', 'the negotiations resumed'],
+      ['turkiye', 'talks in turkey'],
+      ['zzzzzz', 'no such thing here'],
+    ] as const) {
+      expect(matchTerm(typed, text)).toEqual(Fuse.match(typed, text, FUSE_OPTIONS));
+    }
+    expect(matchTerm('negotiatons', 'the negotiations resumed').isMatch).toBe(true);
   });
 });

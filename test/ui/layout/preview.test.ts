@@ -7,7 +7,14 @@ import { groupStories, type Story } from '../../../source/corpus/stories.js';
 import { lineText } from '../../../source/render/line.js';
 import { buildSearchIndex } from '../../../source/search/index.js';
 import type { SearchHit } from '../../../source/search/types.js';
-import { hitRow, previewLines, previewPlacement } from '../../../source/ui/layout/preview.js';
+import {
+  hitRow,
+  previewLines,
+  previewPlacement,
+  storyOfHit,
+} from '../../../source/ui/layout/preview.js';
+import { storyOf } from '../../../source/ui/layout/story.js';
+import { generateVersions } from '../../../bench/generate.js';
 
 /** Search's preview without Ink: where it goes, and what it shows of a hit. */
 
@@ -25,6 +32,23 @@ beforeAll(() => {
 });
 
 describe('the search preview', () => {
+  it("finds each hit's story: the story its first version is in, none before grouping", () => {
+    const versions = [...loadCorpus().versions, ...generateVersions({ versions: 60, seed: 5 })];
+    const stories = groupStories(versions);
+    const index = buildSearchIndex(versions);
+    const hits = ['ceasefire', 'hostages', 'Rafah crossing', 'Witkoff'].flatMap((q) =>
+      index.search(q, { limit: 20 }),
+    );
+    expect(hits.length).toBeGreaterThan(20);
+    for (const hit of hits) {
+      const story = storyOfHit(stories, hit);
+      expect(story).toBe(storyOf(stories, hit.versions[0]!.id));
+      expect(story?.versions.map((v) => v.id)).toContain(hit.versions[0]!.id);
+    }
+    expect(storyOfHit(null, hits[0])).toBeUndefined();
+    expect(storyOfHit(stories, undefined)).toBeUndefined();
+  });
+
   it('stands beside the results from 100 columns, below them when tall, else nowhere', () => {
     expect(previewPlacement(150, 40)).toMatchObject({ where: 'beside', listWidth: 67 });
     expect(previewPlacement(100, 22).where).toBe('beside');
