@@ -7,6 +7,7 @@ export const GROUPS = [
   'compare',
   'output',
   'collate',
+  'scale',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 

@@ -150,6 +150,39 @@ export async function peakRssAfterSearch(options: PtyArgs, query = 'ceasefire ta
   }
 }
 
+export interface ScaleRun {
+  /** Milliseconds from spawn to the first frame (Stories, loading). */
+  readonly firstFrameMs: number;
+  /** Milliseconds from spawn until the corpus is loaded and grouped. */
+  readonly groupedMs: number;
+  /** Milliseconds from spawn until a search typed once grouped is answered: all searchable. */
+  readonly searchableMs: number;
+  /** Peak resident set, in bytes, once all of it is done. */
+  readonly peakRss: number;
+}
+
+/**
+ * One start of the reader on a large corpus: when its first frame shows, when the corpus is in
+ * and grouped, when a search is answered, and the memory it took.
+ */
+export async function scaleRun(options: PtyArgs, query = 'ceasefire'): Promise<ScaleRun> {
+  const { session, firstFrameMs } = await start(options);
+  try {
+    const grouped = await session.waitFor((text) => GROUPED.test(text), null, 600_000);
+    await press(session, '/');
+    const typed = session.send(query);
+    const answered = await session.waitFor((text) => SEARCH_ANSWERED.test(text), typed, 600_000);
+    return {
+      firstFrameMs,
+      groupedMs: grouped - session.startedAt,
+      searchableMs: answered - session.startedAt,
+      peakRss: session.peakRss(),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
 /** Typed into the search box at a large corpus, a key at a time, after a first query. */
 export const LATENCY_TYPED = 'ceasefire talks in miami';
 

@@ -14,6 +14,7 @@
  * The corpora are generated from a fixed seed (bench/generate.ts) and cached as files under
  * bench/results/tmp/. It needs the bundle (npm run bench builds it) and util-linux `script`.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { loadCorpus } from '../source/corpus/load.js';
@@ -27,6 +28,7 @@ import {
   keystrokeCosts,
   searchLatency,
   peakRssAfterSearch,
+  scaleRun,
   STORIES_STATUS,
   type PtyArgs,
 } from './interactive.js';
@@ -57,7 +59,11 @@ const MB = 1024 * 1024;
 export const TARGETS = {
   /** The reader's first frame on the seeds, after node's own bare start (`node -e 0`). */
   firstFrameSeeds: { over_node_ms: 120 },
-  firstFrameLargest: { median_ms: 2000 },
+  firstFrameLargest: { median_ms: 500 },
+  firstFrameHuge: { median_ms: 500 },
+  searchableHuge: { ms: 20_000 },
+  rssHuge: { mb: 2048 },
+  searchToResultsHuge: { median_ms: 50, p95_ms: 50 },
   searchKeystroke: { median_ms: 30, p95_ms: 60 },
   listMove: { bytes: 400 },
   readerLine: { bytes: 250 },
@@ -316,6 +322,56 @@ function collateMeasures(): void {
   }
 }
 
+/** A corpus of 100,000 versions (about 430 MB), generated once: only for the `scale` group. */
+const HUGE = 100_000;
+
+/** Peak RSS, in bytes, and wall time of a command, by GNU time; null where it is not installed. */
+function timed(args: readonly string[]): { ms: number; rss: number } | null {
+  if (!existsSync('/usr/bin/time')) return null;
+  const start = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1024 * 1024,
+  });
+  const kb = Number(/(\d+)\s*$/.exec(run.stderr)?.[1]);
+  return { ms: performance.now() - start, rss: kb * 1024 };
+}
+
+async function scaleMeasures(): Promise<void> {
+  progress(`generating ${HUGE} versions (cached under bench/results/tmp/)`);
+  const dir = corpusOnDisk({ versions: HUGE, seed: SEED });
+  const huge: PtyArgs = { args: ['--corpus', dir] };
+
+  progress(`first frame at ${HUGE} versions`);
+  const frames = await firstFrames(huge, 3);
+  emit('first-frame', HUGE, spread(frames, 'ms'), TARGETS.firstFrameHuge);
+
+  progress(`${HUGE} versions loaded, grouped and searchable`);
+  const run = await scaleRun(huge);
+  emit('loaded-and-grouped', HUGE, { ms: round(run.groupedMs) });
+  emit('searchable', HUGE, { ms: round(run.searchableMs) }, TARGETS.searchableHuge);
+  emit('peak-rss', HUGE, { mb: round(run.peakRss / MB) }, TARGETS.rssHuge);
+
+  progress(`search key to results, in the reader, at ${HUGE} versions`);
+  const { ms, frames: keyFrames } = await searchLatency(huge);
+  const sorted = [...ms].sort((x, y) => x - y);
+  emit(
+    'search-key-to-results',
+    HUGE,
+    {
+      ...spread(ms, 'ms'),
+      p95_ms: round(quantile(sorted, 0.95)),
+      max_frames: Math.max(...keyFrames),
+    },
+    TARGETS.searchToResultsHuge,
+  );
+
+  progress(`list --json at ${HUGE} versions`);
+  const list = timed(['list', '--json', '--corpus', dir]);
+  if (list) emit('list-json', HUGE, { ms: round(list.ms), mb: round(list.rss / MB) });
+}
+
 function machine(): Record<string, string | number> {
   const cpus = os.cpus();
   return {
@@ -345,6 +401,7 @@ async function main(): Promise<void> {
   if (groups.has('compare')) await compareMeasures();
   if (groups.has('output')) outputMeasures();
   if (groups.has('collate')) collateMeasures();
+  if (groups.has('scale')) await scaleMeasures();
 
   const seconds = (performance.now() - started) / 1000;
   const summary = summarize(results, seconds, { machine: machine() });

@@ -2,13 +2,15 @@
  * Story grouping benchmark: how long groupStories takes at 100, 1,000 and 10,000 versions of a
  * synthetic corpus (bench/generate.ts), and how well it recovers the generated stories.
  *
- * Target (issue 5): 10,000 versions group in at most 1 s.
+ * Target (issue 5): 10,000 versions group in at most 1 s. Grouped in steps (StoryGrouper, as the
+ * reader groups), the longest step of a 5 ms budget is reported too: what a key could wait for.
  *
  *   npx tsx bench/stories.ts            one JSON line per measure
  */
 import { pathToFileURL } from 'node:url';
-import { groupStories } from '../source/corpus/stories.js';
+import { groupStories, StoryGrouper } from '../source/corpus/stories.js';
 import { generateCorpus, toVersions, type GeneratedCorpus } from './generate.js';
+import type { Version } from '../source/corpus/types.js';
 import type { Measure } from './search.js';
 
 export const SIZES = [100, 1_000, 10_000] as const;
@@ -53,6 +55,7 @@ export function measureStories(size: number, seed = 42, runs = 3): Measure {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
+  const stepped = groupInSteps(versions, 5);
   const { split, mixed } = scoreGrouping(
     corpus,
     map.stories.map((s) => s.versions),
@@ -67,7 +70,27 @@ export function measureStories(size: number, seed = 42, runs = 3): Measure {
     mixedGroups: mixed,
     groupMs: round(times[Math.floor(times.length / 2)]!),
     targetMs: TARGETS.groupMs,
+    steppedMs: round(stepped.ms),
+    steps: stepped.steps,
+    stepMaxMs: round(stepped.maxMs),
   };
+}
+
+/** Group with StoryGrouper in steps of `budgetMs`: the whole time, the steps, the longest. */
+export function groupInSteps(
+  versions: readonly Version[],
+  budgetMs: number,
+): { ms: number; steps: number; maxMs: number } {
+  const start = performance.now();
+  const grouper = new StoryGrouper(versions);
+  let steps = 0;
+  let maxMs = 0;
+  for (let done = false; !done; steps++) {
+    const stepStart = performance.now();
+    done = grouper.step(budgetMs);
+    maxMs = Math.max(maxMs, performance.now() - stepStart);
+  }
+  return { ms: performance.now() - start, steps, maxMs };
 }
 
 /** Run the grouping benchmark at each size (after an unmeasured warm-up, for the JIT). */

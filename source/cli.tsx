@@ -1,7 +1,7 @@
 import { UserError } from './corpus/errors.js';
 import { loadCorpus } from './corpus/load.js';
 import { findVersion } from './corpus/resolve.js';
-import type { Corpus } from './corpus/types.js';
+import type { Corpus, LoadWarning } from './corpus/types.js';
 import { parseArgs, type Invocation } from './cli/args.js';
 import type { Output } from './cli/output.js';
 import { makeStyle, wantsColor } from './cli/style.js';
@@ -21,10 +21,14 @@ function makeOutput(invocation: Invocation): Output {
   };
 }
 
-function warn(corpus: Corpus): void {
-  for (const warning of corpus.warnings) {
+function warnAll(warnings: readonly LoadWarning[]): void {
+  for (const warning of warnings) {
     process.stderr.write(`gaza-reader: warning: ${warning.message}\n`);
   }
+}
+
+function warn(corpus: Corpus): void {
+  warnAll(corpus.warnings);
 }
 
 async function main(argv: readonly string[]): Promise<void> {
@@ -39,8 +43,14 @@ async function main(argv: readonly string[]): Promise<void> {
     await runReader(feed, { pair: undefined, exact: flags.exact, color: flags.color });
     return;
   }
-  const corpus = loadCorpus({ dir: flags.corpus });
   const out = makeOutput(invocation);
+  // The list streams: the corpus is read a version at a time, and never kept whole.
+  // Not a terminal, and no command: the list, rather than failing in raw mode.
+  if (command === 'list' || (command === undefined && !interactive)) {
+    runList({ dir: flags.corpus }, out, flags.json, warnAll);
+    return;
+  }
+  const corpus = loadCorpus({ dir: flags.corpus });
 
   if (command === undefined || command === 'compare') {
     if (interactive) {
@@ -58,20 +68,13 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     // Not a terminal (a pipe, cron, CI): print instead of failing in raw mode.
     warn(corpus);
-    if (command === 'compare') {
-      const { runDiff } = await import('./cli/diff.js');
-      runDiff(corpus, args[0]!, args[1]!, out, flags);
-    } else {
-      runList(corpus, out, flags.json);
-    }
+    const { runDiff } = await import('./cli/diff.js');
+    runDiff(corpus, args[0]!, args[1]!, out, flags);
     return;
   }
 
   warn(corpus);
   switch (command) {
-    case 'list':
-      runList(corpus, out, flags.json);
-      break;
     case 'show':
       runShow(findVersion(corpus, args[0]!), out, flags.json);
       break;

@@ -1,3 +1,4 @@
+import { withFields } from '../corpus/build.js';
 import { cutAtWord, firstSentence } from '../corpus/metadata.js';
 import type { Version } from '../corpus/types.js';
 
@@ -26,5 +27,5 @@ export function wholeTitle(version: Version): string {
 /** The version with its whole title, for output that is not cut to a screen. */
 export function withWholeTitle(version: Version): Version {
   const title = wholeTitle(version);
-  return title === version.title ? version : { ...version, title };
+  return title === version.title ? version : withFields(version, { title });
 }

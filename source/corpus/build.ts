@@ -8,6 +8,7 @@ import { NO_FIELDS, type StatedFields } from './fields.js';
 import { parseText, titleOf } from './metadata.js';
 import { countWords } from './normalize.js';
 import { sanitizeLine } from './sanitize.js';
+import { ownField, ownString } from './strings.js';
 import type { Version } from './types.js';
 
 /** The id a file gives its version: its path in the corpus, with `/` between folders, no extension. */
@@ -16,9 +17,56 @@ export function idOfFile(file: string): string {
   return sanitizeLine((ext === '' ? file : file.slice(0, -ext.length)).split('\\').join('/'));
 }
 
+/** What a version is made of: every field but the body, which its paragraphs make. */
+export type VersionFields = Omit<Version, 'body'>;
+
+/**
+ * What every version the corpus builds inherits: its body, joined from its paragraphs when asked
+ * for, so that the text is kept once. Copy a version with `withFields`, not with a spread, which
+ * would leave the body behind.
+ */
+const STORED_VERSION = {
+  get body(): string {
+    return bodyOf(this as unknown as Version);
+  },
+};
+
+/**
+ * A version of these fields (in the order of the Version type, `chrome` only when some); also a
+ * version again after it crossed from a loader thread, which keeps its fields but not its body.
+ */
+export function storedVersion(fields: VersionFields): Version {
+  return Object.assign(Object.create(STORED_VERSION) as object, fields) as Version;
+}
+
+/** A version's body: its paragraphs joined by blank lines. */
+export function bodyOf(version: Pick<Version, 'paragraphs'>): string {
+  return version.paragraphs.join('\n\n');
+}
+
+/** A copy of a version with some fields changed: a spread would lose its body. */
+export function withFields(version: Version, changes: Partial<VersionFields>): Version {
+  const fields: VersionFields = {
+    id: version.id,
+    file: version.file,
+    path: version.path,
+    title: version.title,
+    headline: version.headline,
+    date: version.date,
+    outlet: version.outlet,
+    url: version.url,
+    author: version.author,
+    paragraphs: version.paragraphs,
+    ...(version.chrome ? { chrome: version.chrome } : {}),
+    words: version.words,
+  };
+  return storedVersion({ ...fields, ...changes });
+}
+
 /**
  * Build a version from its decoded text (see decodeText) and the fields its file states.
  * `file` names where it came from: a path in the corpus folder, or `archive.jsonl:12`.
+ * Every string it keeps is its own copy (see ownString), never a slice of the file's text.
  */
 export function buildVersion(
   id: string,
@@ -28,22 +76,23 @@ export function buildVersion(
   stated: StatedFields = NO_FIELDS,
 ): Version {
   const parsed = parseText(text);
-  const body = parsed.paragraphs.join('\n\n');
-  return {
-    id,
+  const paragraphs = parsed.paragraphs.map(ownString);
+  let words = 0;
+  for (const paragraph of paragraphs) words += countWords(paragraph);
+  return storedVersion({
+    id: ownString(id),
     file: sanitizeLine(file),
     path,
-    title: stated.title ?? titleOf(parsed, id),
-    headline: parsed.headline,
-    date: stated.date ?? parsed.date,
-    outlet: stated.outlet,
-    url: stated.url,
-    author: stated.author,
-    paragraphs: parsed.paragraphs,
+    title: ownString(stated.title ?? titleOf(parsed, id)),
+    headline: ownField(parsed.headline),
+    date: ownField(stated.date ?? parsed.date),
+    outlet: ownField(stated.outlet),
+    url: ownField(stated.url),
+    author: ownField(stated.author),
+    paragraphs,
     ...(parsed.chrome ? { chrome: parsed.chrome } : {}),
-    body,
-    words: countWords(body),
-  };
+    words,
+  });
 }
 
 /**

@@ -1,6 +1,9 @@
 import { cutAtWord } from './metadata.js';
 import type { Version } from './types.js';
 
+/** What naming a version needs of it. */
+export type Named = Pick<Version, 'id' | 'outlet' | 'date'>;
+
 /** Outlet names longer than this are cut at a word in labels: a label must fit a list row. */
 const OUTLET_MAX_CHARS = 32;
 
@@ -8,7 +11,7 @@ const OUTLET_MAX_CHARS = 32;
  * Short ids: the shortest prefix of each id, at least `min` characters, that no other id shares,
  * run on to the end of its token ("000" for "000_a709085c31b1a02c").
  */
-export function shortIds(versions: readonly Version[], min = 3): Map<string, string> {
+export function shortIds(versions: readonly Named[], min = 3): Map<string, string> {
   const ids = versions.map((v) => v.id).sort();
   const labels = new Map<string, string>();
   for (let i = 0; i < ids.length; i++) {
@@ -45,9 +48,9 @@ export function outletKey(outlet: string): string {
  * dates when each has its own ("Daily Ledger · 2025-12-19"), else by their place in date order
  * ("Daily Ledger · 2"). Every name is unique; findVersion accepts them all.
  */
-export function shortLabels(versions: readonly Version[], min = 3): Map<string, string> {
+export function shortLabels(versions: readonly Named[], min = 3): Map<string, string> {
   const ids = shortIds(versions, min);
-  const byOutlet = new Map<string, Version[]>();
+  const byOutlet = new Map<string, Named[]>();
   for (const version of versions) {
     if (!version.outlet) continue;
     const key = outletKey(version.outlet);

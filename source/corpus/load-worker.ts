@@ -5,20 +5,29 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
-import { loadTextFiles, type Candidate } from './folder.js';
+import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines } from './records.js';
+import { shingleSampleOf } from './stories.js';
 import type { LoadWarning, Version } from './types.js';
 
-/** What the main thread asks of a folder loader: one chunk of the folder's text files. */
+/**
+ * What the main thread asks of a folder loader: one chunk of the folder's text files, from its
+ * list of them (`from` to before `to`).
+ */
 export interface FilesTask {
   readonly chunk: number;
-  readonly dir: string;
-  readonly files: readonly Candidate[];
+  readonly from: number;
+  readonly to: number;
 }
 
-/** What a folder loader is started with: it then takes FilesTasks. */
+/**
+ * What a folder loader is started with. It lists the folder's text files itself, as textFiles
+ * does, so that a folder of 100,000 files is never listed on the main thread; it says how many
+ * there are, then takes FilesTasks.
+ */
 export interface FilesJob {
   readonly role: 'gaza-reader:files';
+  readonly dir: string;
 }
 
 /** What a record-file loader is started with. */
@@ -34,8 +43,16 @@ export type FromLoader =
       readonly chunk: number;
       readonly versions: Version[];
       readonly warnings: LoadWarning[];
+      /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
+      readonly samples?: Uint32Array[];
     }
-  | { readonly kind: 'records'; readonly versions: Version[]; readonly chunks: number }
+  | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
+  | {
+      readonly kind: 'records';
+      readonly versions: Version[];
+      readonly samples?: Uint32Array[];
+      readonly chunks: number;
+    }
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
   | { readonly kind: 'failed'; readonly message: string; readonly user: boolean };
 
@@ -47,7 +64,7 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   let batch: Version[] = [];
   let chunks = 0;
   const flush = (): void => {
-    post({ kind: 'records', versions: batch, chunks });
+    post({ kind: 'records', versions: batch, samples: samplesOf(batch), chunks });
     batch = [];
   };
   const sink = {
@@ -62,6 +79,11 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   const loaded = job.kind === 'jsonl' ? loadJsonLines(job.path, sink) : loadCsv(job.path, sink);
   flush();
   post({ kind: 'done', warnings: loaded.warnings });
+}
+
+/** What story grouping samples of each version (see StoryGrouper.add). */
+function samplesOf(versions: readonly Version[]): Uint32Array[] {
+  return versions.map((version) => shingleSampleOf(version.paragraphs));
 }
 
 function failed(error: unknown): FromLoader {
@@ -83,17 +105,22 @@ if (port && job?.role === 'gaza-reader:records') {
     post(failed(error));
   }
 } else if (port && job?.role === 'gaza-reader:files') {
-  port.on('message', (task: FilesTask) => {
-    try {
-      // A Buffer path arrives as a plain Uint8Array: fs wants a Buffer.
-      const files = task.files.map(({ raw, name }) => ({
-        raw: Buffer.from(raw.buffer, raw.byteOffset, raw.length),
-        name,
-      }));
-      const { versions, warnings } = loadTextFiles(task.dir, files);
-      port.postMessage({ kind: 'chunk', chunk: task.chunk, versions, warnings } as FromLoader);
-    } catch (error) {
-      port.postMessage(failed(error));
-    }
-  });
+  try {
+    const warnings: LoadWarning[] = [];
+    const files = textFiles(job.dir, warnings);
+    port.postMessage({ kind: 'listed', total: files.length, warnings } as FromLoader);
+    port.on('message', ({ chunk, from, to }: FilesTask) => {
+      try {
+        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to));
+        const samples = samplesOf(versions);
+        port.postMessage({ kind: 'chunk', chunk, versions, warnings, samples } as FromLoader, [
+          ...samples.map((sample) => sample.buffer as ArrayBuffer),
+        ]);
+      } catch (error) {
+        port.postMessage(failed(error));
+      }
+    });
+  } catch (error) {
+    port.postMessage(failed(error));
+  }
 }

@@ -5,12 +5,14 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from './errors.js';
-import { loadFolder, TEXT_EXTENSIONS } from './folder.js';
+import { loadFolder, loadTextFile, textFiles, TEXT_EXTENSIONS } from './folder.js';
 import { bundledSeedsDir } from './paths.js';
 import { describe } from './read.js';
 import { CSV_EXTENSIONS, JSON_LINES_EXTENSIONS, loadCsv, loadJsonLines } from './records.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
+
+import { withFields } from './build.js';
 
 export { versionFromText } from './build.js';
 export { TEXT_EXTENSIONS } from './folder.js';
@@ -22,29 +24,37 @@ export interface LoadOptions {
 }
 
 /**
- * Make every id unique: a second version with a taken id gets the first free `id-2`, `id-3`…,
- * and a warning says so. Returns the versions in the same order.
+ * Makes ids unique as versions come, in corpus order: a version whose id is taken gets the first
+ * free `id-2`, `id-3`…, and a warning says so. A corpus streamed in gets the same ids as one read
+ * whole.
  */
-export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
-  const taken = new Map<string, string>();
-  for (const version of versions) if (!taken.has(version.id)) taken.set(version.id, version.file);
-  const seen = new Set<string>();
-  return versions.map((version) => {
-    if (!seen.has(version.id)) {
-      seen.add(version.id);
+export class IdRegistry {
+  /** Each id taken, and the file that took it. */
+  private readonly taken = new Map<string, string>();
+
+  /** The version, or a copy with a free id; `warnings` hears of a change. */
+  claim(version: Version, warnings: LoadWarning[]): Version {
+    const first = this.taken.get(version.id);
+    if (first === undefined) {
+      this.taken.set(version.id, version.file);
       return version;
     }
     let n = 2;
-    while (taken.has(`${version.id}-${n}`)) n++;
+    while (this.taken.has(`${version.id}-${n}`)) n++;
     const id = `${version.id}-${n}`;
-    taken.set(id, version.file);
-    seen.add(id);
+    this.taken.set(id, version.file);
     warnings.push({
       file: version.file,
-      message: `${version.file}: its id "${version.id}" is taken by ${taken.get(version.id)!}, so it is "${id}"`,
+      message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,
     });
-    return { ...version, id };
-  });
+    return withFields(version, { id });
+  }
+}
+
+/** Every id made unique, as IdRegistry makes them; the versions in the same order. */
+export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
+  const registry = new IdRegistry();
+  return versions.map((version) => registry.claim(version, warnings));
 }
 
 /** What `--corpus` names, checked: a folder, a JSON Lines file or a CSV file. */
@@ -124,6 +134,33 @@ export function finishCorpus(
     );
   }
   return { dir, bundled, versions, warnings };
+}
+
+/**
+ * Read the corpus that `--corpus` names one version at a time, its ids made unique, without
+ * keeping it: for output that streams. Returns where it is and its warnings.
+ */
+export function readVersions(
+  options: LoadOptions,
+  each: (version: Version) => void,
+): { place: CorpusPlace; warnings: LoadWarning[] } {
+  const place = placeCorpus(options);
+  const warnings: LoadWarning[] = [];
+  const idWarnings: LoadWarning[] = [];
+  const ids = new IdRegistry();
+  const take = (version: Version): void => each(ids.claim(version, idWarnings));
+  if (place.kind === 'folder') {
+    for (const candidate of textFiles(place.dir, warnings)) {
+      const version = loadTextFile(place.dir, candidate, warnings);
+      if (version) take(version);
+    }
+  } else {
+    const sink = { version: take, chunk: () => undefined };
+    const loaded =
+      place.kind === 'jsonl' ? loadJsonLines(place.dir, sink) : loadCsv(place.dir, sink);
+    warnings.push(...loaded.warnings);
+  }
+  return { place, warnings: [...warnings, ...idWarnings] };
 }
 
 /** Load the corpus that `--corpus` names: a folder, a .jsonl file or a .csv file. */

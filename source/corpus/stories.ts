@@ -18,9 +18,14 @@
  *
  * Hashes use fixed seeds, and every tie is broken by corpus order: the same corpus always groups
  * the same way.
+ *
+ * StoryGrouper does the work in steps of a few milliseconds, so that the reader can group between
+ * keys, and versions as they stream in; groupStories does it at once, for the command line. The
+ * bulk of the data is in typed arrays: samples, postings, runs, the closest of each version.
  */
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted } from '../text/sorted.js';
+import { bodyOf } from './build.js';
 import { compareDates, outletKey } from './labels.js';
 import type { Version } from './types.js';
 
@@ -119,39 +124,60 @@ function shingleHash(a: number, b: number, c: number): number {
   );
 }
 
-/** The sampled shingle hashes of a text, ascending and distinct. */
-export function shingleSample(text: string): Uint32Array {
-  const sample: number[] = [];
+/** Where shingleSampleOf gathers a version's samples before sorting them; it grows as needed. */
+let scratch = new Uint32Array(4096);
+
+/**
+ * The sampled shingle hashes of a version's paragraphs, ascending and distinct: the same as of
+ * its body (the paragraphs joined by blank lines), without joining them.
+ */
+export function shingleSampleOf(paragraphs: readonly string[]): Uint32Array {
+  let count = 0;
   let w1 = 0;
   let w2 = 0;
   let words = 0;
   let hash = 0x811c9dc5; // FNV-1a over the word's folded units
   let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    const unit = i < text.length ? text.charCodeAt(i) : 32;
-    const code = unit < 128 ? ASCII_WORD[unit]! : wordCodeBeyondAscii(unit);
-    if (code !== 0) {
-      hash = Math.imul(hash ^ code, 0x01000193);
-      inWord = true;
-      continue;
+  for (const text of paragraphs) {
+    // Past the end of each paragraph, a space: the blank line between two.
+    for (let i = 0; i <= text.length; i++) {
+      const unit = i < text.length ? text.charCodeAt(i) : 32;
+      const code = unit < 128 ? ASCII_WORD[unit]! : wordCodeBeyondAscii(unit);
+      if (code !== 0) {
+        hash = Math.imul(hash ^ code, 0x01000193);
+        inWord = true;
+        continue;
+      }
+      if (!inWord) continue;
+      const word = hash >>> 0;
+      if (++words >= SHINGLE) {
+        const shingle = shingleHash(w1, w2, word);
+        if ((shingle & SAMPLE_MASK) === 0) {
+          if (count === scratch.length) {
+            const grown = new Uint32Array(scratch.length * 2);
+            grown.set(scratch);
+            scratch = grown;
+          }
+          scratch[count++] = shingle;
+        }
+      }
+      w1 = w2;
+      w2 = word;
+      hash = 0x811c9dc5;
+      inWord = false;
     }
-    if (!inWord) continue;
-    const word = hash >>> 0;
-    if (++words >= SHINGLE) {
-      const shingle = shingleHash(w1, w2, word);
-      if ((shingle & SAMPLE_MASK) === 0) sample.push(shingle);
-    }
-    w1 = w2;
-    w2 = word;
-    hash = 0x811c9dc5;
-    inWord = false;
   }
-  const sorted = Uint32Array.from(sample).sort();
+  const sorted = scratch.subarray(0, count).sort();
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) {
+  for (let i = 0; i < count; i++) {
     if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
   }
   return sorted.slice(0, distinct);
+}
+
+/** The sampled shingle hashes of a text, ascending and distinct. */
+export function shingleSample(text: string): Uint32Array {
+  return shingleSampleOf([text]);
 }
 
 export interface Overlap {
@@ -174,29 +200,72 @@ export function overlapOf(a: Uint32Array, b: Uint32Array): Overlap {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Candidate pairs
+// Work in steps
+
+/**
+ * Grouping is written as generators that yield every fraction of a millisecond of work, so that
+ * StoryGrouper.step can stop when its time is up and go on where it stopped.
+ */
+type Steps<T> = Generator<void, T>;
+
+/** Elements of a long array worked through between two yields. */
+const CHUNK = 16_384;
+/**
+ * Work between two yields where its amount varies (a long version, a story with many copies): in
+ * characters read, or in samples walked. About a tenth of a millisecond.
+ */
+const WORK_PER_STEP = 32_768;
+/** Versions or stories put in order between two yields. */
+const ITEMS_PER_STEP = 32;
+
+/** One radix pass's first half: count the keys of each 11-bit digit (at `counts[digit + 1]`). */
+function countDigits(keys: Uint32Array, shift: number, counts: Int32Array): void {
+  for (let i = 0; i < keys.length; i++) counts[((keys[i]! >>> shift) & 0x7ff) + 1]!++;
+}
+
+/** One radix pass's second half: keys `from` to `end` to their places, values alongside. */
+function placeByDigit(
+  keys: Uint32Array,
+  values: Int32Array,
+  from: number,
+  end: number,
+  shift: number,
+  starts: Int32Array,
+  toKeys: Uint32Array,
+  toValues: Int32Array,
+): void {
+  for (let i = from; i < end; i++) {
+    const at = starts[(keys[i]! >>> shift) & 0x7ff]!++;
+    toKeys[at] = keys[i]!;
+    toValues[at] = values[i]!;
+  }
+}
 
 /**
  * Sort `keys` and carry `values` along, stably: a least-significant-digit radix sort, 11 bits a
  * pass (a count table that stays in cache). Returns new arrays.
  */
-function radixSort(
+function* radixSortSteps(
   keys: Uint32Array,
   values: Int32Array,
-): { keys: Uint32Array; values: Int32Array } {
+): Steps<{ keys: Uint32Array; values: Int32Array }> {
   let fromKeys: Uint32Array = keys;
   let fromValues: Int32Array = values;
   let toKeys: Uint32Array = new Uint32Array(keys.length);
   let toValues: Int32Array = new Int32Array(values.length);
   const counts = new Int32Array(2049);
+  const length = keys.length;
   for (const shift of [0, 11, 22]) {
     counts.fill(0);
-    for (let i = 0; i < fromKeys.length; i++) counts[((fromKeys[i]! >>> shift) & 0x7ff) + 1]!++;
+    for (let from = 0; from < length; from += CHUNK) {
+      countDigits(fromKeys.subarray(from, from + CHUNK), shift, counts);
+      yield;
+    }
     for (let d = 0; d < 2048; d++) counts[d + 1]! += counts[d]!;
-    for (let i = 0; i < fromKeys.length; i++) {
-      const at = counts[(fromKeys[i]! >>> shift) & 0x7ff]!++;
-      toKeys[at] = fromKeys[i]!;
-      toValues[at] = fromValues[i]!;
+    for (let from = 0; from < length; from += CHUNK) {
+      const end = Math.min(length, from + CHUNK);
+      placeByDigit(fromKeys, fromValues, from, end, shift, counts, toKeys, toValues);
+      yield;
     }
     [fromKeys, toKeys] = [toKeys, fromKeys];
     [fromValues, toValues] = [toValues, fromValues];
@@ -205,7 +274,9 @@ function radixSort(
 }
 
 /** For each distinct sample, the versions holding it, ascending: as runs of one list. */
-function invertedRuns(samples: readonly Uint32Array[]): { versions: Int32Array; runs: Int32Array } {
+function* invertedRunsSteps(
+  samples: readonly Uint32Array[],
+): Steps<{ versions: Int32Array; runs: Int32Array }> {
   let total = 0;
   for (const s of samples) total += s.length;
   const keys = new Uint32Array(total);
@@ -215,63 +286,56 @@ function invertedRuns(samples: readonly Uint32Array[]): { versions: Int32Array; 
     keys.set(samples[v]!, at);
     values.fill(v, at, at + samples[v]!.length);
     at += samples[v]!.length;
+    if (v % 1024 === 1023) yield;
   }
   // Versions go in ascending and the sort is stable: each run lists its versions ascending.
-  const sorted = radixSort(keys, values);
-  const runs: number[] = [0];
-  for (let i = 1; i < total; i++) if (sorted.keys[i] !== sorted.keys[i - 1]) runs.push(i);
-  runs.push(total);
-  return { versions: sorted.values, runs: Int32Array.from(runs) };
+  const sorted = yield* radixSortSteps(keys, values);
+  let distinct = total === 0 ? 0 : 1;
+  for (let from = 1; from < total; from += CHUNK) {
+    const end = Math.min(total, from + CHUNK);
+    for (let i = from; i < end; i++) if (sorted.keys[i] !== sorted.keys[i - 1]) distinct++;
+    yield;
+  }
+  const runs = new Int32Array(distinct + 1);
+  let run = 1;
+  for (let from = 1; from < total; from += CHUNK) {
+    const end = Math.min(total, from + CHUNK);
+    for (let i = from; i < end; i++) if (sorted.keys[i] !== sorted.keys[i - 1]) runs[run++] = i;
+    yield;
+  }
+  runs[distinct] = total;
+  return { versions: sorted.values, runs };
 }
 
 /**
- * Pairs of versions worth comparing, as i * n + j with i < j, ascending: those sharing enough
- * samples (MIN_SHARED, CANDIDATE_OVERLAP), and those linked by a boilerplate sample (see
- * MAX_POSTINGS).
+ * Lists of numbers, one list per version, in two typed arrays (compressed rows): `items` from
+ * `starts[v]` to `starts[v + 1]` are version v's. Filled in two passes: count, then place.
  */
-function candidatePairs(samples: readonly Uint32Array[]): Float64Array {
-  const n = samples.length;
-  const { versions, runs } = invertedRuns(samples);
-  // For each version, the runs holding it: walk them to count what it shares with each other.
-  const runsOf: number[][] = samples.map(() => []);
-  // Neighbours in a long run: a pair is linked as often as it is neighbours. Copies of a story
-  // with very many copies are neighbours in most of its runs, chance neighbours in few.
-  const linked = new Map<number, number>();
-  for (let r = 0; r + 1 < runs.length; r++) {
-    const start = runs[r]!;
-    const end = runs[r + 1]!;
-    if (end - start < 2) continue;
-    if (end - start > MAX_POSTINGS) {
-      for (let i = start; i + 1 < end; i++) {
-        const pair = versions[i]! * n + versions[i + 1]!;
-        linked.set(pair, (linked.get(pair) ?? 0) + 1);
-      }
-      continue;
-    }
-    for (let i = start; i < end; i++) runsOf[versions[i]!]!.push(r);
+class PerVersion {
+  readonly starts: Int32Array;
+  items = new Int32Array(0);
+  private cursor = new Int32Array(0);
+
+  constructor(versions: number) {
+    this.starts = new Int32Array(versions + 1);
   }
-  const shared = new Int32Array(n);
-  const touched: number[] = [];
-  const pairs = new Set<number>();
-  for (const [pair, times] of linked) if (times >= MIN_SHARED) pairs.add(pair);
-  for (let a = 0; a < n; a++) {
-    for (const r of runsOf[a]!) {
-      for (let i = runs[r]!, end = runs[r + 1]!; i < end; i++) {
-        const b = versions[i]!;
-        if (b <= a) continue;
-        if (shared[b] === 0) touched.push(b);
-        shared[b]!++;
-      }
-    }
-    for (const b of touched) {
-      const count = shared[b]!;
-      const smaller = Math.min(samples[a]!.length, samples[b]!.length);
-      if (count >= MIN_SHARED && count >= CANDIDATE_OVERLAP * smaller) pairs.add(a * n + b);
-      shared[b] = 0;
-    }
-    touched.length = 0;
+
+  /** First pass: one more item for version `v`. */
+  count(v: number): void {
+    this.starts[v + 1]!++;
   }
-  return Float64Array.from(pairs).sort();
+
+  /** Between the passes. */
+  allocate(): void {
+    for (let v = 1; v < this.starts.length; v++) this.starts[v]! += this.starts[v - 1]!;
+    this.items = new Int32Array(this.starts[this.starts.length - 1]!);
+    this.cursor = this.starts.slice(0, -1);
+  }
+
+  /** Second pass: the next item of version `v`. */
+  place(v: number, item: number): void {
+    this.items[this.cursor[v]!++] = item;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,19 +362,41 @@ function makeUnionFind(n: number): { find(i: number): number; union(a: number, b
   };
 }
 
-interface Best {
-  other: number;
-  overlap: Overlap;
-}
+/**
+ * Each version's closest other version so far, in typed arrays: the other's index (-1 for none)
+ * and their overlap. Closer is a larger containment, then a larger Jaccard, then the earlier
+ * version in the corpus: a total order, so the closest does not depend on the order pairs come in.
+ */
+class Closest {
+  readonly other: Int32Array;
+  private readonly containment: Float64Array;
+  private readonly jaccard: Float64Array;
 
-/** Whether `candidate` is a closer neighbour than `current`: overlap, then Jaccard, then order. */
-function closer(candidate: Best, current: Best | undefined): boolean {
-  if (!current) return true;
-  const a = candidate.overlap;
-  const b = current.overlap;
-  if (a.containment !== b.containment) return a.containment > b.containment;
-  if (a.jaccard !== b.jaccard) return a.jaccard > b.jaccard;
-  return candidate.other < current.other;
+  constructor(n: number) {
+    this.other = new Int32Array(n).fill(-1);
+    this.containment = new Float64Array(n);
+    this.jaccard = new Float64Array(n);
+  }
+
+  offer(v: number, other: number, overlap: Overlap): void {
+    const current = this.other[v]!;
+    if (current >= 0) {
+      const containment = this.containment[v]!;
+      const jaccard = this.jaccard[v]!;
+      if (overlap.containment !== containment) {
+        if (overlap.containment < containment) return;
+      } else if (overlap.jaccard !== jaccard) {
+        if (overlap.jaccard < jaccard) return;
+      } else if (other >= current) return;
+    }
+    this.other[v] = other;
+    this.containment[v] = overlap.containment;
+    this.jaccard[v] = overlap.jaccard;
+  }
+
+  similarity(v: number): number {
+    return round(this.containment[v]!);
+  }
 }
 
 /** The earliest dated version's title, or the first version's. */
@@ -336,52 +422,177 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** A version's text as shingles read it: folded, its words only. */
 function plainText(version: Version): string {
-  return foldForSearch(version.body)
+  return foldForSearch(bodyOf(version))
     .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
 }
 
-/** Group versions into stories, and find each version's closest other version. */
-export function groupStories(versions: readonly Version[]): StoryMap {
-  const n = versions.length;
-  const samples = versions.map((v) => shingleSample(v.body));
-  const sets = makeUnionFind(n);
-  const best: (Best | undefined)[] = new Array(n);
+/**
+ * Which pairs of versions are compared in full: those sharing MIN_SHARED samples and
+ * CANDIDATE_OVERLAP of the smaller sample outside boilerplate, and those linked by MIN_SHARED
+ * boilerplate samples (see MAX_POSTINGS). Each pair so found is compared, and joined into one
+ * story when they share at least STORY_OVERLAP (see linkSteps).
+ */
+class CandidatePairs {
+  /** For each version, the short runs holding it. */
+  private readonly runsOf: PerVersion;
+  /** For each version, the next version in each long run holding it. */
+  private readonly linkedTo: PerVersion;
+  private readonly shared: Int32Array;
+  private readonly linked: Int32Array;
+  private readonly touched: number[] = [];
 
+  constructor(
+    private readonly samples: readonly Uint32Array[],
+    private readonly versions: Int32Array,
+    private readonly runs: Int32Array,
+  ) {
+    const n = samples.length;
+    this.runsOf = new PerVersion(n);
+    this.linkedTo = new PerVersion(n);
+    this.shared = new Int32Array(n);
+    this.linked = new Int32Array(n);
+  }
+
+  /**
+   * Index runs `from` to `to`: first counting (`place` false), then, once `allocate` is called,
+   * placing. A pair is linked as often as it is neighbours in a long run: copies of a story with
+   * very many copies are neighbours in most of its runs, chance ones in few.
+   */
+  indexRuns(from: number, to: number, place: boolean): void {
+    const { runs, versions, runsOf, linkedTo } = this;
+    for (let r = from; r < to; r++) {
+      const start = runs[r]!;
+      const end = runs[r + 1]!;
+      if (end - start < 2) continue;
+      if (end - start > MAX_POSTINGS) {
+        for (let i = start; i + 1 < end; i++) {
+          if (place) linkedTo.place(versions[i]!, versions[i + 1]!);
+          else linkedTo.count(versions[i]!);
+        }
+      } else {
+        for (let i = start; i < end; i++) {
+          if (place) runsOf.place(versions[i]!, r);
+          else runsOf.count(versions[i]!);
+        }
+      }
+    }
+  }
+
+  allocate(): void {
+    this.runsOf.allocate();
+    this.linkedTo.allocate();
+  }
+
+  /**
+   * Find the candidates of version `a` among the later versions, and hand each pair that shares
+   * at least MIN_SHARED samples to `link`. Returns the work done: the samples walked.
+   */
+  pairsOf(a: number, link: (a: number, b: number, overlap: Overlap) => void): number {
+    const { runs, versions, runsOf, linkedTo, shared, linked, touched, samples } = this;
+    let work = 0;
+    for (let k = linkedTo.starts[a]!, end = linkedTo.starts[a + 1]!; k < end; k++) {
+      const b = linkedTo.items[k]!;
+      if (shared[b] === 0 && linked[b] === 0) touched.push(b);
+      linked[b]!++;
+    }
+    for (let k = runsOf.starts[a]!, end = runsOf.starts[a + 1]!; k < end; k++) {
+      const r = runsOf.items[k]!;
+      const stop = runs[r + 1]!;
+      work += stop - runs[r]!;
+      for (let i = runs[r]!; i < stop; i++) {
+        const b = versions[i]!;
+        if (b <= a) continue;
+        if (shared[b] === 0 && linked[b] === 0) touched.push(b);
+        shared[b]!++;
+      }
+    }
+    for (const b of touched) {
+      const count = shared[b]!;
+      const smaller = Math.min(samples[a]!.length, samples[b]!.length);
+      if (
+        linked[b]! >= MIN_SHARED ||
+        (count >= MIN_SHARED && count >= CANDIDATE_OVERLAP * smaller)
+      ) {
+        const overlap = overlapOf(samples[a]!, samples[b]!);
+        work += samples[a]!.length + samples[b]!.length;
+        if (overlap.shared >= MIN_SHARED) link(a, b, overlap);
+      }
+      shared[b] = 0;
+      linked[b] = 0;
+    }
+    touched.length = 0;
+    return work;
+  }
+}
+
+/** Join versions that share enough samples (see STORY_OVERLAP), and find each its closest other. */
+function* linkSteps(
+  samples: readonly Uint32Array[],
+  link: (a: number, b: number, overlap: Overlap) => void,
+): Steps<void> {
+  const { versions, runs } = yield* invertedRunsSteps(samples);
+  const pairs = new CandidatePairs(samples, versions, runs);
+  const runCount = runs.length - 1;
+  for (const place of [false, true]) {
+    for (let from = 0; from < runCount; from += CHUNK) {
+      pairs.indexRuns(from, Math.min(runCount, from + CHUNK), place);
+      yield;
+    }
+    if (!place) pairs.allocate();
+  }
+  let work = 0;
+  for (let a = 0; a < samples.length; a++) {
+    work += pairs.pairsOf(a, link);
+    if (work >= WORK_PER_STEP) {
+      work = 0;
+      yield;
+    }
+  }
+}
+
+/** Group sampled versions into stories, in steps; `samples[i]` is `versions[i]`'s. */
+function* groupSteps(
+  versions: readonly Version[],
+  samples: readonly Uint32Array[],
+): Steps<StoryMap> {
+  const n = versions.length;
+  const sets = makeUnionFind(n);
+  const closest = new Closest(n);
   const link = (a: number, b: number, overlap: Overlap): void => {
     if (overlap.containment >= STORY_OVERLAP) sets.union(a, b);
-    if (closer({ other: b, overlap }, best[a])) best[a] = { other: b, overlap };
-    if (closer({ other: a, overlap }, best[b])) best[b] = { other: a, overlap };
+    closest.offer(a, b, overlap);
+    closest.offer(b, a, overlap);
   };
-  for (const pair of candidatePairs(samples)) {
-    const a = Math.floor(pair / n);
-    const b = pair - a * n;
-    const overlap = overlapOf(samples[a]!, samples[b]!);
-    if (overlap.shared >= MIN_SHARED) link(a, b, overlap);
-  }
+  yield* linkSteps(samples, link);
+
   // Versions too short to sample are one story with the versions of the same text.
   const shortTexts = new Map<string, number>();
-  samples.forEach((sample, b) => {
-    if (sample.length >= MIN_SHARED) return;
+  for (let b = 0; b < n; b++) {
+    if (samples[b]!.length >= MIN_SHARED) continue;
     const text = plainText(versions[b]!);
     const a = shortTexts.get(text);
     if (a === undefined) shortTexts.set(text, b);
     else link(a, b, { containment: 1, jaccard: 1, shared: 0 });
-  });
+    if (b % ITEMS_PER_STEP === 0) yield;
+  }
 
   const members = new Map<number, Version[]>();
-  versions.forEach((version, i) => {
+  for (let i = 0; i < n; i++) {
     const root = sets.find(i);
     const list = members.get(root);
-    if (list) list.push(version);
-    else members.set(root, [version]);
-  });
+    if (list) list.push(versions[i]!);
+    else members.set(root, [versions[i]!]);
+    if (i % 1024 === 1023) yield;
+  }
   // Roots are first versions and Map keeps insertion order: stories come in corpus order, and the
   // stable sorts keep that order among equals.
-  const stories: Story[] = [...members.values()].map((list) => {
+  const stories: Story[] = [];
+  for (const list of members.values()) {
     const ordered = [...list].sort(byDateThenOutlet);
-    return { id: ordered[0]!.id, title: storyTitle(list), versions: ordered };
-  });
+    stories.push({ id: ordered[0]!.id, title: storyTitle(list), versions: ordered });
+    if (stories.length % ITEMS_PER_STEP === 0) yield;
+  }
   // Newest first: a story's date is its earliest version's, the first after sorting.
   stories.sort((a, b) => {
     const x = a.versions[0]!.date;
@@ -391,24 +602,24 @@ export function groupStories(versions: readonly Version[]): StoryMap {
     if (y === null) return -1;
     return x > y ? -1 : 1;
   });
+  yield;
 
-  const closest = new Map<string, Neighbour | null>();
-  versions.forEach((version, i) => {
-    const neighbour = best[i];
-    closest.set(
-      version.id,
-      neighbour
-        ? { id: versions[neighbour.other]!.id, similarity: round(neighbour.overlap.containment) }
-        : null,
-    );
-  });
-
+  const closestOf = new Map<string, Neighbour | null>();
   const known = new WeakMap<Version, Uint32Array>();
-  versions.forEach((version, i) => known.set(version, samples[i]!));
+  for (let i = 0; i < n; i++) {
+    const version = versions[i]!;
+    const other = closest.other[i]!;
+    closestOf.set(
+      version.id,
+      other >= 0 ? { id: versions[other]!.id, similarity: closest.similarity(i) } : null,
+    );
+    known.set(version, samples[i]!);
+    if (i % 1024 === 1023) yield;
+  }
   const sampleOf = (version: Version): Uint32Array => {
     let sample = known.get(version);
     if (sample === undefined) {
-      sample = shingleSample(version.body);
+      sample = shingleSampleOf(version.paragraphs);
       known.set(version, sample);
     }
     return sample;
@@ -416,7 +627,7 @@ export function groupStories(versions: readonly Version[]): StoryMap {
 
   return {
     stories,
-    closest,
+    closest: closestOf,
     similarity(a: Version, b: Version): number {
       if (a === b) return 1;
       const sa = sampleOf(a);
@@ -428,4 +639,114 @@ export function groupStories(versions: readonly Version[]): StoryMap {
       return round(overlapOf(sa, sb).containment);
     },
   };
+}
+
+/**
+ * Story grouping a few milliseconds at a time, for a reader that must answer keys meanwhile, and
+ * for a corpus that streams in:
+ *
+ *     const grouper = new StoryGrouper();
+ *     grouper.add(firstVersions);        // as they load; add more at any time
+ *     if (grouper.step(8)) show(grouper.result());   // repeat, between keys, until true
+ *
+ * Each version is sampled once, as soon as a step reaches it. Comparing the samples is done over
+ * all the versions added so far; adding more starts that comparison over (the samples are kept),
+ * so the grouping that `result()` gives is always that of every version added, in the order
+ * added, exactly as groupStories groups them.
+ */
+export class StoryGrouper {
+  private readonly versions: Version[] = [];
+  /** Each version's sample, once taken (or given to `add`). */
+  private readonly samples: (Uint32Array | undefined)[] = [];
+  /** Versions before this one are all sampled. */
+  private sampled = 0;
+  private work: Steps<StoryMap> | undefined;
+  private map: StoryMap | undefined;
+  private last: StoryMap | null = null;
+
+  constructor(versions: readonly Version[] = []) {
+    this.add(versions);
+  }
+
+  /**
+   * More versions, after those added before (a version's place in the corpus is its order).
+   * `samples`, when given, are their shingleSampleOf(version.paragraphs), taken elsewhere (in the
+   * worker that loaded them, say), so that steps here need not take them.
+   */
+  add(versions: readonly Version[], samples?: readonly Uint32Array[]): void {
+    if (versions.length === 0 && this.versions.length > 0) return;
+    if (samples !== undefined && samples.length !== versions.length) {
+      throw new RangeError(`${samples.length} samples for ${versions.length} versions`);
+    }
+    versions.forEach((version, i) => {
+      this.versions.push(version);
+      this.samples.push(samples?.[i]);
+    });
+    this.work = undefined;
+    this.map = undefined;
+  }
+
+  /** Versions added, and of them those sampled (most of the work is sampling them). */
+  get progress(): { readonly sampled: number; readonly versions: number } {
+    return { sampled: this.sampled, versions: this.versions.length };
+  }
+
+  /**
+   * The last grouping finished: of every version added when `done`, else of the versions added
+   * before the last `add` (null before the first grouping finishes). Shown while grouping goes on.
+   */
+  get latest(): StoryMap | null {
+    return this.last;
+  }
+
+  /** Whether every version added is grouped: `result()` then returns at once. */
+  get done(): boolean {
+    return this.map !== undefined;
+  }
+
+  /**
+   * Group for about `budgetMs` milliseconds (a step overruns it by well under a millisecond), and
+   * say whether every version added is now grouped.
+   */
+  step(budgetMs: number): boolean {
+    if (this.map !== undefined) return true;
+    const deadline = performance.now() + budgetMs;
+    this.work ??= this.steps();
+    for (;;) {
+      const next = this.work.next();
+      if (next.done === true) {
+        this.map = next.value;
+        this.last = next.value;
+        this.work = undefined;
+        return true;
+      }
+      if (performance.now() >= deadline) return false;
+    }
+  }
+
+  /** The stories of every version added: what is left of the work is done now. */
+  result(): StoryMap {
+    this.step(Infinity);
+    return this.map!;
+  }
+
+  private *steps(): Steps<StoryMap> {
+    let read = 0;
+    for (; this.sampled < this.versions.length; this.sampled++) {
+      if (this.samples[this.sampled] !== undefined) continue;
+      const { paragraphs } = this.versions[this.sampled]!;
+      this.samples[this.sampled] = shingleSampleOf(paragraphs);
+      for (const paragraph of paragraphs) read += paragraph.length;
+      if (read >= WORK_PER_STEP) {
+        read = 0;
+        yield;
+      }
+    }
+    return yield* groupSteps(this.versions.slice(), this.samples.slice() as Uint32Array[]);
+  }
+}
+
+/** Group versions into stories, and find each version's closest other version, all at once. */
+export function groupStories(versions: readonly Version[]): StoryMap {
+  return new StoryGrouper(versions).result();
 }

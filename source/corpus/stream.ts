@@ -10,17 +10,35 @@
  * When the last is in, the corpus is finished as `loadCorpus` finishes it (ids made unique, the
  * same warnings, the same error when nothing could be read).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { storedVersion, type VersionFields } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
 import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
-import { finishCorpus, loadCorpus, placeCorpus, uniqueIds, type LoadOptions } from './load.js';
+import { finishCorpus, IdRegistry, loadCorpus, placeCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
+
+/** Samples for story grouping that loader threads took, by version. */
+const SAMPLES = new WeakMap<Version, Uint32Array>();
+
+/**
+ * Each version's sample for story grouping (shingleSampleOf its paragraphs), where a loader
+ * thread took them all; undefined where any is missing, and the grouper takes them itself.
+ */
+export function loadedSamples(versions: readonly Version[]): Uint32Array[] | undefined {
+  const samples: Uint32Array[] = [];
+  for (const version of versions) {
+    const sample = SAMPLES.get(version);
+    if (!sample) return undefined;
+    samples.push(sample);
+  }
+  return samples;
+}
 
 /** How far loading has gone. */
 export interface LoadProgress {
@@ -131,12 +149,13 @@ function loaders(options: StreamOptions): { script: URL; count: number } | null 
 export function openCorpus(load: LoadOptions = {}, options: StreamOptions = {}): CorpusFeed {
   const place = placeCorpus(load);
   if (place.kind === 'folder') {
+    const small = options.smallFiles ?? 500;
+    // A crowded folder is listed on the workers: 100,000 names take a second to list and sort.
+    if (holdsMore(place.dir, small)) return streamFolder(place, options, null);
     const warnings: LoadWarning[] = [];
     const files = textFiles(place.dir, warnings);
-    if (files.length <= (options.smallFiles ?? 500)) {
-      return new CorpusFeed(finishCorpus(place, loadTextFiles(place.dir, files, warnings)), null);
-    }
-    return streamFolder(place, files, warnings, options);
+    if (files.length > small) return streamFolder(place, options, files.length);
+    return new CorpusFeed(finishCorpus(place, loadTextFiles(place.dir, files, warnings)), null);
   }
   if (place.size <= (options.smallBytes ?? 4 * 1024 * 1024)) {
     return new CorpusFeed(loadCorpus(load), null);
@@ -146,16 +165,38 @@ export function openCorpus(load: LoadOptions = {}, options: StreamOptions = {}):
 
 type Place = ReturnType<typeof placeCorpus>;
 
+/** Whether a folder holds more than `count` entries of its own (false if it cannot be read). */
+function holdsMore(dir: string, count: number): boolean {
+  let folder;
+  try {
+    folder = opendirSync(dir);
+  } catch {
+    return false;
+  }
+  try {
+    let seen = 0;
+    while (folder.readSync() !== null) if (++seen > count) return true;
+    return false;
+  } finally {
+    folder.closeSync();
+  }
+}
+
 /**
  * Gathers versions in corpus order, and publishes how far loading has gone now and then, and the
- * growing corpus itself more rarely: each new corpus costs the reader a new list and new labels.
+ * growing corpus itself more rarely: each new corpus costs the reader a new list and new labels,
+ * so it is published once at first (to fill the screen), then each time it has doubled. All the
+ * corpora published along the way cost no more than twice the whole one.
  */
 class Gatherer {
+  /** The versions so far, their ids made unique as they come. */
   readonly versions: Version[] = [];
   readonly warnings: LoadWarning[];
+  private readonly ids = new IdRegistry();
+  /** Warnings about ids made unique: they come last, as in loadCorpus. */
+  private readonly idWarnings: LoadWarning[] = [];
   private timer: NodeJS.Timeout | null = null;
-  /** When the corpus was last published, and how many versions it had. */
-  private snapshotAt = -Infinity;
+  /** How many versions the corpus last published had. */
   private snapshotSize = 0;
 
   constructor(
@@ -167,30 +208,36 @@ class Gatherer {
     this.warnings = warnings;
   }
 
-  add(versions: readonly Version[], warnings: readonly LoadWarning[]): void {
-    for (const version of versions) this.versions.push(version);
+  /**
+   * Add versions and their warnings; versions from a loader thread have lost their body, and
+   * come with their samples for story grouping.
+   */
+  add(
+    versions: readonly VersionFields[],
+    warnings: readonly LoadWarning[],
+    samples?: readonly Uint32Array[],
+  ): void {
     for (const warning of warnings) this.warnings.push(warning);
+    versions.forEach((fields, i) => {
+      const version = this.ids.claim(storedVersion(fields), this.idWarnings);
+      const sample = samples?.[i];
+      if (sample) SAMPLES.set(version, sample);
+      this.versions.push(version);
+    });
   }
 
-  /**
-   * Publish how far loading has gone, at most every publishMs; with it the corpus so far, at
-   * once the first time (the list fills the screen), then at most every ten publishMs.
-   */
+  /** Publish how far loading has gone, at most every publishMs, and the corpus when it is due. */
   soon(progress: () => LoadProgress): void {
     if (this.timer) return;
     this.timer = setTimeout(
       () => {
         this.timer = null;
-        const now = performance.now();
         let corpus = this.feed.corpus;
-        const grown = this.versions.length > this.snapshotSize;
-        if (grown && (this.snapshotSize === 0 || now - this.snapshotAt >= 10 * this.publishMs)) {
-          const warnings = [...this.warnings];
-          const versions = uniqueIds(this.versions, warnings);
+        const size = this.versions.length;
+        if (size > 0 && (this.snapshotSize === 0 || size >= 2 * this.snapshotSize)) {
           const { dir, bundled } = this.place;
-          corpus = { dir, bundled, versions, warnings };
-          this.snapshotAt = now;
-          this.snapshotSize = versions.length;
+          corpus = { dir, bundled, versions: [...this.versions], warnings: this.allWarnings() };
+          this.snapshotSize = size;
         }
         this.feed.publish(corpus, progress());
       },
@@ -198,12 +245,16 @@ class Gatherer {
     );
   }
 
+  private allWarnings(): LoadWarning[] {
+    return [...this.warnings, ...this.idWarnings];
+  }
+
   /** All is in: finish the corpus as loadCorpus does. */
   finish(): void {
     this.cancel();
     try {
       this.feed.publish(
-        finishCorpus(this.place, { versions: this.versions, warnings: this.warnings }),
+        finishCorpus(this.place, { versions: this.versions, warnings: this.allWarnings() }),
         null,
       );
     } catch (error) {
@@ -238,30 +289,40 @@ function failureOf(message: FromLoader): UserError | Error | null {
   return message.user ? new UserError(message.message) : new Error(message.message);
 }
 
-function streamFolder(
-  place: Place,
-  files: readonly Candidate[],
-  warnings: LoadWarning[],
-  options: StreamOptions,
-): CorpusFeed {
-  const total = files.length;
-  const feed = new CorpusFeed(emptyCorpus(place, warnings), { loaded: 0, total, fraction: 0 });
-  const gather = new Gatherer(feed, place, warnings, options.publishMs ?? 100);
+/** Stream a folder in; `count` is its number of text files, if it was listed already. */
+function streamFolder(place: Place, options: StreamOptions, count: number | null): CorpusFeed {
+  const feed = new CorpusFeed(emptyCorpus(place, []), { loaded: 0, total: count, fraction: 0 });
+  const gather = new Gatherer(feed, place, [], options.publishMs ?? 100);
   const size = options.chunkFiles ?? 100;
-  const chunks = Math.ceil(total / size);
-  const taskOf = (chunk: number): FilesTask => ({
-    chunk,
-    dir: place.dir,
-    files: files.slice(chunk * size, (chunk + 1) * size),
-  });
-  const waiting = new Map<number, { versions: Version[]; warnings: LoadWarning[] }>();
+  // Known once the folder is listed.
+  let isListed = false;
+  let total = 0;
+  let chunks = 0;
+  const waiting = new Map<
+    number,
+    { versions: Version[]; warnings: LoadWarning[]; samples?: Uint32Array[] }
+  >();
   let next = 0;
   let read = 0;
   const progress = (): LoadProgress => ({
     loaded: gather.versions.length,
-    total,
-    fraction: read / total,
+    total: isListed ? total : count,
+    fraction: total === 0 ? 0 : read / total,
   });
+  const range = (chunk: number): FilesTask => ({
+    chunk,
+    from: chunk * size,
+    to: Math.min(total, (chunk + 1) * size),
+  });
+  /** The folder is listed: its warnings come first, as in loadCorpus. */
+  const listed = (count: number, warnings: readonly LoadWarning[]): void => {
+    isListed = true;
+    total = count;
+    chunks = Math.ceil(total / size);
+    gather.add([], warnings);
+    if (chunks === 0) gather.finish();
+    else gather.soon(progress);
+  };
   const arrived = (message: FromLoader): void => {
     const failure = failureOf(message);
     if (failure) {
@@ -270,10 +331,11 @@ function streamFolder(
     }
     if (message.kind !== 'chunk') return;
     waiting.set(message.chunk, message);
-    read += taskOf(message.chunk).files.length;
+    const { from, to } = range(message.chunk);
+    read += to - from;
     for (let done = waiting.get(next); done; done = waiting.get(next)) {
       waiting.delete(next);
-      gather.add(done.versions, done.warnings);
+      gather.add(done.versions, done.warnings, done.samples);
       next++;
     }
     if (next === chunks) gather.finish();
@@ -284,10 +346,21 @@ function streamFolder(
   const workers = loaders(options);
   if (!workers) {
     // On this thread, a chunk at a time between keys.
+    let files: Candidate[] = [];
     let timer: NodeJS.Immediate | null = setImmediate(function step() {
-      const chunk = handed++;
-      const { versions, warnings: chunkWarnings } = loadTextFiles(place.dir, taskOf(chunk).files);
-      arrived({ kind: 'chunk', chunk, versions, warnings: chunkWarnings });
+      try {
+        if (!isListed) {
+          const warnings: LoadWarning[] = [];
+          files = textFiles(place.dir, warnings);
+          listed(files.length, warnings);
+        } else {
+          const task = range(handed++);
+          const loaded = loadTextFiles(place.dir, files.slice(task.from, task.to));
+          arrived({ kind: 'chunk', chunk: task.chunk, ...loaded });
+        }
+      } catch (error) {
+        gather.fail(error);
+      }
       timer = handed < chunks && feed.progress !== null ? setImmediate(step) : null;
     });
     feed.start(() => {
@@ -297,19 +370,25 @@ function streamFolder(
     return feed;
   }
   const threads: Worker[] = [];
-  const job: FilesJob = { role: 'gaza-reader:files' };
-  for (let i = 0; i < Math.min(workers.count, chunks); i++) {
+  const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir };
+  const give = (worker: Worker): void => {
+    if (handed < chunks) worker.postMessage(range(handed++));
+  };
+  for (let i = 0; i < workers.count; i++) {
     const worker = new Worker(workers.script, { workerData: job });
-    const give = (): void => {
-      if (handed < chunks) worker.postMessage(taskOf(handed++));
-    };
     worker.on('message', (message: FromLoader) => {
+      if (message.kind === 'listed') {
+        // Each worker lists the folder for itself; the first to finish says what it holds.
+        if (!isListed) listed(message.total, message.warnings);
+        // Some chunks in hand, so that a worker never waits for the next while this thread is
+        // busy drawing.
+        for (let k = 0; k < 8; k++) give(worker);
+        return;
+      }
       arrived(message);
-      give();
+      give(worker);
     });
     worker.on('error', (error) => gather.fail(error));
-    // Some chunks in hand, so that a worker never waits for the next.
-    for (let k = 0; k < 4; k++) give();
     threads.push(worker);
   }
   feed.start(() => {
@@ -348,7 +427,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
       gather.fail(failure);
     } else if (message.kind === 'records') {
       chunks = message.chunks;
-      gather.add(message.versions, []);
+      gather.add(message.versions, [], message.samples);
       gather.soon(() => ({
         loaded: gather.versions.length,
         total: null,

@@ -9,9 +9,9 @@ import React, {
 } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
-import type { LoadProgress } from '../corpus/stream.js';
+import { loadedSamples, type LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
-import { groupStories, type StoryMap } from '../corpus/stories.js';
+import { StoryGrouper, type StoryMap } from '../corpus/stories.js';
 import { buildSearchIndex } from '../search/index.js';
 import type { SearchIndex } from '../search/types.js';
 import { hintsFor } from './keymap.js';
@@ -140,10 +140,20 @@ export function App({
       indexReady.current = true;
       update((s) => answerPending(s, ctxRef.current));
     };
-    const timer = setTimeout(() => {
-      setStories(groupStories(corpus.versions));
+    // Group the stories in steps of a few milliseconds too, then build the index.
+    // Samples taken on the loader threads, if they took them all, spare this thread half the work.
+    const grouper = new StoryGrouper();
+    grouper.add(corpus.versions, loadedSamples(corpus.versions));
+    const group = (): void => {
+      if (stopped) return;
+      if (!grouper.step(8)) {
+        setImmediate(group);
+        return;
+      }
+      setStories(grouper.result());
       setImmediate(prepare);
-    }, 0);
+    };
+    const timer = setTimeout(group, 0);
     return () => {
       stopped = true;
       clearTimeout(timer);

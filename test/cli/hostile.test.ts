@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runDiff } from '../../source/cli/diff.js';
-import { runList } from '../../source/cli/list.js';
-import type { Output } from '../../source/cli/output.js';
+import { listed, listLines } from '../../source/cli/list.js';
+import { serialize, type Output } from '../../source/cli/output.js';
 import { runSearch } from '../../source/cli/search.js';
 import { runShow } from '../../source/cli/show.js';
 import { makeStyle } from '../../source/cli/style.js';
@@ -260,7 +260,9 @@ function everyOutput(corpus: Corpus, width: number, isTTY: boolean) {
     const add = (name: string, wrapped: boolean, run: (out: Output) => void): void => {
       outputs.push({ name, color, text: capture(color, width, isTTY, run), wrapped });
     };
-    add('list', false, (out) => runList(corpus, out, false));
+    add('list', false, (out) =>
+      out.write(serialize(listLines(corpus.versions.map(listed), out), out)),
+    );
     add('show', true, (out) => runShow(a, out, false));
     add('search', false, (out) => runSearch(corpus, 'cat sat ceasefire', out, FLAGS, () => {}));
     add('diff', true, (out) => runDiff(corpus, a.id, b.id, out, FLAGS));

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -43,6 +46,29 @@ describe('gaza-reader list', () => {
       paragraphs: 18,
     });
     expect(versions.map((v) => v.date)).toEqual(['2025-12-19', null, null, '2025-12-19', null]);
+    // Streamed a version at a time, it is still one JSON array, indented as JSON.stringify does.
+    expect(stdout).toBe(JSON.stringify(versions, null, 2) + '\n');
+  });
+
+  it('lists a corpus it reads a version at a time: warnings after, and an error when empty', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-list-'));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'One version.\n');
+      writeFileSync(join(dir, 'b.txt'), '');
+      const { status, stdout, stderr } = runCli(['list', '--json', '--corpus', dir]);
+      expect(status).toBe(0);
+      expect((JSON.parse(stdout) as { id: string }[]).map((v) => v.id)).toEqual(['a']);
+      expect(stderr).toBe('gaza-reader: warning: skipped b.txt: it is empty\n');
+      rmSync(join(dir, 'a.txt'));
+      const empty = runCli(['list', '--json', '--corpus', dir]);
+      expect(empty.status).toBe(2);
+      expect(empty.stdout).toBe('');
+      expect(empty.stderr).toBe(
+        `gaza-reader: nothing to read in ${dir}: the only text file had to be skipped (skipped b.txt: it is empty)\n`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints the list when run with no command and no terminal', () => {

@@ -213,6 +213,24 @@ describe('a JSON Lines file', () => {
     ]);
   });
 
+  it('gives ids first come, first served, as a corpus streamed in gets them', () => {
+    // The second "x" takes "x-2" before the line that states "x-2" is read.
+    const path = write(
+      'later.jsonl',
+      '{"id": "x", "text": "One."}\n{"id": "x", "text": "Two."}\n{"id": "x-2", "text": "Three."}\n',
+    );
+    const corpus = loadCorpus({ dir: path });
+    expect(corpus.versions.map((v) => [v.id, v.body])).toEqual([
+      ['x', 'One.'],
+      ['x-2', 'Two.'],
+      ['x-2-2', 'Three.'],
+    ]);
+    expect(warnings(corpus)).toEqual([
+      'later.jsonl:2: its id "x" is taken by later.jsonl:1, so it is "x-2"',
+      'later.jsonl:3: its id "x-2" is taken by later.jsonl:2, so it is "x-2-2"',
+    ]);
+  });
+
   it('sanitizes fields and text decoded from JSON escapes', () => {
     const path = write(
       'evil.jsonl',

@@ -4,9 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, toVersions, writeCorpus } from '../../bench/generate.js';
+import { withFields } from '../../source/corpus/build.js';
 import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
-import { groupStories, STORY_OVERLAP, type Story } from '../../source/corpus/stories.js';
+import {
+  groupStories,
+  shingleSampleOf,
+  StoryGrouper,
+  STORY_OVERLAP,
+  type Story,
+  type StoryMap,
+} from '../../source/corpus/stories.js';
 import type { Version } from '../../source/corpus/types.js';
 
 const seeds = loadCorpus().versions;
@@ -121,7 +129,7 @@ describe('groupStories on unrelated texts', () => {
 
 describe('groupStories on versions with stated dates and outlets', () => {
   const stated = (id: string, text: string, date: string | null, outlet: string | null): Version =>
-    ({ ...version(id, text), date, outlet }) as Version;
+    withFields(version(id, text), { date, outlet });
 
   it('lists stories newest first, and a story by date, then outlet, then corpus order', () => {
     const body = seed('001').body;
@@ -193,6 +201,74 @@ describe('groupStories on a generated corpus', () => {
       map.stories.map((s) => s.versions.map((v) => v.id)),
     );
     expect([...again.closest]).toEqual([...map.closest]);
+  });
+});
+
+/** What a grouping says, as plain data: its stories, and each version's closest. */
+function grouping(map: StoryMap): unknown {
+  return {
+    stories: map.stories.map((s) => [s.id, s.title, s.versions.map((v) => v.id)]),
+    closest: [...map.closest],
+  };
+}
+
+describe('StoryGrouper', () => {
+  const versions = toVersions(generateCorpus({ versions: 300, seed: 7 }));
+  const whole = grouping(groupStories(versions));
+
+  it('groups in many short steps exactly as groupStories groups at once', () => {
+    const grouper = new StoryGrouper(versions);
+    expect(grouper.done).toBe(false);
+    expect(grouper.latest).toBeNull();
+    let steps = 0;
+    while (!grouper.step(0)) steps++;
+    expect(steps).toBeGreaterThan(10);
+    expect(grouper.done).toBe(true);
+    expect(grouper.progress).toEqual({ sampled: 300, versions: 300 });
+    expect(grouping(grouper.result())).toEqual(whole);
+    expect(grouper.latest).toBe(grouper.result());
+  });
+
+  it('groups versions added in batches, between steps, as if they came at once', () => {
+    const grouper = new StoryGrouper();
+    for (let from = 0; from < versions.length; from += 70) {
+      grouper.add(versions.slice(from, from + 70));
+      for (let i = 0; i < 5; i++) grouper.step(0);
+    }
+    expect(grouping(grouper.result())).toEqual(whole);
+  });
+
+  it('keeps the last finished grouping while it regroups with more versions', () => {
+    const grouper = new StoryGrouper(versions.slice(0, 100));
+    const first = grouper.result();
+    expect(grouping(first)).toEqual(grouping(groupStories(versions.slice(0, 100))));
+    grouper.add(versions.slice(100));
+    expect(grouper.done).toBe(false);
+    expect(grouper.latest).toBe(first);
+    grouper.step(0);
+    expect(grouper.progress.versions).toBe(300);
+    expect(grouping(grouper.result())).toEqual(whole);
+    expect(grouper.latest).not.toBe(first);
+  });
+
+  it('takes samples taken elsewhere (a loading worker) as its own', () => {
+    const grouper = new StoryGrouper();
+    grouper.add(
+      versions.slice(0, 150),
+      versions.slice(0, 150).map((v) => shingleSampleOf(v.paragraphs)),
+    );
+    grouper.add(versions.slice(150));
+    expect(grouping(grouper.result())).toEqual(whole);
+    expect(() => grouper.add(versions.slice(0, 2), [])).toThrow('0 samples for 2 versions');
+  });
+
+  it('gives no stories before any version is added, and similarity for any two', () => {
+    const grouper = new StoryGrouper();
+    expect(grouper.result().stories).toEqual([]);
+    expect(grouper.done).toBe(true);
+    expect(grouper.step(0)).toBe(true);
+    const [a, b] = versions;
+    expect(grouper.result().similarity(a!, b!)).toBe(groupStories(versions).similarity(a!, b!));
   });
 });
 

@@ -2,7 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
-import { openCorpus, type CorpusFeed, type StreamOptions } from '../../source/corpus/stream.js';
+import {
+  loadedSamples,
+  openCorpus,
+  type CorpusFeed,
+  type StreamOptions,
+} from '../../source/corpus/stream.js';
+import { shingleSampleOf } from '../../source/corpus/stories.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import { userError } from '../helpers/errors.js';
 import { scratchFolders, writeUnder } from './scratch.js';
@@ -29,13 +35,17 @@ function folder(count: number): string {
 }
 
 /** Every change a feed publishes, until it is whole or has failed. */
-async function follow(feed: CorpusFeed): Promise<{ loaded: number[]; corpus: Corpus | null }> {
+async function follow(
+  feed: CorpusFeed,
+): Promise<{ loaded: number[]; totals: (number | null)[]; corpus: Corpus | null }> {
   const loaded: number[] = [];
+  const totals: (number | null)[] = [];
   feed.subscribe(() => {
     if (feed.progress) loaded.push(feed.progress.loaded);
+    if (feed.progress) totals.push(feed.progress.total);
   });
   const corpus = await feed.finished;
-  return { loaded, corpus };
+  return { loaded, totals, corpus };
 }
 
 const MODES: [string, StreamOptions][] = [
@@ -51,11 +61,21 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
     async () => {
       const dir = folder(40);
       const feed = openCorpus({ dir }, options);
-      // The reader opens on this: nothing loaded yet, and how many there will be.
+      // The reader opens on this: nothing loaded yet. The folder is crowded (13 entries of its
+      // own), so it is listed while the reader opens: then the count of text files is known.
       expect(feed.corpus.versions).toEqual([]);
-      expect(feed.progress).toEqual({ loaded: 0, total: 42, fraction: 0 });
-      const { loaded, corpus } = await follow(feed);
+      expect(feed.progress).toEqual({ loaded: 0, total: null, fraction: 0 });
+      const { loaded, totals, corpus } = await follow(feed);
+      expect(totals.at(-1)).toBe(42);
       expect(corpus).toEqual(loadCorpus({ dir }));
+      // Loader threads take each version's sample for story grouping; this thread takes none.
+      expect(loadedSamples(corpus!.versions)).toEqual(
+        mode.loader ? corpus!.versions.map((v) => shingleSampleOf(v.paragraphs)) : undefined,
+      );
+      // Versions from a loader thread have their body again (it is not a field of their own).
+      for (const version of corpus!.versions) {
+        expect(version.body).toBe(version.paragraphs.join('\n\n'));
+      }
       expect(corpus!.warnings.map((w) => w.message)).toEqual([
         'skipped 005a.txt: it is empty',
         'skipped 005b.txt: it looks like a binary file, not text',
@@ -65,6 +85,22 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       expect(loaded.length).toBeGreaterThan(0);
       expect(loaded).toEqual([...loaded].sort((a, b) => a - b));
       expect(Math.max(...loaded)).toBeLessThanOrEqual(40);
+    },
+  );
+});
+
+describe.each(MODES)('a tree of many small folders streams in %s', (_mode, mode) => {
+  it.skipIf(mode.loader !== undefined && !existsSync(LOADER))(
+    'listed first, so that the count is known at once',
+    async () => {
+      const dir = fresh();
+      for (let i = 0; i < 30; i++) {
+        writeUnder(dir, `day${i % 3}/${String(i).padStart(2, '0')}.md`, `Words of ${i}.\n`);
+      }
+      const feed = openCorpus({ dir }, { ...mode, smallFiles: 10, chunkFiles: 4, publishMs: 1 });
+      expect(feed.progress).toEqual({ loaded: 0, total: 30, fraction: 0 });
+      const { corpus } = await follow(feed);
+      expect(corpus).toEqual(loadCorpus({ dir }));
     },
   );
 });
@@ -86,6 +122,7 @@ describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
     const { corpus } = await follow(feed);
     const whole = loadCorpus({ dir: path });
     expect(corpus).toEqual(whole);
+    expect(corpus!.versions.map((v) => v.body)).toEqual(whole.versions.map((v) => v.body));
     // Ids made unique, and the bad line named, as loadCorpus does.
     expect(whole.versions.map((v) => v.id)).toContain('v0-2');
     expect(whole.warnings[0]!.message).toMatch(
