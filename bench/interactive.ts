@@ -19,24 +19,6 @@ export interface PtyArgs {
   readonly args?: readonly string[];
 }
 
-/**
- * Milliseconds from spawn to the first output of node itself, printing one word: what any node
- * program pays before its first line runs, on this machine and in this environment.
- */
-export async function nodeStarts(runs: number): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const session = new PtySession({ nodeArgs: ['-e', "process.stdout.write('ready\\n')"] });
-    try {
-      const at = await session.waitFor((text) => text.includes('ready'));
-      times.push(at - session.startedAt);
-    } finally {
-      await session.close();
-    }
-  }
-  return times;
-}
-
 /** Start the reader; resolve with the time from spawn to the first frame, and the session. */
 async function start(options: PtyArgs): Promise<{ session: PtySession; firstFrameMs: number }> {
   const session = new PtySession({ args: options.args ?? [] });

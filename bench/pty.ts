@@ -75,6 +75,8 @@ export class PtySession {
   readonly startedAt: number;
   private readonly child: ChildProcess;
   private readonly exited: Promise<number | null>;
+  /** performance.now() when `script`, and so the program in the pty, exited; null while running. */
+  exitedAt: number | null = null;
   private readonly listeners = new Set<() => void>();
   /** What the terminal shows: the reader draws frames as differences, so raw text is not enough. */
   private readonly emulator = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
@@ -102,7 +104,12 @@ export class PtySession {
     this.child.stderr!.resume();
     // A key sent as the reader exits has nowhere to go; that is not the benchmark's failure.
     this.child.stdin!.on('error', () => undefined);
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.exited = new Promise((resolve) =>
+      this.child.on('exit', (code) => {
+        this.exitedAt = performance.now();
+        resolve(code);
+      }),
+    );
   }
 
   /** The terminal's screen as text, a line per row. */
@@ -202,6 +209,21 @@ export class PtySession {
     const peak = peakRssOf(readFileSync(`/proc/${pid}/status`, 'utf8'));
     if (peak === null) throw new Error(`no VmHWM in /proc/${pid}/status`);
     return peak;
+  }
+
+  /** Milliseconds from the spawn to the exit of a program that ends by itself (`node -e 0`). */
+  async runTime(timeoutMs = 20_000): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
+    const result = await Promise.race([this.exited, timeout]);
+    clearTimeout(timer);
+    if (result === 'timeout') {
+      await this.close();
+      throw new Error(`the program in the pty did not exit within ${timeoutMs} ms`);
+    }
+    return this.exitedAt! - this.startedAt;
   }
 
   /** Quit with Ctrl-C, and make sure the processes are gone. */

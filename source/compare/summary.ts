@@ -101,8 +101,13 @@ function normalize(text: string): string {
   return text.replace(AROUND, '').replace(/\s+/g, ' ');
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
+/**
+ * Made at the first comparison, not when the module loads: ICU's collation data costs a few ms
+ * on the way to the reader's first frame, which compares nothing.
+ */
+let collator: Intl.Collator | undefined;
 
 function compareText(x: string, y: string): number {
+  collator ??= new Intl.Collator('en', { sensitivity: 'base' });
   return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0);
 }

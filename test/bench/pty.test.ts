@@ -45,6 +45,7 @@ describe('bench options and cache', () => {
       'compare',
       'output',
       'collate',
+      'scale',
     ]);
     expect([...parseOnly(['--only=keys,frames'])]).toEqual(['keys', 'frames']);
     expect(() => parseOnly(['--only=speed'])).toThrow(/unknown group speed/);

@@ -68,12 +68,24 @@ describe('npm pack', () => {
       .filter((name) => name.endsWith('.txt'))
       .map((name) => `seeds/${name}`);
     expect(seeds).toHaveLength(5);
+    // The bin, dist/cli.js, and the files of the bundle beside it (main.js, the corpus loader's
+    // worker script, the parsers loaded at their first use), as the build wrote them.
+    const bundle = readdirSync(join(REPO, 'dist'))
+      .filter((name) => /\.c?js$/.test(name))
+      .map((name) => `dist/${name}`);
+    expect(bundle).toEqual(
+      expect.arrayContaining([
+        'dist/cli.js',
+        'dist/main.js',
+        'dist/load-worker.js',
+        'dist/yaml.cjs',
+      ]),
+    );
     expect(files).toEqual(
       [
         'CHANGELOG.md',
         'dist/THIRD-PARTY-NOTICES.txt',
-        'dist/cli.js',
-        'dist/load-worker.js',
+        ...bundle,
         'package.json',
         ...(existsSync(join(REPO, 'README.md')) ? ['README.md'] : []),
         ...seeds,
@@ -91,8 +103,11 @@ describe('npm pack', () => {
       const inPackage = readFileSync(join(extracted, 'package', 'seeds', name));
       expect(inPackage.equals(readFileSync(join(REPO, 'seeds', name))), name).toBe(true);
     }
+    for (const name of readdirSync(join(REPO, 'dist')).filter((n) => /\.c?js$/.test(n))) {
+      const packed = readFileSync(join(extracted, 'package', 'dist', name));
+      expect(packed.equals(readFileSync(join(REPO, 'dist', name))), name).toBe(true);
+    }
     const cli = readFileSync(join(extracted, 'package', 'dist', 'cli.js'));
-    expect(cli.equals(readFileSync(join(REPO, 'dist', 'cli.js')))).toBe(true);
     expect(cli.subarray(0, 20).toString()).toBe('#!/usr/bin/env node\n');
   });
 });
