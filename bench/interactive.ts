@@ -48,7 +48,8 @@ export async function firstFrames(options: PtyArgs, runs: number): Promise<numbe
 
 /** Wait for grouping, then for the screen to settle. */
 async function untilGrouped(session: PtySession): Promise<void> {
-  await session.waitFor((text) => GROUPED.test(text));
+  // A large corpus streams in and is grouped behind the first frame: minutes, at 100,000.
+  await session.waitFor((text) => GROUPED.test(text), null, 600_000);
   await session.settle(session.log.mark(performance.now()), 2 * QUIET_MS);
 }
 

@@ -73,7 +73,7 @@ export const TARGETS = {
   compareSeeds: { median_ms: 10 },
   compareLong: { median_ms: 50 },
   rssSeeds: { mb: 150 },
-  rssLargest: { mb: 600 },
+  rssLargest: { mb: 300 },
   grouping: { median_ms: 1000 },
   textDiff: { text_vs_json: 3, color_vs_json: 3 },
   collate20: { median_ms: 300 },
