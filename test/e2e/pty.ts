@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { CLI } from '../helpers/run-cli.js';
+import { until as waitUntil } from '../helpers/wait.js';
 
 const WAIT_MS = 20_000;
 
@@ -61,18 +62,9 @@ function descendantsOf(root: number): number[] {
 }
 
 /** Resolve once `ready()` holds, checking after each turn of the event loop; fail at the deadline. */
-async function until<T>(
-  ready: () => T | null | false,
-  what: string,
-  show: () => string,
-): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = ready();
-    if (value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; ${show()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Wait for a condition on the reader's process or its terminal: checked every 5 ms. */
+function until<T>(ready: () => T | null | false, what: string, show: () => string): Promise<T> {
+  return waitUntil(ready, what, show, { timeoutMs: WAIT_MS, everyMs: 5 });
 }
 
 export class Pty {

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRow } from '../../source/ui/terminal/screen.js';
 import { CLI } from '../helpers/run-cli.js';
+import { until } from '../helpers/wait.js';
+import { tmuxServer } from './tmux.js';
 
 /**
  * Exact redraws, in a real terminal: after any resize, each pane shows exactly what a fresh start
@@ -13,15 +15,9 @@ const socket = `gaza-reader-redraw-${process.pid}`;
 let sessions = 0;
 let env: NodeJS.ProcessEnv = {};
 
-function tmux(...args: string[]): string {
-  const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env });
-  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
+const tmux = tmuxServer(socket, () => env);
 
 const SGR = /\u001B\[[0-9;:]*m/g;
-
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Size {
   readonly columns: number;
@@ -69,25 +65,29 @@ function capture(name: string): string {
     .join('\n');
 }
 
-/** The screen once it shows `ready` and has not changed for a while: the reader is idle. */
-async function settled(name: string, ready: RegExp): Promise<string> {
-  const deadline = Date.now() + 20_000;
+/**
+ * The screen once it shows `ready` and has not changed for 400 ms: over tmux there is no other
+ * sign that the reader is idle (in this process, tests ask its probe instead).
+ */
+function settled(name: string, ready: RegExp): Promise<string> {
   let last = '';
   let sameSince = Date.now();
-  while (Date.now() < deadline) {
-    const now = capture(name);
-    if (now !== last) {
-      last = now;
-      sameSince = Date.now();
-    } else if (
-      ready.test(tmux('capture-pane', '-p', '-t', name)) &&
-      Date.now() - sameSince >= 400
-    ) {
-      return now;
-    }
-    await pause(50);
-  }
-  throw new Error(`the screen never settled on ${ready}; it was:\n${last}`);
+  return until(
+    () => {
+      const now = capture(name);
+      if (now !== last) {
+        last = now;
+        sameSince = Date.now();
+        return false;
+      }
+      return ready.test(tmux('capture-pane', '-p', '-t', name)) && Date.now() - sameSince >= 400
+        ? now
+        : false;
+    },
+    `the screen to settle on ${ready}`,
+    () => `it was:\n${last}`,
+    { timeoutMs: 20_000, everyMs: 50 },
+  );
 }
 
 interface Pane {
@@ -149,11 +149,19 @@ async function freshScreen(pane: Pane, size: Size): Promise<string> {
 async function resized(name: string, pane: Pane, size: Size): Promise<string> {
   const want = await freshScreen(pane, size);
   tmux('resize-window', '-t', name, '-x', String(size.columns), '-y', String(size.rows));
-  const deadline = Date.now() + 20_000;
-  let shown = capture(name);
-  while (shown !== want && Date.now() < deadline) {
-    await pause(50);
-    shown = capture(name);
+  let shown = '';
+  try {
+    await until(
+      () => (shown = capture(name)) === want,
+      'the fresh screen',
+      () => shown,
+      {
+        timeoutMs: 20_000,
+        everyMs: 50,
+      },
+    );
+  } catch {
+    // The screen as it stands: the test's comparison then shows how it differs.
   }
   return shown;
 }

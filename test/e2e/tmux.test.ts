@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, SEEDS } from '../helpers/run-cli.js';
 import { writeStory } from '../helpers/story-corpus.js';
+import { until } from '../helpers/wait.js';
+import { tmuxServer } from './tmux.js';
 
 /**
  * The built reader in a real terminal: tmux runs a shell, the shell runs gaza-reader, and we read
@@ -16,11 +18,7 @@ const socket = `gaza-reader-test-${process.pid}`;
 let session = '';
 let sessions = 0;
 
-function tmux(...args: string[]): string {
-  const result = spawnSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
+const tmux = tmuxServer(socket);
 
 const screen = (colors = false): string =>
   tmux('capture-pane', '-p', ...(colors ? ['-e'] : []), '-t', session);
@@ -30,21 +28,18 @@ const keys = (...k: string[]): void => void tmux('send-keys', '-t', session, ...
 /** Send bytes to the pane in one write, as a terminal sends a burst of keys. */
 const burst = (text: string): void =>
   void tmux('send-keys', '-t', session, '-H', ...[...Buffer.from(text)].map((b) => b.toString(16)));
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(
-  what: string,
-  test: (text: string) => boolean,
-  colors = false,
-): Promise<string> {
-  const deadline = Date.now() + 15_000;
+/** The screen once it passes `test`; each check runs tmux, so it is made every 100 ms. */
+function waitFor(what: string, test: (text: string) => boolean, colors = false): Promise<string> {
   let text = '';
-  while (Date.now() < deadline) {
-    text = screen(colors);
-    if (test(text)) return text;
-    await pause(100);
-  }
-  throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+  return until(
+    () => {
+      text = screen(colors);
+      return test(text) && text;
+    },
+    what,
+    () => `the screen was:\n${text}`,
+    { timeoutMs: 15_000, everyMs: 100 },
+  );
 }
 
 /** The shell is back: the reader left the alternate screen and the prompt is on the last line. */

@@ -4,6 +4,7 @@ import type { Corpus, Version } from '../../source/corpus/types.js';
 import { App, type ReaderProbe } from '../../source/ui/app.js';
 import type { TerminalControl } from '../../source/ui/terminal/lifecycle.js';
 import { colorTheme, type Theme } from '../../source/ui/theme.js';
+import { until } from './wait.js';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -28,16 +29,7 @@ export const KEYS = {
 /** Bracketed paste, as a terminal sends pasted text once the reader has asked for it. */
 export const pasted = (text: string): string => `\u001B[200~${text}\u001B[201~`;
 
-const WAIT_MS = 10_000;
-
-/** Resolve once `ready()` holds, checking after each turn of the event loop; fail at the deadline. */
-export async function until(ready: () => boolean, what: string, describe: () => string) {
-  const deadline = Date.now() + WAIT_MS;
-  while (!ready()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${describe()}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
+export { until } from './wait.js';
 
 export interface Driven {
   /** The frame on screen now. */
@@ -76,7 +68,7 @@ export async function drive(
     />,
   );
   const frame = (): string => instance.lastFrame() ?? '';
-  const idle = (): Promise<void> =>
+  const idle = (): Promise<unknown> =>
     until(() => probe?.idle() ?? false, 'the reader to draw its frame', frame);
   const driven: Driven = {
     frame,

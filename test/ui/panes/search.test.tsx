@@ -47,7 +47,7 @@ describe('a search key in the reader', () => {
     Object.defineProperty(instance.stdout, 'rows', { value: 24, configurable: true });
     instance.stdout.emit('resize');
     const frame = (): string => plain(instance.lastFrame() ?? '');
-    const idle = (): Promise<void> =>
+    const idle = (): Promise<unknown> =>
       until(() => probe?.idle() ?? false, 'the reader to draw its frame', frame);
     await idle();
     instance.stdin.write('/');
