@@ -1,5 +1,5 @@
 import type { LoadWarning, Version } from '../corpus/types.js';
-import { finishCorpus, readVersions, type LoadOptions } from '../corpus/load.js';
+import { finishCorpus, placeCorpus, readVersions, type LoadOptions } from '../corpus/load.js';
 import { glyphs } from '../render/glyphs.js';
 import { columns, lineText, padLine, seg, truncateLine, type Line } from '../render/line.js';
 import { shortLabels } from '../corpus/labels.js';
@@ -89,7 +89,8 @@ export function runList(
 ): void {
   const rows: ListedVersion[] = [];
   let count = 0;
-  const { place, warnings } = readVersions(load, (version) => {
+  const place = placeCorpus(load);
+  const warnings = readVersions(place, (version) => {
     if (json) {
       const { screenTitle: _screenTitle, ...summary } = listed(version);
       const text = JSON.stringify(summary, null, 2).replaceAll('\n', '\n  ');

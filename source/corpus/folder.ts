@@ -105,9 +105,3 @@ export function loadTextFiles(
   }
   return { versions, warnings };
 }
-
-/** Load every .txt and .md file under a folder as a version. */
-export function loadFolder(dir: string): { versions: Version[]; warnings: LoadWarning[] } {
-  const warnings: LoadWarning[] = [];
-  return loadTextFiles(dir, textFiles(dir, warnings), warnings);
-}

@@ -76,9 +76,9 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
       chunks++;
     },
   };
-  const loaded = job.kind === 'jsonl' ? loadJsonLines(job.path, sink) : loadCsv(job.path, sink);
+  const warnings = (job.kind === 'jsonl' ? loadJsonLines : loadCsv)(job.path, sink);
   flush();
-  post({ kind: 'done', warnings: loaded.warnings });
+  post({ kind: 'done', warnings });
 }
 
 /** What story grouping samples of each version (see StoryGrouper.add). */

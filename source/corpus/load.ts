@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from './errors.js';
-import { loadFolder, loadTextFile, textFiles, TEXT_EXTENSIONS } from './folder.js';
+import { loadTextFile, textFiles, TEXT_EXTENSIONS, type Candidate } from './folder.js';
 import { bundledSeedsDir } from './paths.js';
 import { describe } from './read.js';
 import { CSV_EXTENSIONS, JSON_LINES_EXTENSIONS, loadCsv, loadJsonLines } from './records.js';
@@ -51,12 +51,6 @@ export class IdRegistry {
   }
 }
 
-/** Every id made unique, as IdRegistry makes them; the versions in the same order. */
-export function uniqueIds(versions: readonly Version[], warnings: LoadWarning[]): Version[] {
-  const registry = new IdRegistry();
-  return versions.map((version) => registry.claim(version, warnings));
-}
-
 /** What `--corpus` names, checked: a folder, a JSON Lines file or a CSV file. */
 export interface CorpusPlace {
   /** Absolute path. */
@@ -99,8 +93,8 @@ export function placeCorpus(options: LoadOptions = {}): CorpusPlace {
 }
 
 /**
- * The corpus from what was read of it: ids made unique, or a UserError when it holds no version,
- * saying why.
+ * The corpus from what was read of it (its ids already unique: IdRegistry makes them so as the
+ * versions come), or a UserError when it holds no version, saying why.
  */
 export function finishCorpus(
   place: CorpusPlace,
@@ -109,8 +103,7 @@ export function finishCorpus(
   const { dir, bundled } = place;
   const shown = sanitizeLine(dir);
   const folder = place.kind === 'folder';
-  const { warnings } = loaded;
-  const versions = uniqueIds(loaded.versions, warnings);
+  const { versions, warnings } = loaded;
 
   if (versions.length === 0) {
     if (warnings.length === 0) {
@@ -136,41 +129,49 @@ export function finishCorpus(
   return { dir, bundled, versions, warnings };
 }
 
+/** A folder's text files, listed already, and the warnings listing gave. */
+export interface FolderListing {
+  readonly files: readonly Candidate[];
+  readonly warnings: readonly LoadWarning[];
+}
+
 /**
- * Read the corpus that `--corpus` names one version at a time, its ids made unique, without
- * keeping it: for output that streams. Returns where it is and its warnings.
+ * Read a corpus one version at a time, its ids made unique as they come, without keeping it (for
+ * output that streams, or to gather it whole). A folder is listed now unless `listing` is given.
+ * Returns its warnings: the reading's, then the ids'.
  */
 export function readVersions(
-  options: LoadOptions,
+  place: CorpusPlace,
   each: (version: Version) => void,
-): { place: CorpusPlace; warnings: LoadWarning[] } {
-  const place = placeCorpus(options);
+  listing?: FolderListing,
+): LoadWarning[] {
   const warnings: LoadWarning[] = [];
   const idWarnings: LoadWarning[] = [];
   const ids = new IdRegistry();
   const take = (version: Version): void => each(ids.claim(version, idWarnings));
   if (place.kind === 'folder') {
-    for (const candidate of textFiles(place.dir, warnings)) {
+    const { files } = listing ?? { files: textFiles(place.dir, warnings) };
+    if (listing) warnings.push(...listing.warnings);
+    for (const candidate of files) {
       const version = loadTextFile(place.dir, candidate, warnings);
       if (version) take(version);
     }
   } else {
     const sink = { version: take, chunk: () => undefined };
-    const loaded =
-      place.kind === 'jsonl' ? loadJsonLines(place.dir, sink) : loadCsv(place.dir, sink);
-    warnings.push(...loaded.warnings);
+    const read = place.kind === 'jsonl' ? loadJsonLines : loadCsv;
+    warnings.push(...read(place.dir, sink));
   }
-  return { place, warnings: [...warnings, ...idWarnings] };
+  return [...warnings, ...idWarnings];
+}
+
+/** Read a corpus whole (a folder listed already, if `listing` is given). */
+export function readCorpus(place: CorpusPlace, listing?: FolderListing): Corpus {
+  const versions: Version[] = [];
+  const warnings = readVersions(place, (version) => versions.push(version), listing);
+  return finishCorpus(place, { versions, warnings });
 }
 
 /** Load the corpus that `--corpus` names: a folder, a .jsonl file or a .csv file. */
 export function loadCorpus(options: LoadOptions = {}): Corpus {
-  const place = placeCorpus(options);
-  const loaded =
-    place.kind === 'folder'
-      ? loadFolder(place.dir)
-      : place.kind === 'jsonl'
-        ? loadJsonLines(place.dir)
-        : loadCsv(place.dir);
-  return finishCorpus(place, loaded);
+  return readCorpus(placeCorpus(options));
 }

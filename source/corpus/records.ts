@@ -23,11 +23,6 @@ export const CSV_EXTENSIONS = new Set(['.csv']);
 /** Warnings a file gets one by one; past this many, the rest are counted in one line. */
 const LISTED_WARNINGS = 20;
 
-export interface Loaded {
-  readonly versions: Version[];
-  readonly warnings: LoadWarning[];
-}
-
 /** Takes a record file's versions as they are read, and hears how far reading has gone. */
 export interface RecordSink {
   version(version: Version): void;
@@ -35,16 +30,15 @@ export interface RecordSink {
   chunk(): void;
 }
 
-/** Collects a record file's versions and warnings, and keeps its warnings few enough to read. */
-class Collector implements Loaded {
-  readonly versions: Version[] = [];
+/** Hands a record file's versions to its sink, and keeps its warnings few enough to read. */
+class Collector {
   readonly warnings: LoadWarning[] = [];
   private unlisted = 0;
   readonly file: string;
 
   constructor(
     readonly path: string,
-    private readonly sink?: RecordSink,
+    private readonly sink: RecordSink,
   ) {
     this.file = sanitizeLine(basename(path));
   }
@@ -79,18 +73,18 @@ class Collector implements Loaded {
       this.warn(line, 'skipped: its text is empty');
       return;
     }
-    if (this.sink) this.sink.version(version);
-    else this.versions.push(version);
+    this.sink.version(version);
   }
 
-  finish(): Loaded {
+  /** The file's warnings, once it is read. */
+  finish(): LoadWarning[] {
     if (this.unlisted > 0) {
       this.warnings.push({
         file: this.file,
         message: `${this.file}: ${this.unlisted} more lines had problems like these`,
       });
     }
-    return this;
+    return this.warnings;
   }
 }
 
@@ -116,10 +110,10 @@ function reason(error: unknown): string {
 }
 
 /**
- * Load a JSON Lines file: one object a line; blank lines are skipped. With a sink, its versions
- * go to the sink as they are read, and only the warnings come back.
+ * Read a JSON Lines file: one object a line; blank lines are skipped. Its versions go to the sink
+ * as they are read; returns its warnings.
  */
-export function loadJsonLines(path: string, sink?: RecordSink): Loaded {
+export function loadJsonLines(path: string, sink: RecordSink): LoadWarning[] {
   const collector = new Collector(path, sink);
   let line = 0;
   let partial = '';
@@ -150,7 +144,7 @@ export function loadJsonLines(path: string, sink?: RecordSink): Loaded {
     collector.add(line, record as Record<string, unknown>);
   };
   for (const chunk of chunksOf(path)) {
-    sink?.chunk();
+    sink.chunk();
     let start = 0;
     for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
       take(partial + chunk.slice(start, end));
@@ -173,10 +167,10 @@ function delimiterOf(header: string): string {
 }
 
 /**
- * Load a CSV file with a header row; a `text` column is required, the others are optional. With
- * a sink, its versions go to the sink as they are read, and only the warnings come back.
+ * Read a CSV file with a header row; a `text` column is required, the others are optional. Its
+ * versions go to the sink as they are read; returns its warnings.
  */
-export function loadCsv(path: string, sink?: RecordSink): Loaded {
+export function loadCsv(path: string, sink: RecordSink): LoadWarning[] {
   const collector = new Collector(path, sink);
   let columns: string[] | undefined;
   // The line the last row ended on: the header's, to begin with.
@@ -233,7 +227,7 @@ export function loadCsv(path: string, sink?: RecordSink): Loaded {
     );
   };
   for (const chunk of chunksOf(path)) {
-    sink?.chunk();
+    sink.chunk();
     if (parser === undefined) {
       head += chunk;
       // The header row decides the delimiter: wait for its end.

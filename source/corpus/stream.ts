@@ -18,7 +18,7 @@ import { storedVersion, type VersionFields } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
 import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
-import { finishCorpus, IdRegistry, loadCorpus, placeCorpus, type LoadOptions } from './load.js';
+import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
@@ -155,10 +155,10 @@ export function openCorpus(load: LoadOptions = {}, options: StreamOptions = {}):
     const warnings: LoadWarning[] = [];
     const files = textFiles(place.dir, warnings);
     if (files.length > small) return streamFolder(place, options, files.length);
-    return new CorpusFeed(finishCorpus(place, loadTextFiles(place.dir, files, warnings)), null);
+    return new CorpusFeed(readCorpus(place, { files, warnings }), null);
   }
   if (place.size <= (options.smallBytes ?? 4 * 1024 * 1024)) {
-    return new CorpusFeed(loadCorpus(load), null);
+    return new CorpusFeed(readCorpus(place), null);
   }
   return streamRecords(place, options);
 }
@@ -406,7 +406,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
     // From source: read it whole, between frames.
     const timer = setImmediate(() => {
       try {
-        feed.publish(loadCorpus({ dir: place.dir }), null);
+        feed.publish(readCorpus(place), null);
       } catch (error) {
         gather.fail(error);
       }

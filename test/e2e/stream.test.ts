@@ -42,11 +42,10 @@ describe('a corpus that streams in', () => {
   it('opens at once, with a count of what is loading, then lists every story', async () => {
     pty = new Pty(['--corpus', bigFolder()]);
     await pty.waitFor((text) => /loading [\d,]+ of 1,200…/.test(text), 'the loading count');
-    const grouped = await pty.waitFor(
+    await pty.waitFor(
       (text) => text.includes('1,200 versions in 400 stories'),
       'the stories grouped',
     );
-    expect(grouped).not.toMatch(/loading [\d,]+ of 1,200…\s*$/);
     // Keys work on the whole corpus once it is in.
     const mark = pty.send('G');
     await pty.waitFor((text) => /1200 of 1200/.test(text), 'the last version selected', mark);
