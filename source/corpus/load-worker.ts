@@ -2,12 +2,15 @@
  * A corpus loader on a worker thread (see stream.ts): it reads the text files the main thread
  * hands it, chunk by chunk, or a whole JSON Lines or CSV file, and posts back the versions, so
  * that reading and parsing a large corpus is spread over the cores and never holds up a key.
+ * The same script indexes blocks of passages for search (search/indexer.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines } from './records.js';
 import { shingleSampleOf } from './stories.js';
+import { serveBlocks, type IndexJob } from '../search/indexer.js';
+import { passageHashes } from '../search/passages.js';
 import type { LoadWarning, Version } from './types.js';
 
 /**
@@ -45,12 +48,15 @@ export type FromLoader =
       readonly warnings: LoadWarning[];
       /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
       readonly samples?: Uint32Array[];
+      /** Each version's passageHashes, for the search index: taken here too. */
+      readonly hashes?: Float64Array[];
     }
   | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
   | {
       readonly kind: 'records';
       readonly versions: Version[];
       readonly samples?: Uint32Array[];
+      readonly hashes?: Float64Array[];
       readonly chunks: number;
     }
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
@@ -64,7 +70,13 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   let batch: Version[] = [];
   let chunks = 0;
   const flush = (): void => {
-    post({ kind: 'records', versions: batch, samples: samplesOf(batch), chunks });
+    post({
+      kind: 'records',
+      versions: batch,
+      samples: samplesOf(batch),
+      hashes: hashesOf(batch),
+      chunks,
+    });
     batch = [];
   };
   const sink = {
@@ -79,6 +91,11 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   const warnings = (job.kind === 'jsonl' ? loadJsonLines : loadCsv)(job.path, sink);
   flush();
   post({ kind: 'done', warnings });
+}
+
+/** What the search index looks each version's passages up by (see PassageCollector). */
+function hashesOf(versions: readonly Version[]): Float64Array[] {
+  return versions.map((version) => passageHashes(version.paragraphs));
 }
 
 /** What story grouping samples of each version (see StoryGrouper.add). */
@@ -96,8 +113,10 @@ function failed(error: unknown): FromLoader {
 
 const port = parentPort;
 // Only on a thread stream.ts started: a test runner's own worker threads have a parent port too.
-const job = (port ? workerData : null) as FilesJob | RecordsJob | null;
-if (port && job?.role === 'gaza-reader:records') {
+const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | null;
+if (port && job?.role === 'gaza-reader:index') {
+  serveBlocks(port);
+} else if (port && job?.role === 'gaza-reader:records') {
   const post = (message: FromLoader): void => port.postMessage(message);
   try {
     loadRecords(job, post);
@@ -113,9 +132,14 @@ if (port && job?.role === 'gaza-reader:records') {
       try {
         const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to));
         const samples = samplesOf(versions);
-        port.postMessage({ kind: 'chunk', chunk, versions, warnings, samples } as FromLoader, [
-          ...samples.map((sample) => sample.buffer as ArrayBuffer),
-        ]);
+        const hashes = hashesOf(versions);
+        port.postMessage(
+          { kind: 'chunk', chunk, versions, warnings, samples, hashes } as FromLoader,
+          [
+            ...samples.map((sample) => sample.buffer as ArrayBuffer),
+            ...hashes.map((hash) => hash.buffer as ArrayBuffer),
+          ],
+        );
       } catch (error) {
         port.postMessage(failed(error));
       }

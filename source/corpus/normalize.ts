@@ -110,8 +110,34 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return invalid * 4 > sample.length;
 }
 
-/** Count the words of a text: runs of non-whitespace. */
+/** Whether a UTF-16 unit is whitespace as a regular expression's \s reads it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Count the words of a text: runs of non-whitespace (as /\S+/g finds them, without making a
+ * list of them: every version of a large corpus is counted as it loads).
+ */
 export function countWords(text: string): number {
-  const matches = text.match(/\S+/g);
-  return matches ? matches.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }

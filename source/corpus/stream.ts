@@ -25,6 +25,13 @@ import type { Corpus, LoadWarning, Version } from './types.js';
 
 /** Samples for story grouping that loader threads took, by version. */
 const SAMPLES = new WeakMap<Version, Uint32Array>();
+/** Hashes of passages for the search index that loader threads took, by version. */
+const HASHES = new WeakMap<Version, Float64Array>();
+
+/** A version's passageHashes (search/passages.ts), if a loader thread took them. */
+export function loadedPassageHashes(version: Version): Float64Array | undefined {
+  return HASHES.get(version);
+}
 
 /**
  * Each version's sample for story grouping (shingleSampleOf its paragraphs), where a loader
@@ -39,6 +46,12 @@ export function loadedSamples(versions: readonly Version[]): Uint32Array[] | und
   }
   return samples;
 }
+
+/**
+ * How often loading's progress is published, at most: each publication draws the reader again,
+ * and four counts a second are enough to watch.
+ */
+const PUBLISH_MS = 250;
 
 /** How far loading has gone. */
 export interface LoadProgress {
@@ -59,7 +72,7 @@ export interface StreamOptions {
   readonly smallBytes?: number;
   /** Text files in a chunk handed to a worker (default 100). */
   readonly chunkFiles?: number;
-  /** How often, at most, loading's progress is published to listeners, in ms (default 100). */
+  /** How often, at most, loading's progress is published to listeners, in ms (default 250). */
   readonly publishMs?: number;
   /** The worker script (default: load-worker.js beside this module, when it is there). */
   readonly loader?: URL;
@@ -128,8 +141,11 @@ export class CorpusFeed {
   }
 }
 
-/** The worker script, beside this module in the bundle; null when run from source (tests). */
-function loaderScript(): URL | null {
+/**
+ * The worker script that loads corpora and indexes them for search, beside this module in the
+ * bundle; null when run from source (tests).
+ */
+export function loaderScript(): URL | null {
   const url = new URL('./load-worker.js', import.meta.url);
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
 }
@@ -210,18 +226,21 @@ class Gatherer {
 
   /**
    * Add versions and their warnings; versions from a loader thread have lost their body, and
-   * come with their samples for story grouping.
+   * come with their samples for story grouping and their passages' hashes for search.
    */
   add(
     versions: readonly VersionFields[],
     warnings: readonly LoadWarning[],
     samples?: readonly Uint32Array[],
+    hashes?: readonly Float64Array[],
   ): void {
     for (const warning of warnings) this.warnings.push(warning);
     versions.forEach((fields, i) => {
       const version = this.ids.claim(storedVersion(fields), this.idWarnings);
       const sample = samples?.[i];
       if (sample) SAMPLES.set(version, sample);
+      const hash = hashes?.[i];
+      if (hash) HASHES.set(version, hash);
       this.versions.push(version);
     });
   }
@@ -292,7 +311,7 @@ function failureOf(message: FromLoader): UserError | Error | null {
 /** Stream a folder in; `count` is its number of text files, if it was listed already. */
 function streamFolder(place: Place, options: StreamOptions, count: number | null): CorpusFeed {
   const feed = new CorpusFeed(emptyCorpus(place, []), { loaded: 0, total: count, fraction: 0 });
-  const gather = new Gatherer(feed, place, [], options.publishMs ?? 100);
+  const gather = new Gatherer(feed, place, [], options.publishMs ?? PUBLISH_MS);
   const size = options.chunkFiles ?? 100;
   // Known once the folder is listed.
   let isListed = false;
@@ -300,7 +319,12 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   let chunks = 0;
   const waiting = new Map<
     number,
-    { versions: Version[]; warnings: LoadWarning[]; samples?: Uint32Array[] }
+    {
+      versions: Version[];
+      warnings: LoadWarning[];
+      samples?: Uint32Array[];
+      hashes?: Float64Array[];
+    }
   >();
   let next = 0;
   let read = 0;
@@ -335,7 +359,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     read += to - from;
     for (let done = waiting.get(next); done; done = waiting.get(next)) {
       waiting.delete(next);
-      gather.add(done.versions, done.warnings, done.samples);
+      gather.add(done.versions, done.warnings, done.samples, done.hashes);
       next++;
     }
     if (next === chunks) gather.finish();
@@ -400,7 +424,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
 
 function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
   const feed = new CorpusFeed(emptyCorpus(place, []), { loaded: 0, total: null, fraction: 0 });
-  const gather = new Gatherer(feed, place, [], options.publishMs ?? 100);
+  const gather = new Gatherer(feed, place, [], options.publishMs ?? PUBLISH_MS);
   const script = loaders(options)?.script;
   if (!script) {
     // From source: read it whole, between frames.
@@ -427,7 +451,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
       gather.fail(failure);
     } else if (message.kind === 'records') {
       chunks = message.chunks;
-      gather.add(message.versions, [], message.samples);
+      gather.add(message.versions, [], message.samples, message.hashes);
       gather.soon(() => ({
         loaded: gather.versions.length,
         total: null,

@@ -27,11 +27,19 @@ import {
 } from './match.js';
 import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
-import { collectPassageSteps, type Passage } from './passages.js';
-import { queryTrigrams, trigramIndexSteps, TrigramScorer } from './trigrams.js';
-import type { SearchHit, SearchIndex, SearchOptions } from './types.js';
+import { PassageCollector, type Placement } from './passages.js';
+import {
+  buildTrigramIndex,
+  queryTrigrams,
+  TrigramIndex,
+  trigramIndexSteps,
+  TrigramScorer,
+  type TrigramBlock,
+} from './trigrams.js';
+import type { GrowingSearchIndex, SearchHit, SearchIndex, SearchOptions } from './types.js';
 
-export type { SearchHit, SearchIndex, SearchOptions } from './types.js';
+export type { GrowingSearchIndex, SearchHit, SearchIndex, SearchOptions } from './types.js';
+export type { TrigramBlock } from './trigrams.js';
 
 /** How many candidates fuse.js scores per query. */
 export const CANDIDATES = 400;
@@ -68,26 +76,23 @@ class TermResults {
   }
 }
 
-/** What a search needs, once built. */
+/** What a search needs: the passages, and the index over those searched so far. */
 interface Engine {
-  readonly passages: readonly Passage[];
+  /** The passages' texts, growing as the corpus is read. */
+  readonly texts: readonly string[];
+  /** Versions carrying passage p. */
+  readonly placementsOf: (p: number) => Placement[];
   /** Passages folded for fuse.js, by passage, as they are first needed. */
   readonly folded: (string | undefined)[];
-  readonly scorer: TrigramScorer;
+  readonly index: TrigramIndex;
+  /** A scorer over the index as it is: made again when the index grows. */
+  scorer: TrigramScorer;
   readonly terms: TermResults;
 }
 
-/** Build the engine a slice at a time; `onPassages` hears of the passages as soon as they are known. */
-function* engineSteps(
-  versions: readonly Version[],
-  onPassages: (passages: readonly Passage[]) => void,
-  warm: () => boolean,
-): Generator<void, Engine> {
-  const passages = yield* collectPassageSteps(versions);
-  onPassages(passages);
-  const index = yield* trigramIndexSteps(passages.map((p) => p.text));
-  if (warm()) yield* warmUp(passages);
-  return { passages, folded: [], scorer: new TrigramScorer(index), terms: new TermResults() };
+/** Passages searched: those the index holds; those read since wait for the next block. */
+function searched(engine: Engine): number {
+  return engine.index.passages;
 }
 
 /** Passages the warm-up engine indexes, and words of one of them it types. */
@@ -101,16 +106,18 @@ const WARM_WORDS = 3;
  * measured: a median 11 ms of CPU a key against 3 to 5). Only an index built a slice at a time, in
  * a reader's idle time, is warmed; the real engine's results owe nothing to it.
  */
-function* warmUp(passages: readonly Passage[]): Generator<void> {
-  const texts = passages.slice(0, WARM_PASSAGES).map((p) => p.text);
+function* warmUp(passages: readonly string[]): Generator<void> {
+  const texts = passages.slice(0, WARM_PASSAGES);
   const words = texts
     .map((text) => text.split(/\s+/).filter((w) => /^\p{L}{4,}$/u.test(w)))
     .find((found) => found.length >= WARM_WORDS);
   if (!words) return;
-  const index = yield* trigramIndexSteps(texts);
+  const index = new TrigramIndex([yield* trigramIndexSteps(texts)]);
   const engine: Engine = {
-    passages: passages.slice(0, WARM_PASSAGES),
+    texts,
+    placementsOf: () => [],
     folded: [],
+    index,
     scorer: new TrigramScorer(index),
     terms: new TermResults(),
   };
@@ -130,7 +137,7 @@ function* warmUp(passages: readonly Passage[]): Generator<void> {
 }
 
 function foldedText(engine: Engine, p: number): string {
-  return (engine.folded[p] ??= foldForSearch(engine.passages[p]!.text));
+  return (engine.folded[p] ??= foldForSearch(engine.texts[p]!));
 }
 
 /**
@@ -139,19 +146,22 @@ function foldedText(engine: Engine, p: number): string {
  */
 function scanForCandidates(engine: Engine, query: Query, limit: number): number[] {
   const found: number[] = [];
-  for (let p = 0; p < engine.passages.length && found.length < limit; p++) {
+  for (let p = 0; p < searched(engine) && found.length < limit; p++) {
     const text = foldedText(engine, p);
     if (query.terms.some((term) => text.includes(term))) found.push(p);
   }
   return found;
 }
 
-function toHit(passage: Passage, score: number, matches: SearchHit['matches']): SearchHit {
+function toHit(engine: Engine, p: number, score: number, matches: SearchHit['matches']): SearchHit {
+  let versions: readonly Placement[] | undefined;
   return {
-    passage: passage.text,
-    // The passage's own list, read-only, not a copy: a keystroke makes hundreds of hits, and a
-    // passage many versions carry has hundreds of placements.
-    versions: passage.placements,
+    passage: engine.texts[p]!,
+    // Made when first read: a keystroke makes hundreds of hits, and a passage many versions
+    // carry has thousands of placements.
+    get versions(): readonly Placement[] {
+      return (versions ??= engine.placementsOf(p));
+    },
     score,
     matches,
   };
@@ -173,12 +183,12 @@ function ranked(
 ): SearchHit[] {
   const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
   for (const p of candidates) {
-    const found = match(foldedText(engine, p), engine.passages[p]!.text, engine.terms.matcher(p));
+    const found = match(foldedText(engine, p), engine.texts[p]!, engine.terms.matcher(p));
     if (found) scored.push({ p, ...found });
   }
   engine.terms.keepUsed();
   scored.sort((a, b) => a.score - b.score || a.p - b.p);
-  return scored.map(({ p, score, matches }) => toHit(engine.passages[p]!, score, matches));
+  return scored.map(({ p, score, matches }) => toHit(engine, p, score, matches));
 }
 
 /** Every hit for a query in fzf's extended syntax (with operators), best first. */
@@ -196,8 +206,8 @@ function rankExtended(engine: Engine, query: ExtendedQuery): SearchHit[] {
     }
     candidates = found;
   } else {
-    // Only exclusions: every passage is a candidate.
-    candidates = engine.passages.keys();
+    // Only exclusions: every passage searched is a candidate.
+    candidates = Array.from({ length: searched(engine) }, (_, p) => p);
   }
   return ranked(engine, candidates, (folded, original, term) =>
     matchExtended(plan, folded, original, term),
@@ -214,61 +224,302 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
   );
 }
 
-/** Index a corpus's passages for search. Costs nothing until the first search or `prepare`. */
-export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
-  let passages: readonly Passage[] | undefined;
-  let engine: Engine | undefined;
-  // Warm up only an index built between frames, for a reader: not one built for one search.
-  let sliced = false;
-  // Dropped once done: a finished generator may still hold what its steps made on the way.
-  let steps: Generator<void, Engine> | null = engineSteps(
-    versions,
-    (known) => (passages = known),
-    () => sliced,
-  );
-  const step = (): boolean => {
-    if (engine || !steps) return true;
-    const next = steps.next();
-    if (!next.done) return false;
-    engine = next.value;
-    steps = null;
-    return true;
-  };
-  const ready = (): Engine => {
-    while (!step());
-    return engine!;
-  };
-  const cache = new Map<string, SearchHit[]>();
+/**
+ * Builds the trigram block of some passages, on another thread; null builds each block here,
+ * a slice at a time, in `work`.
+ */
+export type BlockBuilder = (texts: readonly string[]) => Promise<TrigramBlock>;
 
-  return {
-    get size(): number {
-      while (passages === undefined) step();
-      return passages.length;
-    },
-    prepare(): void {
-      ready();
-    },
-    prepareSlice(milliseconds: number): boolean {
-      sliced = true;
-      const deadline = performance.now() + milliseconds;
-      while (!step()) {
-        if (performance.now() >= deadline) return false;
+export interface GrowingIndexOptions {
+  /** Where blocks are built (default: here, in `work`). */
+  readonly build?: BlockBuilder | null;
+  /** Warm the matcher up once the first block is in (see warmUp): for a reader's idle time. */
+  readonly warm?: boolean;
+  /** The fewest passages in a block cut before the corpus is whole (default 2,048). */
+  readonly firstBlock?: number;
+  /** Each version's passageHashes, where a loader thread took them (see PassageCollector). */
+  readonly hashes?: (version: Version) => Float64Array | undefined;
+}
+
+/** A block of passages cut, and how many versions had been read when it was. */
+interface Cut {
+  readonly from: number;
+  readonly to: number;
+  readonly versions: number;
+}
+
+/**
+ * Passages in the first block cut before the corpus is whole; each next block is twice the
+ * size, up to MAX_BLOCK. Each block costs 1 MB, and a search a little time, whatever its size.
+ */
+const FIRST_BLOCK = 2048;
+/** The most passages in a block: their numbers then fit in 16 bits. */
+const MAX_BLOCK = 0x10000;
+
+/**
+ * A search index over a corpus that streams in (see GrowingSearchIndex): versions are added as
+ * they load, their passages read a slice at a time in `work`, and indexed in blocks, here or on
+ * another thread. A search covers the passages of the blocks built so far.
+ */
+class Growing implements GrowingSearchIndex {
+  readonly #collector = new PassageCollector();
+  readonly #engine: Engine;
+  readonly #build: BlockBuilder | null;
+  readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
+  #warm: boolean;
+  /** Versions added, and those whose passages are read. */
+  #added: Version[] = [];
+  #read = 0;
+  #reading: Generator<void> | null = null;
+  #finished = false;
+  /** Passages cut into blocks so far, and versions read when the last block was cut. */
+  #cut = 0;
+  #searchedVersions = 0;
+  /** Blocks cut, in order, waiting to join the index; the first may be building here. */
+  readonly #cuts: Cut[] = [];
+  #building: { readonly cut: Cut; readonly steps: Generator<void, TrigramBlock> } | null = null;
+  readonly #built = new Map<Cut, TrigramBlock>();
+  #blockSize: number;
+  #warming: Generator<void> | null = null;
+  readonly #cache = new Map<string, SearchHit[]>();
+  readonly #listeners = new Set<() => void>();
+
+  constructor(options: GrowingIndexOptions = {}) {
+    this.#build = options.build ?? null;
+    this.#hashes = options.hashes;
+    this.#warm = options.warm ?? false;
+    this.#blockSize = options.firstBlock ?? FIRST_BLOCK;
+    const index = new TrigramIndex();
+    this.#engine = {
+      texts: this.#collector.texts,
+      placementsOf: (p) => this.#collector.placementsOf(p),
+      folded: [],
+      index,
+      scorer: new TrigramScorer(index),
+      terms: new TermResults(),
+    };
+  }
+
+  get size(): number {
+    return this.#collector.texts.length;
+  }
+
+  get versions(): number {
+    return this.#added.length;
+  }
+
+  get searchedVersions(): number {
+    return this.#searchedVersions;
+  }
+
+  get complete(): boolean {
+    return this.#finished && this.#searchedVersions === this.#added.length;
+  }
+
+  add(versions: readonly Version[]): void {
+    if (this.#finished) throw new Error('no version can be added to a finished search index');
+    for (const version of versions) this.#added.push(version);
+  }
+
+  finish(): void {
+    this.#finished = true;
+  }
+
+  onGrow(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  work(milliseconds: number): boolean {
+    const deadline = performance.now() + milliseconds;
+    do {
+      if (!this.#step()) return true;
+    } while (performance.now() < deadline);
+    return false;
+  }
+
+  warmOnce(): void {
+    if (this.#engine.index.passages > 0) this.#startWarming();
+    else this.#warm = true;
+  }
+
+  #startWarming(): void {
+    this.#warm = false;
+    this.#warming = warmUp(this.#collector.texts.slice(0, WARM_PASSAGES));
+  }
+
+  /** One slice of work; false when there is none left here. */
+  #step(): boolean {
+    if (this.#warming) {
+      if (this.#warming.next().done) this.#warming = null;
+      return true;
+    }
+    if (this.#building) {
+      const { cut, steps } = this.#building;
+      const next = steps.next();
+      if (next.done) {
+        this.#building = null;
+        this.#built.set(cut, next.value);
+        this.#join();
       }
       return true;
-    },
-    search(query: string, options: SearchOptions = {}): SearchHit[] {
-      const limit = options.limit ?? DEFAULT_LIMIT;
-      const normalized = normalizeQuery(query);
-      if (normalized === '' || limit <= 0) return [];
-      let hits = cache.get(normalized);
-      if (hits === undefined) {
-        hits = rank(ready(), normalized);
-        if (cache.size >= CACHED_QUERIES) cache.delete(cache.keys().next().value!);
-      } else {
-        cache.delete(normalized); // set again below, as the most recent
+    }
+    if (this.#reading) {
+      if (this.#reading.next().done) {
+        this.#reading = null;
+        this.#cutBlocks();
       }
-      cache.set(normalized, hits);
-      return hits.slice(0, limit);
+      return true;
+    }
+    if (this.#read < this.#added.length) {
+      // Read in runs of a few hundred versions, so blocks are cut often as a corpus loads.
+      const to = Math.min(this.#added.length, this.#read + 500);
+      this.#reading = this.#collector.addSteps(this.#added.slice(this.#read, to), this.#hashes);
+      this.#read = to;
+      return true;
+    }
+    this.#cutBlocks();
+    const waiting = this.#cuts[0];
+    if (waiting && !this.#build && !this.#built.has(waiting)) {
+      this.#building = { cut: waiting, steps: trigramIndexSteps(this.#texts(waiting)) };
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Cut the passages read into a block, once there are enough of them, or once the corpus is
+   * whole; a block ends with the last version read, so that it says how many versions the
+   * search covers once it joins.
+   */
+  #cutBlocks(): void {
+    const total = this.#collector.texts.length;
+    const whole = this.#finished && this.#read === this.#added.length && !this.#reading;
+    const left = total - this.#cut;
+    // Versions read that held no new passage are searched already.
+    if (left === 0 && this.#cuts.length === 0) this.#setSearched(this.#read);
+    if (left === 0 || (left < this.#blockSize && !whole)) return;
+    while (this.#cut < total) {
+      const to = Math.min(total, this.#cut + MAX_BLOCK);
+      this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1 });
+      this.#cut = to;
+    }
+    this.#blockSize = Math.min(MAX_BLOCK, this.#blockSize * 2);
+  }
+
+  /** A block to build: on the indexing thread, or here, in turn, in `work`. */
+  #send(cut: Cut): void {
+    this.#cuts.push(cut);
+    if (!this.#build) return;
+    void this.#build(this.#texts(cut)).then(
+      (block) => {
+        this.#built.set(cut, block);
+        this.#join();
+      },
+      // The thread failed: build the block here instead.
+      () => this.#buildHere(cut),
+    );
+  }
+
+  #texts(cut: Cut): string[] {
+    return this.#collector.texts.slice(cut.from, cut.to);
+  }
+
+  #buildHere(cut: Cut): void {
+    this.#built.set(cut, buildTrigramIndex(this.#texts(cut)));
+    this.#join();
+  }
+
+  /** Blocks built join the index in order; the search sees them at once. */
+  #join(): void {
+    let joined = false;
+    for (let cut = this.#cuts[0]; cut && this.#built.has(cut); cut = this.#cuts[0]) {
+      this.#engine.index.add(this.#built.get(cut)!);
+      this.#built.delete(cut);
+      this.#cuts.shift();
+      joined = true;
+      if (cut.versions >= 0) this.#searchedVersions = cut.versions;
+    }
+    if (!joined) return;
+    // Every passage read is searched: so is every version read.
+    if (this.#cuts.length === 0 && this.#cut === this.#collector.texts.length && !this.#reading) {
+      this.#searchedVersions = this.#read;
+    }
+    this.#engine.scorer = new TrigramScorer(this.#engine.index);
+    this.#cache.clear();
+    if (this.#warm) this.#startWarming();
+    if (this.complete) this.#collector.close();
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  #setSearched(versions: number): void {
+    if (versions === this.#searchedVersions) return;
+    this.#searchedVersions = versions;
+    if (this.complete) this.#collector.close();
+    for (const listener of [...this.#listeners]) listener();
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const normalized = normalizeQuery(query);
+    if (normalized === '' || limit <= 0) return [];
+    const cache = this.#cache;
+    let hits = cache.get(normalized);
+    if (hits === undefined) {
+      hits = rank(this.#engine, normalized);
+      if (cache.size >= CACHED_QUERIES) cache.delete(cache.keys().next().value!);
+    } else {
+      cache.delete(normalized); // set again below, as the most recent
+    }
+    cache.set(normalized, hits);
+    return hits.slice(0, limit);
+  }
+
+  prepare(): void {
+    while (!this.work(Infinity));
+  }
+
+  prepareSlice(milliseconds: number): boolean {
+    return this.work(milliseconds);
+  }
+}
+
+/**
+ * A search index that grows as a corpus streams in: add versions as they load, call `work`
+ * between frames, and search what is indexed so far.
+ */
+export function growingSearchIndex(options: GrowingIndexOptions = {}): GrowingSearchIndex {
+  return new Growing(options);
+}
+
+/**
+ * Index a corpus's passages for search. Costs nothing until the first search or `prepare`: the
+ * first search waits for the whole index; `prepareSlice` builds it between frames, and warms the
+ * matcher up for a reader.
+ */
+export function buildSearchIndex(versions: readonly Version[]): SearchIndex {
+  const growing = new Growing();
+  growing.add(versions);
+  growing.finish();
+  let warmed = false;
+  return {
+    get size(): number {
+      growing.prepare();
+      return growing.size;
+    },
+    prepare(): void {
+      growing.prepare();
+    },
+    prepareSlice(milliseconds: number): boolean {
+      if (!warmed) {
+        warmed = true;
+        growing.warmOnce();
+      }
+      return growing.work(milliseconds);
+    },
+    search(query: string, options?: SearchOptions): SearchHit[] {
+      growing.prepare();
+      return growing.search(query, options);
     },
   };
 }

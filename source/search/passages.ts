@@ -8,52 +8,166 @@ export interface Placement {
   readonly paragraph: number;
 }
 
-/** A paragraph, once, with every version that carries it. */
-export interface Passage {
-  /** The text as the first version carrying it has it. */
-  readonly text: string;
-  /** In corpus order, then paragraph order. */
-  readonly placements: readonly Placement[];
-}
-
-interface OpenPassage {
-  readonly text: string;
-  readonly placements: Placement[];
-}
-
-/** How many versions `collectPassageSteps` reads between two yields. */
+/** How many versions `PassageCollector.addSteps` reads between two yields. */
 const VERSIONS_PER_STEP = 100;
 
-/**
- * The distinct passages of a corpus, in the order they first appear. Copies that differ only in
- * case, spacing, quotes or dashes are one passage (see passageKey). A generator, so that a large
- * corpus can be read a slice at a time: it yields now and then, and returns the passages.
- */
-export function* collectPassageSteps(versions: readonly Version[]): Generator<void, Passage[]> {
-  // Most copies of a paragraph are identical, and hashing a string as it is costs less than
-  // folding it: look paragraphs up as written first, and fold only those not seen before.
-  const byText = new Map<string, OpenPassage>();
-  const byKey = new Map<string, OpenPassage>();
-  const passages: OpenPassage[] = [];
-  for (let v = 0; v < versions.length; v++) {
-    const { id, paragraphs } = versions[v]!;
-    for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
-      const text = paragraphs[paragraph]!;
-      let passage = byText.get(text);
-      if (passage === undefined) {
-        const key = passageKey(text);
-        if (key === '') continue;
-        passage = byKey.get(key);
-        if (passage === undefined) {
-          passage = { text, placements: [] };
-          byKey.set(key, passage);
-          passages.push(passage);
-        }
-        byText.set(text, passage);
-      }
-      passage.placements.push({ id, paragraph });
-    }
-    if (v % VERSIONS_PER_STEP === VERSIONS_PER_STEP - 1) yield;
+/** Two 32-bit FNV-1a hashes of a string, with different offsets, as one 53-bit number. */
+function hash53(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
   }
-  return passages;
+  return (a >>> 0) * 0x200000 + (b >>> 11);
+}
+
+/** A paragraph that makes no passage (blank once folded). */
+export const NO_PASSAGE = -1;
+
+/**
+ * The hash of each paragraph's passage key (see passageKey), or NO_PASSAGE where the key is
+ * empty: what the collector looks passages up by. A loader thread may take them, off the
+ * reader's thread.
+ */
+export function passageHashes(paragraphs: readonly string[]): Float64Array {
+  const hashes = new Float64Array(paragraphs.length);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const key = passageKey(paragraphs[i]!);
+    hashes[i] = key === '' ? NO_PASSAGE : hash53(key);
+  }
+  return hashes;
+}
+
+/** A typed array twice as long, with the same start. */
+function grown<T extends Int32Array>(array: T): T {
+  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
+  next.set(array);
+  return next;
+}
+
+/**
+ * The distinct passages of a corpus, in the order they first appear, gathered as its versions
+ * come. Copies that differ only in case, spacing, quotes or dashes are one passage (see
+ * passageKey).
+ *
+ * A large corpus has millions of paragraphs: the collector keeps no object per paragraph. It
+ * looks passages up by the hash of their key, and checks a match by the text (or, for a copy
+ * written differently, by the key itself), so that two passages never merge by chance. Where
+ * each passage stands is kept in typed arrays, and made into Placements only when asked for.
+ */
+export class PassageCollector {
+  readonly #texts: string[] = [];
+  /** The first passage with each key hash; later ones with the same hash, by key. */
+  readonly #byHash = new Map<number, number>();
+  readonly #collided = new Map<string, number>();
+  /** Keys of passages met written differently, computed once. */
+  readonly #keys = new Map<number, string>();
+  readonly #versions: Version[] = [];
+  // Placements as linked lists: each passage's first and last, and each placement's next.
+  #first = new Int32Array(1024);
+  #last = new Int32Array(1024);
+  #version = new Int32Array(4096);
+  #paragraph = new Int32Array(4096);
+  #next = new Int32Array(4096);
+  #placements = 0;
+
+  /** The passages' texts, as the first version carrying each has it: the same array, growing. */
+  get texts(): readonly string[] {
+    return this.#texts;
+  }
+
+  /** Versions carrying passage p, in corpus order, then paragraph order. */
+  placementsOf(p: number): Placement[] {
+    const placements: Placement[] = [];
+    for (let at = this.#first[p]!; at >= 0; at = this.#next[at]!) {
+      placements.push({
+        id: this.#versions[this.#version[at]!]!.id,
+        paragraph: this.#paragraph[at]!,
+      });
+    }
+    return placements;
+  }
+
+  /**
+   * Add the passages of more versions, which come after those added before; `hashes` gives each
+   * version's passageHashes where a loader thread took them. A generator, so that a large corpus
+   * can be read a slice at a time: it yields now and then.
+   */
+  *addSteps(
+    versions: readonly Version[],
+    hashes: (version: Version) => Float64Array | undefined = () => undefined,
+  ): Generator<void> {
+    for (let v = 0; v < versions.length; v++) {
+      const version = versions[v]!;
+      const number = this.#versions.length;
+      this.#versions.push(version);
+      const { paragraphs } = version;
+      const keys = hashes(version) ?? passageHashes(paragraphs);
+      for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+        const hash = keys[paragraph]!;
+        if (hash === NO_PASSAGE) continue;
+        this.#place(this.#passageOf(paragraphs[paragraph]!, hash), number, paragraph);
+      }
+      if (v % VERSIONS_PER_STEP === VERSIONS_PER_STEP - 1) yield;
+    }
+  }
+
+  /** The passage of a paragraph with this key hash: one seen before, or a new one. */
+  #passageOf(text: string, hash: number): number {
+    const seen = this.#byHash.get(hash);
+    if (seen === undefined) {
+      this.#byHash.set(hash, this.#texts.length);
+      return this.#add(text);
+    }
+    // Most copies are written alike; a copy written differently is checked by its key.
+    if (text === this.#texts[seen]) return seen;
+    const key = passageKey(text);
+    if (key === this.#keyOf(seen)) return seen;
+    // Two keys with one hash: rare, and told apart by the keys themselves.
+    const collided = this.#collided.get(key);
+    if (collided !== undefined) return collided;
+    this.#collided.set(key, this.#texts.length);
+    return this.#add(text);
+  }
+
+  #keyOf(p: number): string {
+    let key = this.#keys.get(p);
+    if (key === undefined) this.#keys.set(p, (key = passageKey(this.#texts[p]!)));
+    return key;
+  }
+
+  #add(text: string): number {
+    const p = this.#texts.length;
+    this.#texts.push(text);
+    if (p >= this.#first.length) {
+      this.#first = grown(this.#first);
+      this.#last = grown(this.#last);
+    }
+    this.#first[p] = -1;
+    return p;
+  }
+
+  #place(p: number, version: number, paragraph: number): void {
+    const at = this.#placements++;
+    if (at >= this.#next.length) {
+      this.#version = grown(this.#version);
+      this.#paragraph = grown(this.#paragraph);
+      this.#next = grown(this.#next);
+    }
+    this.#version[at] = version;
+    this.#paragraph[at] = paragraph;
+    this.#next[at] = -1;
+    if (this.#first[p] === -1) this.#first[p] = at;
+    else this.#next[this.#last[p]!] = at;
+    this.#last[p] = at;
+  }
+
+  /** No more versions will come: let go of what only adding needed. */
+  close(): void {
+    this.#byHash.clear();
+    this.#collided.clear();
+    this.#keys.clear();
+  }
 }

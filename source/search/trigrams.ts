@@ -79,13 +79,14 @@ export function queryTrigrams(query: string): Int32Array {
   return Int32Array.from(seen).sort();
 }
 
-export interface TrigramIndex {
+/**
+ * The trigrams of a run of passages: postings[offsets[t] .. offsets[t + 1]) are the passages
+ * holding trigram t, ascending, numbered from 0 within the block.
+ */
+export interface TrigramBlock {
   readonly passages: number;
-  /** postings[offsets[t] .. offsets[t + 1]) are the passages holding trigram t, ascending. */
   readonly offsets: Int32Array;
   readonly postings: Int32Array | Uint16Array;
-  /** The score a passage gains for holding trigram t: rarer trigrams weigh more. */
-  readonly weights: Int32Array;
 }
 
 /** How much more a trigram that joins two words weighs ("h c" in "rafah crossing"). */
@@ -149,7 +150,7 @@ function eachDistinct(
  * their place in the postings. Reading twice costs less than holding every passage's trigrams in
  * a list as long as the postings while sorting it into them (about 60 MB at 10,000 versions).
  */
-export function* trigramIndexSteps(texts: readonly string[]): Generator<void, TrigramIndex> {
+export function* trigramIndexSteps(texts: readonly string[]): Generator<void, TrigramBlock> {
   const passages = texts.length;
   const stamp = new Int32Array(TRIGRAM_SPACE);
   const offsets = new Int32Array(TRIGRAM_SPACE + 1);
@@ -171,21 +172,11 @@ export function* trigramIndexSteps(texts: readonly string[]): Generator<void, Tr
     eachDistinct(texts[p]!, stamp, passages + p + 1, (t) => (postings[cursor[t]!++] = p));
     if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
-  const weights = new Int32Array(TRIGRAM_SPACE);
-  for (let t = 0; t < TRIGRAM_SPACE; t++) {
-    const df = offsets[t + 1]! - offsets[t]!;
-    if (df === 0) continue;
-    // Inverse document frequency in sixteenths of a bit, at least 1...
-    const idf = Math.max(1, Math.round(16 * Math.log2((passages + 1) / df)));
-    // ...and more for a trigram that joins two words: fuse.js ranks words found together above
-    // words found apart, so the candidates should favor them too.
-    weights[t] = joinsWords(t) ? JOINED_WORDS_WEIGHT * idf : idf;
-  }
-  return { passages, offsets, postings, weights };
+  return { passages, offsets, postings };
 }
 
 /** Index the trigrams of each passage, all at once (see trigramIndexSteps). */
-export function buildTrigramIndex(texts: readonly string[]): TrigramIndex {
+export function buildTrigramIndex(texts: readonly string[]): TrigramBlock {
   const steps = trigramIndexSteps(texts);
   for (;;) {
     const step = steps.next();
@@ -193,8 +184,70 @@ export function buildTrigramIndex(texts: readonly string[]): TrigramIndex {
   }
 }
 
-function postingsLength(index: TrigramIndex, t: number): number {
-  return index.offsets[t + 1]! - index.offsets[t]!;
+/**
+ * The trigram index of a corpus's passages: blocks of passages, indexed one after another as the
+ * corpus streams in (see trigramIndexSteps), that together number the passages from 0. A
+ * trigram's weight depends on how many passages hold it in all the blocks, so the scores over
+ * several blocks equal those over one block of the same passages.
+ */
+export class TrigramIndex {
+  readonly #blocks: TrigramBlock[] = [];
+  /** The number of the first passage of each block. */
+  readonly #firsts: number[] = [];
+  #passages = 0;
+  /** Each trigram's weight, -1 until asked for; computed again after each block. */
+  readonly #weights = new Int32Array(TRIGRAM_SPACE).fill(-1);
+
+  constructor(blocks: readonly TrigramBlock[] = []) {
+    for (const block of blocks) this.add(block);
+  }
+
+  /** Passages indexed, in all the blocks. */
+  get passages(): number {
+    return this.#passages;
+  }
+
+  /** The next passages, numbered from where the blocks before end. */
+  add(block: TrigramBlock): void {
+    this.#blocks.push(block);
+    this.#firsts.push(this.#passages);
+    this.#passages += block.passages;
+    this.#weights.fill(-1);
+  }
+
+  /** How many passages hold trigram t. */
+  postingsLength(t: number): number {
+    let length = 0;
+    for (const { offsets } of this.#blocks) length += offsets[t + 1]! - offsets[t]!;
+    return length;
+  }
+
+  /**
+   * The score a passage gains for holding trigram t: rarer trigrams weigh more. Inverse document
+   * frequency in sixteenths of a bit, at least 1, and more for a trigram that joins two words:
+   * fuse.js ranks words found together above words found apart, so the candidates should favor
+   * them too.
+   */
+  weight(t: number): number {
+    let weight = this.#weights[t]!;
+    if (weight < 0) {
+      const df = this.postingsLength(t);
+      const idf = df === 0 ? 0 : Math.max(1, Math.round(16 * Math.log2((this.#passages + 1) / df)));
+      weight = joinsWords(t) ? JOINED_WORDS_WEIGHT * idf : idf;
+      this.#weights[t] = weight;
+    }
+    return weight;
+  }
+
+  /** The blocks, in order. */
+  get blocks(): readonly TrigramBlock[] {
+    return this.#blocks;
+  }
+
+  /** The number of each block's first passage. */
+  get firsts(): readonly number[] {
+    return this.#firsts;
+  }
 }
 
 /**
@@ -220,7 +273,7 @@ export class TrigramScorer {
     const { removed, added } = difference(this.trigrams, next);
     const cost = (list: readonly number[] | Int32Array): number => {
       let sum = 0;
-      for (const t of list) sum += postingsLength(this.index, t);
+      for (const t of list) sum += this.index.postingsLength(t);
       return sum;
     };
     if (cost(removed) + cost(added) > this.touchedCount + cost(next)) {
@@ -239,7 +292,7 @@ export class TrigramScorer {
    */
   top(limit: number): number[] {
     let best = 0;
-    for (const t of this.trigrams) best += this.index.weights[t]!;
+    for (const t of this.trigrams) best += this.index.weight(t);
     const histogram = new Int32Array(best + 1);
     const { scores, touched } = this;
     for (let i = 0; i < this.touchedCount; i++) histogram[scores[touched[i]!]!]!++;
@@ -264,14 +317,18 @@ export class TrigramScorer {
   }
 
   private apply(t: number, sign: 1 | -1): void {
-    const { offsets, postings, weights } = this.index;
-    const weight = sign * weights[t]!;
-    for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
-      const p = postings[i]!;
-      this.scores[p]! += weight;
-      if (this.isTouched[p] === 0) {
-        this.isTouched[p] = 1;
-        this.touched[this.touchedCount++] = p;
+    const { blocks, firsts } = this.index;
+    const weight = sign * this.index.weight(t);
+    for (let b = 0; b < blocks.length; b++) {
+      const { offsets, postings } = blocks[b]!;
+      const first = firsts[b]!;
+      for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i++) {
+        const p = first + postings[i]!;
+        this.scores[p]! += weight;
+        if (this.isTouched[p] === 0) {
+          this.isTouched[p] = 1;
+          this.touched[this.touchedCount++] = p;
+        }
       }
     }
   }

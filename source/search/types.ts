@@ -1,3 +1,5 @@
+import type { Version } from '../corpus/types.js';
+
 /** A passage found by a search, once, with every version that carries it. */
 export interface SearchHit {
   /** The passage's text (as the first version carrying it has it). */
@@ -36,4 +38,31 @@ export interface SearchIndex {
    * frames (e.g. on each `setImmediate`) until it returns true, so building never blocks input.
    */
   prepareSlice(milliseconds: number): boolean;
+}
+
+/**
+ * A search index over a corpus that streams in: versions are added as they load, and a search
+ * covers those indexed so far. `work` reads and indexes them a slice at a time, between frames;
+ * blocks of passages may be indexed on another thread meanwhile.
+ */
+export interface GrowingSearchIndex extends SearchIndex {
+  /** Versions added so far. */
+  readonly versions: number;
+  /** Versions whose every passage a search covers: the first `searchedVersions` added. */
+  readonly searchedVersions: number;
+  /** Whether every version is added (see `finish`) and searched. */
+  readonly complete: boolean;
+  /** More versions, which come after those added before. */
+  add(versions: readonly Version[]): void;
+  /** No more versions will come: what is read and not yet indexed is indexed now. */
+  finish(): void;
+  /**
+   * Work for about `milliseconds`; true once nothing is left to do on this thread, until more
+   * versions are added or a block comes back from another thread (see `onGrow`).
+   */
+  work(milliseconds: number): boolean;
+  /** Warm the matcher up once the first block is searched (see buildSearchIndex). */
+  warmOnce(): void;
+  /** Call `listener` each time a search covers more; returns a function that stops it. */
+  onGrow(listener: () => void): () => void;
 }

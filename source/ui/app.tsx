@@ -12,8 +12,8 @@ import type { Corpus, Version } from '../corpus/types.js';
 import { loadedSamples, type LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
 import { StoryGrouper, type StoryMap } from '../corpus/stories.js';
-import { buildSearchIndex } from '../search/index.js';
-import type { SearchIndex } from '../search/types.js';
+import type { BlockBuilder } from '../search/index.js';
+import { useSearchIndex } from './hooks/use-search-index.js';
 import { hintsFor } from './keymap.js';
 import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
@@ -34,7 +34,7 @@ import { PreviewSlot } from './panes/preview.js';
 import { previewLines, previewPlacement, storyOfHit } from './layout/preview.js';
 import { useCollationSteps } from './hooks/use-collations.js';
 import {
-  answerPending,
+  answerAgain,
   initialState,
   keepPlace,
   Layouts,
@@ -70,6 +70,8 @@ export interface AppProps {
   readonly clipboard?: (sequence: string) => void;
   /** Receives a way to ask whether the reader is idle: for tests that wait for a frame. */
   readonly probe?: (probe: ReaderProbe) => void;
+  /** Where blocks of the search index are built: on a thread, for a corpus that streams in. */
+  readonly indexBlocks?: BlockBuilder | null;
 }
 
 export interface ReaderProbe {
@@ -91,6 +93,7 @@ export function App({
   terminal,
   clipboard = writeToTerminal,
   probe,
+  indexBlocks = null,
 }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -106,40 +109,14 @@ export function App({
   );
   const help = useMemo(() => helpLines(width), [width]);
 
-  // Grouping and indexing wait until after the first frame, so the reader opens at once, and
-  // until the whole corpus is in.
+  // Grouping waits until after the first frame, so the reader opens at once, and until the whole
+  // corpus is in. The search index grows as the corpus loads (see useSearchIndex).
   const loaded = loading === null;
   const [stories, setStories] = useState<StoryMap | null>(null);
-  const indexRef = useRef<SearchIndex | null>(null);
-  // Whether the index is built: until then a query waits, and the pane says it is indexing.
-  const indexReady = useRef(false);
-  const indexed = useRef(corpus);
-  if (indexed.current !== corpus) {
-    // A grown corpus: the index and the stories are built again once it is whole.
-    indexed.current = corpus;
-    indexRef.current = null;
-    indexReady.current = false;
-  }
-  const searchIndex = useCallback((): SearchIndex => {
-    const index = indexRef.current ?? buildSearchIndex(corpus.versions);
-    indexRef.current = index;
-    return index;
-  }, [corpus]);
   useEffect(() => {
     if (!loaded) return;
     let stopped = false;
-    // Build the search index in slices of a few milliseconds, so keys stay responsive meanwhile;
-    // then answer the query typed meanwhile, if any.
-    const prepare = (): void => {
-      if (stopped) return;
-      if (!searchIndex().prepareSlice(10)) {
-        setImmediate(prepare);
-        return;
-      }
-      indexReady.current = true;
-      update((s) => answerPending(s, ctxRef.current));
-    };
-    // Group the stories in steps of a few milliseconds too, then build the index.
+    // Group the stories in steps of a few milliseconds, so keys stay responsive meanwhile.
     // Samples taken on the loader threads, if they took them all, spare this thread half the work.
     const grouper = new StoryGrouper();
     grouper.add(corpus.versions, loadedSamples(corpus.versions));
@@ -150,15 +127,13 @@ export function App({
         return;
       }
       setStories(grouper.result());
-      setImmediate(prepare);
     };
     const timer = setTimeout(group, 0);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-    // update and ctxRef are stable.
-  }, [corpus, searchIndex, loaded]);
+  }, [corpus, loaded]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));
@@ -174,13 +149,18 @@ export function App({
     redraw();
   }, []);
 
-  // Searching is part of the key's transition: the query and its results make one frame.
+  // Each time the index covers more versions, the query on screen is answered again.
+  const searchIndex = useSearchIndex(corpus.versions, loaded, indexBlocks, () =>
+    update((s) => answerAgain(s, ctxRef.current)),
+  );
+  // Searching is part of the key's transition: the query and its results make one frame. Until
+  // the index covers a first block of versions, a query waits.
   const runSearch = useCallback(
     (query: string) =>
       query.trim() === ''
         ? []
-        : indexReady.current
-          ? searchIndex().search(query, { limit: 200 })
+        : searchIndex.searchedVersions > 0 || searchIndex.complete
+          ? searchIndex.search(query, { limit: 200 })
           : null,
     [searchIndex],
   );
@@ -335,6 +315,14 @@ export function App({
         querySelected={search.querySelected}
         hits={search.hits}
         pending={search.pending}
+        searched={
+          searchIndex.complete
+            ? null
+            : {
+                versions: searchIndex.searchedVersions,
+                of: loading?.total ?? Math.max(loading?.loaded ?? 0, searchIndex.versions),
+              }
+        }
         selected={search.cursor}
         top={search.top}
         labels={labels}

@@ -1,10 +1,24 @@
 import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
-import type { CorpusFeed } from '../corpus/stream.js';
+import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
+import { startIndexer, type Indexer } from '../search/indexer.js';
 import { App, type AppProps } from './app.js';
 
-export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading'> {
+export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading' | 'indexBlocks'> {
   readonly feed: CorpusFeed;
+}
+
+/**
+ * For a corpus that streams in, a thread that indexes it for search as it comes; none for one
+ * read at once, or when run from source.
+ */
+function useIndexer(feed: CorpusFeed): Indexer | null {
+  const [indexer] = useState(() => {
+    const script = feed.progress === null ? null : loaderScript();
+    return script ? startIndexer(script) : null;
+  });
+  useEffect(() => () => indexer?.close(), [indexer]);
+  return indexer;
 }
 
 /**
@@ -13,6 +27,7 @@ export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading'> {
  */
 export function FeedApp({ feed, ...props }: FeedAppProps) {
   const { exit } = useApp();
+  const indexer = useIndexer(feed);
   const [seen, setSeen] = useState(() => ({ corpus: feed.corpus, progress: feed.progress }));
   useEffect(() => {
     const hear = (): void => {
@@ -24,5 +39,12 @@ export function FeedApp({ feed, ...props }: FeedAppProps) {
     hear();
     return stop;
   }, [feed, exit]);
-  return <App {...props} corpus={seen.corpus} loading={seen.progress} />;
+  return (
+    <App
+      {...props}
+      corpus={seen.corpus}
+      loading={seen.progress}
+      indexBlocks={indexer?.build ?? null}
+    />
+  );
 }

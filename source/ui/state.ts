@@ -58,7 +58,13 @@ export { Layouts } from './state/layouts.js';
 export type { Overlay, PaneName, UiState } from './state/ui.js';
 export { comparePair, type CompareState } from './state/compare.js';
 export { rangesIn, highlightsFor, openReader, type ReaderState } from './state/reader.js';
-export { answerPending, currentHits, resultsHeight, type SearchState } from './state/search.js';
+export {
+  answerAgain,
+  answerPending,
+  currentHits,
+  resultsHeight,
+  type SearchState,
+} from './state/search.js';
 
 /** Open a comparison of two versions, at its top. */
 export function startCompare(state: UiState, a: Version, b: Version): UiState {

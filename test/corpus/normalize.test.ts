@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   BINARY_SAMPLE_BYTES,
@@ -104,5 +105,19 @@ describe('countWords', () => {
     expect(countWords('  one two\nthree\t four  ')).toBe(4);
     expect(countWords('')).toBe(0);
     expect(countWords('Gaza City, Palestinian Territories – A top')).toBe(7);
+  });
+
+  it('splits words where a regular expression sees whitespace, whatever the text', () => {
+    // Every whitespace the \s class knows, among letters and other characters.
+    const units = [
+      ...'ab .\u00a0\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\ufeff\u0085\t\n\r\v\f',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units)), fc.string(), (picked, text) => {
+        for (const sample of [picked.join(''), text]) {
+          expect(countWords(sample)).toBe(sample.match(/\S+/g)?.length ?? 0);
+        }
+      }),
+    );
   });
 });

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
 import {
+  loadedPassageHashes,
   loadedSamples,
   openCorpus,
   type CorpusFeed,
   type StreamOptions,
 } from '../../source/corpus/stream.js';
 import { shingleSampleOf } from '../../source/corpus/stories.js';
+import { passageHashes } from '../../source/search/passages.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import { userError } from '../helpers/errors.js';
 import { scratchFolders, writeUnder } from './scratch.js';
@@ -71,6 +73,10 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       // Loader threads take each version's sample for story grouping; this thread takes none.
       expect(loadedSamples(corpus!.versions)).toEqual(
         mode.loader ? corpus!.versions.map((v) => shingleSampleOf(v.paragraphs)) : undefined,
+      );
+      // And the hashes the search index looks their passages up by.
+      expect(corpus!.versions.map(loadedPassageHashes)).toEqual(
+        corpus!.versions.map((v) => (mode.loader ? passageHashes(v.paragraphs) : undefined)),
       );
       // Versions from a loader thread have their body again (it is not a field of their own).
       for (const version of corpus!.versions) {

@@ -9,6 +9,7 @@ import {
   buildTrigramIndex,
   forEachTrigram,
   queryTrigrams,
+  TrigramIndex,
   TrigramScorer,
 } from '../../source/search/trigrams.js';
 
@@ -103,7 +104,7 @@ describe('TrigramScorer', () => {
     ...Array.from({ length: 6 }, (_, i) => `gaza report number ${i}`),
     ...Array.from({ length: 4 }, (_, i) => `gaza and zzz item ${i}`),
   ];
-  const index = buildTrigramIndex(texts);
+  const index = new TrigramIndex([buildTrigramIndex(texts)]);
 
   it('ranks passages by shared trigrams, ties going to the first passages', () => {
     const scorer = new TrigramScorer(index);
@@ -119,6 +120,22 @@ describe('TrigramScorer', () => {
     const worn = new TrigramScorer(index);
     for (const query of ['zzz', 'zzz it', 'zzz gaza', 'gaza']) worn.update(queryTrigrams(query));
     for (const limit of [1, 3, 5, 8, 20]) expect(worn.top(limit)).toEqual(fresh.top(limit));
+  });
+
+  it('scores passages indexed in several blocks as it scores them in one', () => {
+    const blocks = new TrigramIndex([
+      buildTrigramIndex(texts.slice(0, 3)),
+      buildTrigramIndex(texts.slice(3, 7)),
+      buildTrigramIndex(texts.slice(7)),
+    ]);
+    expect(blocks.passages).toBe(texts.length);
+    for (const query of ['zzz gaza', 'gaza', 'report number', 'item 3']) {
+      const whole = new TrigramScorer(index);
+      const split = new TrigramScorer(blocks);
+      whole.update(queryTrigrams(query));
+      split.update(queryTrigrams(query));
+      for (const limit of [1, 4, 20]) expect(split.top(limit)).toEqual(whole.top(limit));
+    }
   });
 });
 

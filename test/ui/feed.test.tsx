@@ -1,6 +1,7 @@
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateVersions } from '../../bench/generate.js';
 import { loadCorpus } from '../../source/corpus/load.js';
 import { CorpusFeed } from '../../source/corpus/stream.js';
 import { FeedApp } from '../../source/ui/feed.js';
@@ -50,5 +51,30 @@ describe('the reader over a corpus that streams in', () => {
     const whole = await waitFor('5 versions in 1 story');
     expect(whole).not.toContain('loading');
     expect(whole).toContain('2 of 5');
+  });
+
+  it('searches what has loaded, says how much that is, and answers again as more comes', async () => {
+    const versions = generateVersions({ versions: 600, seed: 8 });
+    const corpus = { ...seeds, versions };
+    const feed = new CorpusFeed(
+      { ...corpus, versions: [] },
+      { loaded: 0, total: 600, fraction: 0 },
+    );
+    const { instance, waitFor } = open(feed);
+    await waitFor('loading 0 of 600…');
+    feed.publish(
+      { ...corpus, versions: versions.slice(0, 400) },
+      { loaded: 400, total: 600, fraction: 0.6 },
+    );
+    await waitFor('loading 400 of 600…');
+    instance.stdin.write('/');
+    await waitFor('Type to search');
+    instance.stdin.write('ceasefire');
+    const partial = await waitFor('in 400 of 600 versions');
+    expect(partial).toMatch(/\d+ passages in 400 of 600 versions · 1 of \d+/);
+
+    feed.publish(corpus, null);
+    const whole = await waitFor('passages · 1 of');
+    expect(whole).not.toContain('of 600 versions');
   });
 });

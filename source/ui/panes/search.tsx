@@ -2,6 +2,7 @@ import React from 'react';
 import { Box } from 'ink';
 import type { SearchHit } from '../../search/types.js';
 import { glyphs } from '../../render/glyphs.js';
+import { thousands } from '../../render/labels.js';
 import type { Theme } from '../theme.js';
 import { seg, type Line } from '../../render/line.js';
 import { layoutResults, RESULT_HEIGHT } from '../layout/search.js';
@@ -14,6 +15,8 @@ interface SearchPaneProps {
   readonly hits: readonly SearchHit[] | null;
   /** Whether the results wait for the search index to be built. */
   readonly pending: boolean;
+  /** While the corpus loads, how many versions the search covers, and of how many; else null. */
+  readonly searched?: { readonly versions: number; readonly of: number } | null;
   readonly selected: number;
   readonly top: number;
   readonly labels: ReadonlyMap<string, string>;
@@ -27,6 +30,7 @@ export function SearchPane({
   querySelected,
   hits,
   pending,
+  searched = null,
   selected,
   top,
   labels,
@@ -41,11 +45,19 @@ export function SearchPane({
   let summary: string;
   if (query.trim() === '')
     summary = 'Type to search every passage; typos are fine. Enter opens a hit.';
-  else if (pending) summary = `indexing${g.ellipsis} the results come once every passage is read`;
+  else if (pending)
+    summary = `indexing${g.ellipsis} the results come once the first passages are read`;
   else if (hits === null) summary = `searching${g.ellipsis}`;
-  else if (hits.length === 0) summary = `no passage matches ${g.open}${query}${g.close}`;
-  else
-    summary = `${hits.length} passage${hits.length === 1 ? '' : 's'} ${g.dot} ${selected + 1} of ${hits.length}`;
+  else {
+    // While the corpus loads, the results so far, and the versions they come from.
+    const among = searched
+      ? ` in ${thousands(searched.versions)} of ${thousands(searched.of)} versions`
+      : '';
+    summary =
+      hits.length === 0
+        ? `no passage matches ${g.open}${query}${g.close}${among}`
+        : `${hits.length} passage${hits.length === 1 ? '' : 's'}${among} ${g.dot} ${selected + 1} of ${hits.length}`;
+  }
   if (querySelected && query !== '')
     summary += ` ${g.dot} typing replaces the query, ${g.arrow} keeps it`;
   const listHeight = Math.max(1, height - 2);

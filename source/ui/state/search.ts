@@ -159,6 +159,21 @@ export function answerPending(state: UiState, ctx: Context): UiState {
   return search.openWhenAnswered && state.pane === 'search' ? openHit(answered, ctx) : answered;
 }
 
+/**
+ * The index covers more versions than it did (the corpus is loading): answer the query again,
+ * as fzf does as its input streams in, keeping the cursor where it was as far as the results go.
+ */
+export function answerAgain(state: UiState, ctx: Context): UiState {
+  const { search } = state;
+  if (search.answered !== search.query || search.hits === null) return answerPending(state, ctx);
+  if (search.query.trim() === '') return state;
+  const hits = ctx.search(search.query);
+  if (hits === null) return state;
+  const cursor = Math.min(search.cursor, Math.max(0, hits.length - 1));
+  const top = Math.min(search.top, cursor * RESULT_HEIGHT);
+  return { ...state, search: { ...search, hits, cursor, top } };
+}
+
 export interface SearchView {
   readonly query: string;
   readonly querySelected: boolean;

@@ -1,0 +1,90 @@
+/** A search index that grows as the corpus streams in: what it finds on the way, and at the end. */
+import { describe, expect, it } from 'vitest';
+import { generateVersions } from '../../bench/generate.js';
+import { loadCorpus } from '../../source/corpus/load.js';
+import {
+  buildSearchIndex,
+  growingSearchIndex,
+  type GrowingSearchIndex,
+  type TrigramBlock,
+} from '../../source/search/index.js';
+import { buildTrigramIndex } from '../../source/search/trigrams.js';
+import { until } from '../helpers/wait.js';
+
+const versions = [...loadCorpus().versions, ...generateVersions({ versions: 300, seed: 11 })];
+const QUERIES = ['ceasefire talks', 'Witkof', 'rafah crosing', 'hostages', "'Miami !Hamas", 'zz'];
+
+/** Blocks built "on another thread": later, in a promise, as a worker would answer. */
+const elsewhere = (texts: readonly string[]): Promise<TrigramBlock> =>
+  new Promise((resolve) => setImmediate(() => resolve(buildTrigramIndex(texts))));
+
+/** Work until nothing is left to do here and every block sent away is back. */
+async function settle(index: GrowingSearchIndex, searched: number): Promise<void> {
+  await until(
+    () => {
+      index.work(50);
+      return index.searchedVersions >= searched;
+    },
+    `${searched} versions searched`,
+    () => `${index.searchedVersions} of ${index.versions} searched`,
+  );
+}
+
+describe('a growing search index', () => {
+  it('finds, once whole, what an index of the whole corpus finds: in blocks, here or elsewhere', async () => {
+    const whole = buildSearchIndex(versions);
+    for (const build of [null, elsewhere]) {
+      const growing = growingSearchIndex({ build, firstBlock: 200 });
+      for (let from = 0; from < versions.length; from += 70) {
+        growing.add(versions.slice(from, from + 70));
+        growing.work(5);
+      }
+      growing.finish();
+      await settle(growing, versions.length);
+      expect(growing.complete).toBe(true);
+      expect(growing.size).toBe(whole.size);
+      for (const query of QUERIES) {
+        expect(growing.search(query, { limit: 100 })).toEqual(whole.search(query, { limit: 100 }));
+      }
+    }
+  });
+
+  it('searches the versions indexed so far, and says how many they are', async () => {
+    const growing = growingSearchIndex({ build: elsewhere, firstBlock: 50 });
+    const grown: number[] = [];
+    growing.onGrow(() => grown.push(growing.searchedVersions));
+    const half = versions.slice(0, 150);
+    for (let from = 0; from < half.length; from += 10) {
+      growing.add(half.slice(from, from + 10));
+      growing.work(50);
+    }
+    await settle(growing, 1);
+    const searched = growing.searchedVersions;
+    expect(searched).toBeGreaterThan(0);
+    expect(searched).toBeLessThanOrEqual(half.length);
+    expect(growing.complete).toBe(false);
+    const early = new Set(versions.slice(0, searched).map((v) => v.id));
+    const hits = growing.search('the', { limit: 200 });
+    expect(hits.length).toBeGreaterThan(0);
+    // Every hit is a passage of a version searched.
+    for (const hit of hits) expect(hit.versions.some(({ id }) => early.has(id))).toBe(true);
+
+    growing.add(versions.slice(150));
+    growing.finish();
+    await settle(growing, versions.length);
+    expect(growing.complete).toBe(true);
+    expect(grown.at(-1)).toBe(versions.length);
+    // Block by block, in order.
+    expect(new Set(grown).size).toBeGreaterThan(2);
+    expect(grown).toEqual([...grown].sort((a, b) => a - b));
+    const last = versions.at(-1)!;
+    const [hit] = growing.search(last.paragraphs.at(-1)!, { limit: 1 });
+    expect(hit?.versions.some(({ id }) => id === last.id)).toBe(true);
+  });
+
+  it('refuses versions after it is finished', () => {
+    const growing = growingSearchIndex();
+    growing.finish();
+    expect(() => growing.add(versions.slice(0, 1))).toThrow(/finished/);
+  });
+});

@@ -1,0 +1,50 @@
+/** Blocks of the search index built on the indexing thread, as the reader builds them. */
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateVersions } from '../../bench/generate.js';
+import { buildSearchIndex, growingSearchIndex } from '../../source/search/index.js';
+import { startIndexer } from '../../source/search/indexer.js';
+import { buildTrigramIndex } from '../../source/search/trigrams.js';
+import { until } from '../helpers/wait.js';
+
+// The thread runs the bundle's worker script: `npm test` builds it first.
+const SCRIPT = new URL('../../dist/load-worker.js', import.meta.url);
+const built = existsSync(SCRIPT);
+
+describe.skipIf(!built)('the indexing thread', () => {
+  const indexer = built ? startIndexer(SCRIPT) : null;
+  afterAll(() => indexer?.close());
+  const versions = generateVersions({ versions: 120, seed: 5 });
+
+  it('builds the block this thread would build', async () => {
+    const texts = versions.flatMap((v) => v.paragraphs).slice(0, 500);
+    const block = await indexer!.build(texts);
+    expect(block).toEqual(buildTrigramIndex(texts));
+  });
+
+  it('refuses a block it cannot read back whole, and the index builds that one itself', async () => {
+    await expect(indexer!.build(['a\u0000b', 'c'])).rejects.toThrow(/NUL/);
+    const growing = growingSearchIndex({
+      build: (texts) => indexer!.build(texts.map((text, i) => (i === 0 ? `${text}\u0000` : text))),
+      firstBlock: 100,
+    });
+    growing.add(versions);
+    growing.finish();
+    await until(
+      () => (growing.work(50), growing.complete),
+      'the whole index',
+      () => `${growing.searchedVersions} of ${growing.versions} searched`,
+    );
+    const whole = buildSearchIndex(versions);
+    for (const query of ['ceasefire', 'rafah crosing', 'talks in miami']) {
+      expect(growing.search(query)).toEqual(whole.search(query));
+    }
+  });
+
+  it('ends with the reader: what it had not built fails', async () => {
+    const other = startIndexer(SCRIPT);
+    const pending = other.build(versions.flatMap((v) => v.paragraphs));
+    other.close();
+    await expect(pending).rejects.toThrow(/closed/);
+  });
+});
