@@ -163,6 +163,42 @@ export interface ScaleRun {
   readonly searchableMs: number;
   /** Peak resident set, in bytes, once all of it is done. */
   readonly peakRss: number;
+  /**
+   * Milliseconds from each key (j and k in turn, every KEY_PACE_MS, while the corpus loads and is
+   * grouped) to the frame that shows the selection moved: how long a key waits meanwhile.
+   */
+  readonly keysWhileLoadingMs: number[];
+}
+
+/** How often a key is pressed while a large corpus loads. */
+const KEY_PACE_MS = 250;
+/** Where the Stories status line says the selection is. */
+const STORIES_POSITION = /Stories · \S+ · ([\d,]+) of/;
+
+function storiesPosition(screen: string): number | null {
+  const found = STORIES_POSITION.exec(screen);
+  return found ? Number(found[1]!.replaceAll(',', '')) : null;
+}
+
+/** Move the selection down and up, a key at a time, until the corpus is grouped. */
+async function keysUntilGrouped(session: PtySession): Promise<number[]> {
+  const waits: number[] = [];
+  let down = true;
+  while (!GROUPED.test(session.screenText)) {
+    const before = storiesPosition(session.screenText);
+    if (before === null) throw new Error(`no Stories status:\n${session.screenText}`);
+    const expected = down ? before + 1 : before - 1;
+    const mark = session.send(down ? 'j' : 'k');
+    const shown = await session.waitFor(
+      () => storiesPosition(session.screenText) === expected,
+      mark,
+      60_000,
+    );
+    waits.push(shown - mark.at);
+    down = !down;
+    await new Promise((resolve) => setTimeout(resolve, KEY_PACE_MS));
+  }
+  return waits;
 }
 
 /**
@@ -172,6 +208,7 @@ export interface ScaleRun {
 export async function scaleRun(options: PtyArgs, query = 'ceasefire'): Promise<ScaleRun> {
   const { session, firstFrameMs } = await start(options);
   try {
+    const keysWhileLoadingMs = await keysUntilGrouped(session);
     const grouped = await session.waitFor((text) => GROUPED.test(text), null, 600_000);
     await press(session, '/');
     const typed = session.send(query);
@@ -181,6 +218,7 @@ export async function scaleRun(options: PtyArgs, query = 'ceasefire'): Promise<S
       groupedMs: grouped - session.startedAt,
       searchableMs: answered - session.startedAt,
       peakRss: session.peakRss(),
+      keysWhileLoadingMs,
     };
   } finally {
     await session.close();

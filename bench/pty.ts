@@ -80,7 +80,12 @@ export class PtySession {
   private readonly listeners = new Set<() => void>();
   /** What the terminal shows: the reader draws frames as differences, so raw text is not enough. */
   private readonly emulator = new xterm.Terminal({ cols: 80, rows: 24, allowProposedApi: true });
-  private screenText = '';
+  #screenText = '';
+
+  /** What the terminal shows now, row by row. */
+  get screenText(): string {
+    return this.#screenText;
+  }
 
   constructor(options: PtyOptions = {}) {
     const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color' };
@@ -97,7 +102,7 @@ export class PtySession {
       this.log.add(chunk, performance.now());
       for (const listener of this.listeners) listener();
       this.emulator.write(chunk, () => {
-        this.screenText = this.screen();
+        this.#screenText = this.screen();
         for (const listener of this.listeners) listener();
       });
     });

@@ -12,9 +12,29 @@ const OUTLET_MAX_CHARS = 32;
  * run on to the end of its token ("000" for "000_a709085c31b1a02c").
  */
 export function shortIds(versions: readonly Named[], min = 3): Map<string, string> {
+  return finish(shortIdSteps(versions, min));
+}
+
+/** Versions named between two yields of the steps below: about a millisecond of work. */
+const PER_STEP = 500;
+
+/** Run steps to the end. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** shortIds, a step at a time: it yields now and then, and returns the ids. */
+function* shortIdSteps(
+  versions: readonly Named[],
+  min: number,
+): Generator<void, Map<string, string>> {
   const ids = versions.map((v) => v.id).sort();
   const labels = new Map<string, string>();
   for (let i = 0; i < ids.length; i++) {
+    if (i % PER_STEP === PER_STEP - 1) yield;
     const id = ids[i]!;
     let shared = 0;
     for (const other of [ids[i - 1], ids[i + 1]]) {
@@ -49,9 +69,22 @@ export function outletKey(outlet: string): string {
  * ("Daily Ledger · 2"). Every name is unique; findVersion accepts them all.
  */
 export function shortLabels(versions: readonly Named[], min = 3): Map<string, string> {
-  const ids = shortIds(versions, min);
+  return finish(shortLabelSteps(versions, min));
+}
+
+/**
+ * shortLabels, a step at a time, so that a reader can name the versions of a large corpus between
+ * keys: it yields now and then, and returns the labels.
+ */
+export function* shortLabelSteps(
+  versions: readonly Named[],
+  min = 3,
+): Generator<void, Map<string, string>> {
+  const ids = yield* shortIdSteps(versions, min);
   const byOutlet = new Map<string, Named[]>();
-  for (const version of versions) {
+  for (let i = 0; i < versions.length; i++) {
+    const version = versions[i]!;
+    if (i % PER_STEP === PER_STEP - 1) yield;
     if (!version.outlet) continue;
     const key = outletKey(version.outlet);
     const group = byOutlet.get(key);
@@ -59,10 +92,13 @@ export function shortLabels(versions: readonly Named[], min = 3): Map<string, st
     else byOutlet.set(key, [version]);
   }
   const labels = new Map<string, string>();
-  for (const version of versions) {
+  for (let i = 0; i < versions.length; i++) {
+    const version = versions[i]!;
     if (!version.outlet) labels.set(version.id, ids.get(version.id)!);
+    if (i % PER_STEP === PER_STEP - 1) yield;
   }
   for (const group of byOutlet.values()) {
+    yield;
     const name = cutAtWord(group[0]!.outlet!, OUTLET_MAX_CHARS);
     if (group.length === 1) {
       labels.set(group[0]!.id, name);
@@ -79,7 +115,10 @@ export function shortLabels(versions: readonly Named[], min = 3): Map<string, st
   // An outlet may be named like another version's id: tell them apart by the id.
   const uses = new Map<string, number>();
   for (const label of labels.values()) uses.set(label, (uses.get(label) ?? 0) + 1);
-  for (const version of versions) {
+  yield;
+  for (let i = 0; i < versions.length; i++) {
+    const version = versions[i]!;
+    if (i % PER_STEP === PER_STEP - 1) yield;
     const label = labels.get(version.id)!;
     if (uses.get(label)! > 1 && version.outlet) {
       labels.set(version.id, `${label} (${ids.get(version.id)!})`);

@@ -19,7 +19,7 @@ import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
 import { readSize, useTerminalSize } from './hooks/use-terminal-size.js';
 import { clamp } from './layout/scroll.js';
-import { shortLabels } from '../corpus/labels.js';
+import { useNamedCorpus } from './hooks/use-named-corpus.js';
 import { StatusBar } from './components/status-bar.js';
 import { StoriesPane } from './panes/stories.js';
 import { ReaderPane } from './panes/reader.js';
@@ -85,7 +85,7 @@ export interface ReaderProbe {
 }
 
 export function App({
-  corpus,
+  corpus: latest,
   loading = null,
   theme,
   initialPair,
@@ -102,7 +102,8 @@ export function App({
   const rootHeight = Math.max(1, rows);
   const paneHeight = Math.max(1, rootHeight - 1);
 
-  const labels = useMemo(() => shortLabels(corpus.versions), [corpus]);
+  // The corpus on screen: the latest as soon as its versions are named.
+  const { corpus, labels } = useNamedCorpus(latest);
   const layouts = useMemo(
     () => new Layouts(corpus, labels, theme, exact),
     [corpus, labels, theme, exact],
@@ -111,7 +112,7 @@ export function App({
 
   // Grouping waits until after the first frame, so the reader opens at once, and until the whole
   // corpus is in. The search index grows as the corpus loads (see useSearchIndex).
-  const loaded = loading === null;
+  const loaded = loading === null && corpus === latest;
   const [stories, setStories] = useState<StoryMap | null>(null);
   useEffect(() => {
     if (!loaded) return;

@@ -42,7 +42,8 @@ describe('the reader over a corpus that streams in', () => {
       },
     );
     await waitFor('loading 3 of 5…');
-    // The two loaded are listed, and keys move among them.
+    // The two loaded are listed (once named), and keys move among them.
+    await waitFor('1 of 2');
     instance.stdin.write('j');
     const moved = await waitFor('2 of 2');
     expect(moved).toContain('Stories · 001');

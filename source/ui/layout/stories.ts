@@ -4,14 +4,21 @@ import { glyphs } from '../../render/glyphs.js';
 import { percent, plural } from '../../render/labels.js';
 import { seg, truncateLine, type Line } from '../../render/line.js';
 
+/**
+ * The stories list, laid out a line at a time as lines are shown: a corpus of 100,000 versions
+ * has as many lines, and only a screenful is ever drawn.
+ */
 export interface StoryRows {
-  readonly lines: readonly Line[];
+  /** How many lines the list has. */
+  readonly count: number;
+  /** Line i of the list (from 0 to count - 1), without the closest version's similarity. */
+  line(i: number): Line;
   /** Versions in the order the cursor walks them. */
   readonly versions: readonly Version[];
-  /** The line of each version in `lines`. */
-  readonly versionLines: readonly number[];
-  /** Each version's closest other version, as grouping ranked them (null when it has none). */
-  readonly closest: readonly (Version | null)[];
+  /** The line of each version, ascending. */
+  readonly versionLines: Int32Array;
+  /** Version v's closest other version, as grouping ranked them (null when it has none). */
+  closest(v: number): Version | null;
   /** Columns of the version names, so the column names line up with them. */
   readonly labelWidth: number;
 }
@@ -43,6 +50,9 @@ function versionLine(
   ];
 }
 
+/** A line of the list that is not a version's: the blank line between two stories. */
+const GAP = -1;
+
 /**
  * The stories list: a heading per story, then its versions. The closest version is named here;
  * its similarity is costly (a full comparison), so `visibleStoryLines` adds it for the rows shown.
@@ -53,38 +63,81 @@ export function layoutStories(
   labels: ReadonlyMap<string, string>,
   width: number,
 ): StoryRows {
-  const lines: Line[] = [];
-  const versions: Version[] = [];
-  const versionLines: number[] = [];
-  const closestOf: (Version | null)[] = [];
-  const byId = new Map(corpus.versions.map((v) => [v.id, v]));
-  const groups = stories ? stories.stories : [{ id: '', title: '', versions: corpus.versions }];
-  const labelWidth = Math.max(3, ...corpus.versions.map((v) => (labels.get(v.id) ?? v.id).length));
-  for (const story of groups) {
-    if (stories) {
-      if (lines.length > 0) lines.push([]);
-      const count = story.versions.length;
-      lines.push(
-        truncateLine(
-          [
-            seg(glyphs().bar, 'accent'),
-            seg(`${plural(count, 'version')} ${glyphs().dot} `, 'dim'),
-            seg(story.title, 'heading'),
-          ],
-          width,
-        ),
-      );
-    }
-    for (const version of story.versions) {
-      const neighbour = stories?.closest.get(version.id);
-      const closest = neighbour ? (byId.get(neighbour.id) ?? null) : null;
-      versionLines.push(lines.length);
-      versions.push(version);
-      closestOf.push(closest);
-      lines.push(versionLine(version, closest, null, labels, labelWidth));
-    }
+  const groups = stories ? stories.stories : null;
+  let labelWidth = 3;
+  for (const version of corpus.versions) {
+    labelWidth = Math.max(labelWidth, (labels.get(version.id) ?? version.id).length);
   }
-  return { lines, versions, versionLines, closest: closestOf, labelWidth };
+  const closest = (version: Version): Version | null => {
+    const neighbour = stories?.closest.get(version.id);
+    return neighbour ? (byId().get(neighbour.id) ?? null) : null;
+  };
+  let ids: Map<string, Version> | null = null;
+  const byId = (): Map<string, Version> => (ids ??= new Map(corpus.versions.map((v) => [v.id, v])));
+  if (!groups) {
+    // Before grouping: one line a version, in corpus order.
+    const { versions } = corpus;
+    return {
+      count: versions.length,
+      line: (i) => versionLine(versions[i]!, null, null, labels, labelWidth),
+      versions,
+      versionLines: Int32Array.from(versions.keys()),
+      closest: () => null,
+      labelWidth,
+    };
+  }
+  // What each line shows: a version (its place in `versions`), a story's heading (-2 - its
+  // index), or the gap before a heading.
+  const versions: Version[] = [];
+  const count = groups.reduce((sum, story, i) => sum + story.versions.length + (i > 0 ? 2 : 1), 0);
+  const shows = new Int32Array(count);
+  const versionLines = new Int32Array(corpus.versions.length);
+  let line = 0;
+  groups.forEach((story, s) => {
+    if (s > 0) shows[line++] = GAP;
+    shows[line++] = -2 - s;
+    for (const version of story.versions) {
+      versionLines[versions.length] = line;
+      shows[line++] = versions.length;
+      versions.push(version);
+    }
+  });
+  return {
+    count,
+    line(i) {
+      const shown = shows[i]!;
+      if (shown >= 0) {
+        const version = versions[shown]!;
+        return versionLine(version, closest(version), null, labels, labelWidth);
+      }
+      if (shown === GAP) return [];
+      const story = groups[-2 - shown]!;
+      return truncateLine(
+        [
+          seg(glyphs().bar, 'accent'),
+          seg(`${plural(story.versions.length, 'version')} ${glyphs().dot} `, 'dim'),
+          seg(story.title, 'heading'),
+        ],
+        width,
+      );
+    },
+    versions,
+    versionLines: versionLines.subarray(0, versions.length),
+    closest: (v) => closest(versions[v]!),
+    labelWidth,
+  };
+}
+
+/** The first index in an ascending list whose value is at least `value`, or the list's length. */
+function firstAtLeast(list: Int32Array, value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The lines from `top`, `height` of them, with the closest versions' similarity filled in. */
@@ -95,13 +148,16 @@ export function visibleStoryLines(
   labels: ReadonlyMap<string, string>,
   similarity: Similarity,
 ): Line[] {
-  const out = rows.lines.slice(top, top + height);
+  const out: Line[] = [];
+  for (let i = top; i < Math.min(rows.count, top + height); i++) out.push(rows.line(i));
   // The first version at or after `top`: versions' lines ascend.
-  let v = rows.versionLines.findIndex((line) => line >= top);
-  if (v < 0) return out;
-  for (; v < rows.versions.length && rows.versionLines[v]! < top + height; v++) {
+  for (
+    let v = firstAtLeast(rows.versionLines, top);
+    v < rows.versions.length && rows.versionLines[v]! < top + height;
+    v++
+  ) {
     const version = rows.versions[v]!;
-    const closest = rows.closest[v] ?? null;
+    const closest = rows.closest(v);
     if (!closest) continue;
     out[rows.versionLines[v]! - top] = versionLine(
       version,

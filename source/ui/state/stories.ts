@@ -30,8 +30,8 @@ export function moveStories(stories: StoriesState, ctx: Context, step: Move): St
   const cursor = moveCursor(stories.cursor, step, height, rows.versions.length);
   const line = rows.versionLines[cursor] ?? 0;
   // Keep a story's heading in view when the cursor reaches its first version.
-  const start = line > 0 && rows.lines[line - 1]?.length ? line - 1 : line;
-  const top = follow(stories.top, start, line + 1, height, rows.lines.length);
+  const start = line > 0 && rows.line(line - 1).length > 0 ? line - 1 : line;
+  const top = follow(stories.top, start, line + 1, height, rows.count);
   return { cursor, top };
 }
 
@@ -40,7 +40,7 @@ export function keepStoriesPlace(stories: StoriesState, after: Context): Stories
   const rows = after.layouts.storyRows(after.stories, after.width);
   const line = rows.versionLines[stories.cursor] ?? 0;
   const height = storiesListHeight(after);
-  return { ...stories, top: follow(stories.top, line, line + 1, height, rows.lines.length) };
+  return { ...stories, top: follow(stories.top, line, line + 1, height, rows.count) };
 }
 
 export interface StoriesView {
@@ -59,7 +59,7 @@ export function selectStories(stories: StoriesState, ctx: Context): StoriesView 
   const { layouts } = ctx;
   const rows = layouts.storyRows(ctx.stories, ctx.width);
   const height = storiesListHeight(ctx);
-  const top = clamp(stories.top, 0, Math.max(0, rows.lines.length - height));
+  const top = clamp(stories.top, 0, Math.max(0, rows.count - height));
   const lines = visibleStoryLines(rows, top, height, layouts.labels, layouts.similarity);
   const selectedLine = rows.versionLines[stories.cursor];
   return {
