@@ -173,28 +173,37 @@ export interface ScaleRun {
 /** How often a key is pressed while a large corpus loads. */
 const KEY_PACE_MS = 250;
 /** Where the Stories status line says the selection is. */
-const STORIES_POSITION = /Stories · \S+ · ([\d,]+) of/;
+const STORIES_POSITION = /Stories · \S+ · ([\d,]+) of ([\d,]+)/;
+
+/** Where the selection is in the Stories list, and how many versions the list has. */
+function storiesPlace(screen: string): { at: number; of: number } | null {
+  const found = STORIES_POSITION.exec(screen);
+  const number = (text: string): number => Number(text.replaceAll(',', ''));
+  return found ? { at: number(found[1]!), of: number(found[2]!) } : null;
+}
 
 function storiesPosition(screen: string): number | null {
-  const found = STORIES_POSITION.exec(screen);
-  return found ? Number(found[1]!.replaceAll(',', '')) : null;
+  return storiesPlace(screen)?.at ?? null;
 }
 
 /** Move the selection down and up, a key at a time, until the corpus is grouped. */
 async function keysUntilGrouped(session: PtySession): Promise<number[]> {
   const waits: number[] = [];
   let down = true;
+  // Keys move the selection once two versions are in.
+  await session.waitFor(() => (storiesPlace(session.screenText)?.of ?? 0) >= 2, null, 60_000);
   while (!GROUPED.test(session.screenText)) {
-    const before = storiesPosition(session.screenText);
-    if (before === null) throw new Error(`no Stories status:\n${session.screenText}`);
+    const before = storiesPosition(session.screenText)!;
     const expected = down ? before + 1 : before - 1;
     const mark = session.send(down ? 'j' : 'k');
+    // Grouping lays the list out again, the selection at another place: that key is not counted.
+    const moved = (): boolean => storiesPosition(session.screenText) === expected;
     const shown = await session.waitFor(
-      () => storiesPosition(session.screenText) === expected,
+      () => moved() || GROUPED.test(session.screenText),
       mark,
       60_000,
     );
-    waits.push(shown - mark.at);
+    if (moved()) waits.push(shown - mark.at);
     down = !down;
     await new Promise((resolve) => setTimeout(resolve, KEY_PACE_MS));
   }

@@ -4,6 +4,7 @@
  * that reading and parsing a large corpus is spread over the cores and never holds up a key.
  * The same script indexes blocks of passages for search (search/indexer.ts).
  */
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles } from './folder.js';
@@ -111,7 +112,21 @@ function failed(error: unknown): FromLoader {
   };
 }
 
+/**
+ * How much lower than the reader's thread a loader runs, as a nice value: where the cores are
+ * busy, the thread that answers keys gets the processor first, and the loaders take what it
+ * leaves. (On Linux the nice value belongs to the thread that sets it.)
+ */
+const LOADER_NICENESS = 10;
+
 const port = parentPort;
+if (port) {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + LOADER_NICENESS));
+  } catch {
+    // Not allowed here: the loader runs at the reader's priority.
+  }
+}
 // Only on a thread stream.ts started: a test runner's own worker threads have a parent port too.
 const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | null;
 if (port && job?.role === 'gaza-reader:index') {

@@ -14,33 +14,46 @@ export interface IndexJob {
 }
 
 /**
- * A block's texts, joined by NUL, which no passage holds (sanitize.ts removes it): one string is
- * copied to the thread at the speed of memory, where tens of thousands of strings cost the
- * reader's thread a structured clone each.
+ * Part of a block's texts, joined by NUL, which no passage holds (sanitize.ts removes it): one
+ * string is copied to the thread at the speed of memory, where thousands of strings cost the
+ * reader's thread a structured clone each. A block comes in parts, one a turn of the reader's
+ * event loop, so that sending 65,536 passages (20 MB) never holds up a key.
  */
 interface BlockRequest {
   readonly id: number;
   readonly texts: string;
+  /** How many passages this part holds. */
   readonly count: number;
+  /** Whether this is the block's last part. */
+  readonly last: boolean;
 }
 
 const SEPARATOR = '\u0000';
+/** Passages in one part of a block: about 1 MB of text. */
+const PART = 4096;
 
 type BlockReply =
   | { readonly id: number; readonly block: TrigramBlock }
   | { readonly id: number; readonly failed: string };
 
-/** The worker's side: build each block asked for, in order. */
+/** The worker's side: gather each block's parts, and build it once the last is in. */
 export function serveBlocks(port: MessagePort): void {
-  port.on('message', ({ id, texts, count }: BlockRequest) => {
+  const parts = new Map<number, string[]>();
+  port.on('message', ({ id, texts, count, last }: BlockRequest) => {
     try {
-      const split = texts.split(SEPARATOR);
+      const split = count === 0 ? [] : texts.split(SEPARATOR);
       // A passage holding NUL after all: the block is built on the reader's thread instead.
       if (split.length !== count) throw new Error('a passage holds NUL');
-      const block = buildTrigramIndex(split);
+      let gathered = parts.get(id);
+      if (!gathered) parts.set(id, (gathered = []));
+      for (const text of split) gathered.push(text);
+      if (!last) return;
+      parts.delete(id);
+      const block = buildTrigramIndex(gathered);
       const buffers = [block.offsets.buffer, block.postings.buffer] as ArrayBuffer[];
       port.postMessage({ id, block } satisfies BlockReply, buffers);
     } catch (error) {
+      parts.delete(id);
       port.postMessage({ id, failed: String(error) } satisfies BlockReply);
     }
   });
@@ -79,8 +92,17 @@ export function startIndexer(script: URL): Indexer {
       const id = next++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        const joined = texts.join(SEPARATOR);
-        worker.postMessage({ id, texts: joined, count: texts.length } satisfies BlockRequest);
+        let from = 0;
+        const send = (): void => {
+          if (!waiting.has(id)) return; // closed, or failed already
+          const part = texts.slice(from, from + PART);
+          from += part.length;
+          const last = from >= texts.length;
+          const request = { id, texts: part.join(SEPARATOR), count: part.length, last };
+          worker.postMessage(request satisfies BlockRequest);
+          if (!last) setImmediate(send);
+        };
+        send();
       });
     },
     close() {

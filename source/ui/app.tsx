@@ -14,6 +14,7 @@ import { glyphs } from '../render/glyphs.js';
 import { StoryGrouper, type StoryMap } from '../corpus/stories.js';
 import type { BlockBuilder } from '../search/index.js';
 import { useSearchIndex } from './hooks/use-search-index.js';
+import { inBackground, timeLeft } from './background.js';
 import { hintsFor } from './keymap.js';
 import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
@@ -116,24 +117,15 @@ export function App({
   const [stories, setStories] = useState<StoryMap | null>(null);
   useEffect(() => {
     if (!loaded) return;
-    let stopped = false;
-    // Group the stories in steps of a few milliseconds, so keys stay responsive meanwhile.
+    // Group the stories in the background, so keys stay responsive meanwhile (background.ts).
     // Samples taken on the loader threads, if they took them all, spare this thread half the work.
     const grouper = new StoryGrouper();
     grouper.add(corpus.versions, loadedSamples(corpus.versions));
-    const group = (): void => {
-      if (stopped) return;
-      if (!grouper.step(8)) {
-        setImmediate(group);
-        return;
-      }
+    return inBackground((deadline) => {
+      if (!grouper.step(timeLeft(deadline))) return false;
       setStories(grouper.result());
-    };
-    const timer = setTimeout(group, 0);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
+      return true;
+    });
   }, [corpus, loaded]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.

@@ -22,6 +22,15 @@ describe.skipIf(!built)('the indexing thread', () => {
     expect(block).toEqual(buildTrigramIndex(texts));
   });
 
+  it('gathers a block sent in parts, in order', async () => {
+    const paragraphs = versions.flatMap((v) => v.paragraphs);
+    const texts = Array.from(
+      { length: 9_000 },
+      (_, i) => `${paragraphs[i % paragraphs.length]!} ${i}`,
+    );
+    expect(await indexer!.build(texts)).toEqual(buildTrigramIndex(texts));
+  });
+
   it('refuses a block it cannot read back whole, and the index builds that one itself', async () => {
     await expect(indexer!.build(['a\u0000b', 'c'])).rejects.toThrow(/NUL/);
     const growing = growingSearchIndex({

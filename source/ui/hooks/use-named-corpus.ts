@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { shortLabelSteps, shortLabels } from '../../corpus/labels.js';
 import type { Corpus } from '../../corpus/types.js';
-
-/** How long naming works between two turns of the event loop, so that keys never wait. */
-const SLICE_MS = 8;
+import { inBackground } from '../background.js';
 
 /** A corpus and the name of each of its versions (see shortLabels). */
 export interface NamedCorpus {
@@ -13,7 +11,7 @@ export interface NamedCorpus {
 
 /**
  * The corpus to show, with its versions' names. The first is named at once; a corpus that grows
- * as it loads is named again a slice at a time, and shown once named: at 100,000 versions naming
+ * as it loads is named again in the background (see background.ts), and shown once named: at 100,000 versions naming
  * takes a quarter of a second, which no key should wait for. Meanwhile the corpus named last is
  * shown.
  */
@@ -25,22 +23,16 @@ export function useNamedCorpus(latest: Corpus): NamedCorpus {
   useEffect(() => {
     if (named.corpus === latest) return;
     const steps = shortLabelSteps(latest.versions);
-    let timer: NodeJS.Immediate | null = setImmediate(function step() {
-      const deadline = performance.now() + SLICE_MS;
+    return inBackground((deadline) => {
       for (;;) {
         const next = steps.next();
         if (next.done) {
-          timer = null;
           setNamed({ corpus: latest, labels: next.value });
-          return;
+          return true;
         }
-        if (performance.now() >= deadline) break;
+        if (performance.now() >= deadline) return false;
       }
-      timer = setImmediate(step);
     });
-    return () => {
-      if (timer) clearImmediate(timer);
-    };
   }, [latest, named.corpus]);
   return named;
 }

@@ -2,23 +2,27 @@ import { useEffect, useRef } from 'react';
 import { loadedPassageHashes } from '../../corpus/stream.js';
 import type { Version } from '../../corpus/types.js';
 import { growingSearchIndex, type BlockBuilder } from '../../search/index.js';
+import { inBackground, timeLeft } from '../background.js';
 import type { GrowingSearchIndex } from '../../search/types.js';
 
-/** How long the index works between two turns of the event loop, so that keys never wait. */
-const SLICE_MS = 8;
-
 /**
- * Feeds a growing search index the versions of a corpus as they load, and works on it between
- * frames: reading passages here, a few milliseconds at a time, while their blocks are indexed
- * here or on the indexing thread.
+ * Feeds a growing search index the versions of a corpus as they load, and works on it in the
+ * background (see background.ts): reading passages here, while their blocks are indexed here or
+ * on the indexing thread.
  */
 class IndexFeed {
   readonly index: GrowingSearchIndex;
   /** The versions given last, and how many of them the index has. */
   #versions: readonly Version[] = [];
   #added = 0;
-  #timer: NodeJS.Immediate | null = null;
   #stopped = false;
+  /** Stops the background job, while there is one. */
+  #running: (() => void) | null = null;
+  readonly #job = (deadline: number): boolean => {
+    const idle = this.index.work(timeLeft(deadline));
+    if (idle) this.#running = null;
+    return idle;
+  };
 
   constructor(build: BlockBuilder | null) {
     this.index = growingSearchIndex({ build, warm: true, hashes: loadedPassageHashes });
@@ -39,19 +43,16 @@ class IndexFeed {
     this.pump();
   }
 
-  /** Work on the index between frames until nothing is left to do here. */
+  /** Work on the index in the background until nothing is left to do here. */
   pump(): void {
-    if (this.#timer || this.#stopped) return;
-    this.#timer = setImmediate(() => {
-      this.#timer = null;
-      if (!this.index.work(SLICE_MS)) this.pump();
-    });
+    if (this.#running || this.#stopped) return;
+    this.#running = inBackground(this.#job);
   }
 
   stop(): void {
     this.#stopped = true;
-    if (this.#timer) clearImmediate(this.#timer);
-    this.#timer = null;
+    this.#running?.();
+    this.#running = null;
   }
 }
 

@@ -1,0 +1,46 @@
+/** Background work between keys: jobs take turns, and each turn has one budget for them all. */
+import { describe, expect, it } from 'vitest';
+import { inBackground } from '../../source/ui/background.js';
+import { until } from '../helpers/wait.js';
+
+describe('background work', () => {
+  it('gives every job its turn, one budget a turn for them all, until each is done', async () => {
+    const runs: string[] = [];
+    const deadlines = new Set<number>();
+    /** A job that works a few times, each time until its deadline. */
+    const job = (name: string, times: number) => (deadline: number) => {
+      runs.push(name);
+      deadlines.add(deadline);
+      while (performance.now() < deadline);
+      return runs.filter((r) => r === name).length >= times;
+    };
+    inBackground(job('a', 3));
+    inBackground(job('b', 2));
+    await until(
+      () => runs.length === 5,
+      'both jobs done',
+      () => runs.join(' '),
+    );
+    // Each job spends the whole budget, so each turn runs one job, and they take turns.
+    expect(runs).toEqual(['a', 'b', 'a', 'b', 'a']);
+    expect(deadlines.size).toBe(5);
+    // Done jobs are dropped: nothing more runs.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(runs).toHaveLength(5);
+  });
+
+  it('runs quick jobs together in one turn, and never a job that was stopped', async () => {
+    const runs: string[] = [];
+    const quick = (name: string) => () => (runs.push(name), true);
+    const stop = inBackground(() => (runs.push('stopped'), false));
+    stop();
+    inBackground(quick('x'));
+    inBackground(quick('y'));
+    await until(
+      () => runs.length >= 2,
+      'the quick jobs',
+      () => runs.join(' '),
+    );
+    expect(runs).toEqual(['x', 'y']);
+  });
+});
