@@ -9,7 +9,7 @@ export interface Placement {
 }
 
 /** How many versions `PassageCollector.addSteps` reads between two yields. */
-const VERSIONS_PER_STEP = 100;
+const VERSIONS_PER_STEP = 25;
 
 /** Two 32-bit FNV-1a hashes of a string, with different offsets, as one 53-bit number. */
 function hash53(text: string): number {

@@ -133,6 +133,17 @@ export function App({
   const [, redraw] = useReducer((n: number) => n + 1, 0);
   // Collations for the story view and the search preview are built between frames.
   useCollationSteps(layouts.story.collations, redraw);
+  // Similarity figures the Stories rows on screen wait for are computed in the background.
+  useEffect(() => {
+    if (!layouts.wantsFigures) return;
+    return inBackground((deadline) => {
+      const done = layouts.figureSteps(deadline);
+      redraw();
+      return done;
+    });
+  });
+  const layoutsRef = useRef(layouts);
+  layoutsRef.current = layouts;
   const collationsRef = useRef(layouts.story.collations);
   collationsRef.current = layouts.story.collations;
   const update = useCallback((change: (state: UiState) => UiState): void => {
@@ -222,6 +233,7 @@ export function App({
         drawn.current.rows === readSize(stdout).rows &&
         store.current.search.query === store.current.search.answered &&
         !collationsRef.current.busy() &&
+        !layoutsRef.current.wantsFigures &&
         drawn.current.collations === collationsRef.current.revision &&
         !keys.pending(),
       quitting: () => store.current.quit,

@@ -23,8 +23,11 @@ export interface StoryRows {
   readonly labelWidth: number;
 }
 
-/** How two versions' similarity is shown: compare's `stats.similarity`, from 0 to 1. */
-export type Similarity = (a: Version, b: Version) => number;
+/**
+ * How two versions' similarity is shown: compare's `stats.similarity`, from 0 to 1; null while it
+ * is not known yet (the row shows the closest version without its figure).
+ */
+export type Similarity = (a: Version, b: Version) => number | null;
 
 /** One version's row; its closest version's figure is filled in only for rows on screen. */
 function versionLine(

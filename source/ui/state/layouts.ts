@@ -17,6 +17,9 @@ import { memoLast } from './memo.js';
 
 export type { CompareView } from './compare.js';
 
+/** How many pairs may wait for their figure (see Layouts.knownSimilarity): two screens' worth. */
+const MAX_FIGURES_WANTED = 128;
+
 export class Layouts {
   readonly byId: ReadonlyMap<string, Version>;
   readonly labels: ReadonlyMap<string, string>;
@@ -80,6 +83,47 @@ export class Layouts {
     }
     return figure;
   };
+
+  /** Pairs whose figure a list row asked for and could not have at once, newest last. */
+  private readonly figuresWanted = new Map<string, readonly [Version, Version]>();
+
+  /**
+   * The similarity figure of a pair if it is known; else null, and the pair waits for
+   * `figureSteps` (the Stories list shows the figure once it is computed, and a key that brings
+   * new rows on screen never waits for their comparisons).
+   */
+  knownSimilarity = (a: Version, b: Version): number | null => {
+    const key = `${a.id}\n${b.id}`;
+    const figure = this.similarities.get(key);
+    if (figure !== undefined) return figure;
+    this.figuresWanted.delete(key);
+    this.figuresWanted.set(key, [a, b]);
+    // Rows scrolled past long ago are not worth comparing.
+    if (this.figuresWanted.size > MAX_FIGURES_WANTED) {
+      this.figuresWanted.delete(this.figuresWanted.keys().next().value!);
+    }
+    return null;
+  };
+
+  /** Whether a list row waits for a figure. */
+  get wantsFigures(): boolean {
+    return this.figuresWanted.size > 0;
+  }
+
+  /**
+   * Compute the figures rows wait for, newest first, until `deadline` (at least one); true once
+   * none is left.
+   */
+  figureSteps(deadline: number): boolean {
+    do {
+      const last = [...this.figuresWanted.keys()].at(-1);
+      if (last === undefined) return true;
+      const [a, b] = this.figuresWanted.get(last)!;
+      this.figuresWanted.delete(last);
+      this.similarity(a, b);
+    } while (performance.now() < deadline);
+    return this.figuresWanted.size === 0;
+  }
 
   /** The versions the compare picker offers for a base version (see state/picker.ts). */
   readonly pickerChoices = memoLast(

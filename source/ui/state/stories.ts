@@ -60,7 +60,7 @@ export function selectStories(stories: StoriesState, ctx: Context): StoriesView 
   const rows = layouts.storyRows(ctx.stories, ctx.width);
   const height = storiesListHeight(ctx);
   const top = clamp(stories.top, 0, Math.max(0, rows.count - height));
-  const lines = visibleStoryLines(rows, top, height, layouts.labels, layouts.similarity);
+  const lines = visibleStoryLines(rows, top, height, layouts.labels, layouts.knownSimilarity);
   const selectedLine = rows.versionLines[stories.cursor];
   return {
     lines,

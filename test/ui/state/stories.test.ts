@@ -36,6 +36,13 @@ describe('the stories model', () => {
 
   it("shows compare's similarity for each closest version, the figure the picker shows", () => {
     const ctx = context();
+    // A figure costs a full comparison: the row names the closest version at once, and shows
+    // its figure once the comparisons it waits for are made.
+    const before = selectStories(initialState().stories, ctx).lines.map(text);
+    expect(before.find((l) => /^ {2}003 /.test(l))).toMatch(/≈000\s+A top/);
+    expect(ctx.layouts.wantsFigures).toBe(true);
+    expect(ctx.layouts.figureSteps(Infinity)).toBe(true);
+    expect(ctx.layouts.wantsFigures).toBe(false);
     const lines = selectStories(initialState().stories, ctx).lines.map(text);
     const row = lines.find((l) => /^ {2}003 /.test(l))!;
     const [, closest, shown] = /≈(\d{3}) (\d+%)/.exec(row)!;
