@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import { OutputLog, type Mark } from './output-log.js';
+import { screenRows } from './screen.js';
 
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
@@ -119,12 +120,7 @@ export class PtySession {
 
   /** The terminal's screen as text, a line per row. */
   screen(): string {
-    const buffer = this.emulator.buffer.active;
-    const rows: string[] = [];
-    for (let r = 0; r < this.emulator.rows; r++) {
-      rows.push(buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
-    }
-    return rows.join('\n');
+    return screenRows(this.emulator).join('\n');
   }
 
   /**

@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { screenRows } from '../../bench/screen.js';
 import { CLI } from '../helpers/run-cli.js';
 import { until as waitUntil } from '../helpers/wait.js';
 
@@ -103,12 +104,7 @@ export class Pty {
     this.child.stdout!.on('data', (chunk: Buffer) => {
       this.output += this.decoder.write(chunk);
       this.emulator.write(chunk, () => {
-        const buffer = this.emulator.buffer.active;
-        const lines: string[] = [];
-        for (let r = 0; r < this.emulator.rows; r++) {
-          lines.push(buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
-        }
-        this.screenText = lines.join('\n');
+        this.screenText = screenRows(this.emulator).join('\n');
       });
     });
     this.child.stderr!.resume();

@@ -1,4 +1,5 @@
 import xterm from '@xterm/headless';
+import { screenRows } from '../../../bench/screen.js';
 
 /** A headless terminal emulator (xterm.js), to see what bytes written to a terminal show. */
 export class Emulator {
@@ -52,11 +53,6 @@ export class Emulator {
 
   /** The screen's text alone. */
   text(): string[] {
-    const buffer = this.term.buffer.active;
-    const out: string[] = [];
-    for (let r = 0; r < this.term.rows; r++) {
-      out.push(buffer.getLine(buffer.viewportY + r)?.translateToString(true) ?? '');
-    }
-    return out;
+    return screenRows(this.term);
   }
 }
