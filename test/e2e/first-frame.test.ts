@@ -1,0 +1,67 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RESTORE, SET_UP } from '../../source/ui/terminal/lifecycle.js';
+import { hasScript, Pty } from './pty.js';
+
+/**
+ * `gaza-reader` with no arguments draws the Stories list from its first stage (source/first.ts)
+ * while the reader itself loads: the terminal is set up once, keys typed meanwhile are kept, and
+ * every way out restores the terminal, whenever it comes.
+ */
+
+const FIRST = /Stories · 000 · 1 of 5/;
+const GROUPED = '5 versions in 1 story';
+
+let pty: Pty | undefined;
+afterEach(() => {
+  pty?.dispose();
+  pty = undefined;
+});
+
+beforeAll(() => {
+  if (!hasScript()) throw new Error('these tests need util-linux `script` to make a pty');
+});
+
+/** The terminal was set up once and restored once, and its modes are back. */
+async function expectRestored(term: Pty): Promise<void> {
+  const output = await term.waitFor((text) => text.includes(RESTORE), 'the terminal restored');
+  expect(output.split(SET_UP)).toHaveLength(2);
+  expect(output.split(RESTORE)).toHaveLength(2);
+  const { before, after } = await term.modes();
+  expect(after).toBe(before);
+}
+
+describe('the first frame, before the reader is loaded', () => {
+  it('keeps the keys typed as soon as the list shows, and the screen is drawn once', async () => {
+    pty = new Pty();
+    await pty.waitFor((text) => FIRST.test(text), 'the first frame');
+    pty.send('jj');
+    await pty.waitFor((text) => /Stories · 002 · 3 of 5/.test(text), 'two moves');
+    await pty.waitFor((text) => text.includes(GROUPED), 'the stories grouped');
+    // One whole draw after the set-up: the reader's first frame added nothing to the first
+    // stage's, and later frames are differences.
+    const clears = pty.output.split('\u001B[2J').length - 1;
+    expect(clears).toBe(2);
+    pty.send('q');
+    expect(await pty.status()).toBe(0);
+    await expectRestored(pty);
+  });
+
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('restores the terminal on %s as soon as the list shows', async (signal, status) => {
+    pty = new Pty();
+    await pty.waitFor((text) => FIRST.test(text), 'the first frame');
+    process.kill(await pty.pid(), signal);
+    expect(await pty.status()).toBe(status);
+    await expectRestored(pty);
+  });
+
+  it('leaves a terminal too small for the list to the reader, which says so', async () => {
+    pty = new Pty([], { columns: 30, rows: 8 });
+    await pty.waitFor((text) => text.includes('Terminal too small'), 'the too-small screen');
+    pty.send('q');
+    expect(await pty.status()).toBe(0);
+    await expectRestored(pty);
+  });
+});
