@@ -29,6 +29,7 @@ async function start(): Promise<void> {
   const feed = openCorpus();
   const options = { pair: undefined, exact: false, color: undefined };
   let opened: ReaderTerminal | undefined;
+  let stopRedraws = (): unknown => undefined;
   try {
     const { stdout } = process;
     // The size the frame layer reads (terminal/frames.ts frameStdout).
@@ -40,10 +41,15 @@ async function start(): Promise<void> {
       // Ink styles its text with chalk, which finds no colour support on some terminals: then
       // its frames, and so this one, carry no SGR at all.
       const frame = frameText(lines, theme, size.columns, chalk.level > 0);
-      opened.writer.frame(frame, size.columns, size.rows);
+      const { terminal, writer } = opened;
+      writer.frame(frame, size.columns, size.rows);
+      // Back from Ctrl-Z (SIGTSTP, then SIGCONT) before the reader has loaded: the terminal was
+      // cleared, so draw the screen again, whole. The reader takes this over as it starts.
+      stopRedraws = terminal.onRedraw(() => writer.redraw());
     }
     // dist/main.js in the bundle (scripts/build.mjs).
     const { openReader } = await import('./cli.js');
+    stopRedraws();
     await openReader(feed, options, opened);
   } catch (error) {
     // Whatever failed before the reader took the terminal over: restore it, then say why.

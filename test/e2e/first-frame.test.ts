@@ -57,6 +57,24 @@ describe('the first frame, before the reader is loaded', () => {
     await expectRestored(pty);
   });
 
+  it('draws the list again when brought back from the background as soon as it shows', async () => {
+    pty = new Pty();
+    await pty.waitFor((text) => FIRST.test(text), 'the first frame');
+    const pid = await pty.pid();
+    process.kill(pid, 'SIGTSTP');
+    await pty.waitForState((state) => state === 'T', 'the reader to stop');
+    const back = pty.mark();
+    process.kill(pid, 'SIGCONT');
+    // Set up again (the screen cleared), then the list, whole.
+    await pty.waitFor(
+      (text) => text.includes(SET_UP) && FIRST.test(text.slice(text.lastIndexOf(SET_UP))),
+      'the list drawn again',
+      back,
+    );
+    pty.send('q');
+    expect(await pty.status()).toBe(0);
+  });
+
   it('leaves a terminal too small for the list to the reader, which says so', async () => {
     pty = new Pty([], { columns: 30, rows: 8 });
     await pty.waitFor((text) => text.includes('Terminal too small'), 'the too-small screen');
