@@ -1,3 +1,7 @@
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RESTORE, SET_UP } from '../../source/ui/terminal/lifecycle.js';
 import { hasScript, Pty } from './pty.js';
@@ -73,6 +77,25 @@ describe('the first frame, before the reader is loaded', () => {
     );
     pty.send('q');
     expect(await pty.status()).toBe(0);
+  });
+
+  it('restores the terminal and says why when the reader cannot be loaded', async () => {
+    // A copy of the built program whose main.js is missing: the first stage draws, then fails.
+    const root = mkdtempSync(join(tmpdir(), 'gaza-first-'));
+    try {
+      const repo = fileURLToPath(new URL('../../', import.meta.url));
+      cpSync(join(repo, 'dist'), join(root, 'dist'), { recursive: true });
+      rmSync(join(root, 'dist', 'main.js'));
+      cpSync(join(repo, 'package.json'), join(root, 'package.json'));
+      symlinkSync(join(repo, 'seeds'), join(root, 'seeds'));
+      pty = new Pty([], { cli: join(root, 'dist', 'cli.js') });
+      await pty.waitFor((text) => FIRST.test(text), 'the first frame');
+      expect(await pty.status()).toBe(1);
+      await expectRestored(pty);
+      expect(pty.stderr()).toMatch(/^gaza-reader: internal error: .*main\.js/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('leaves a terminal too small for the list to the reader, which says so', async () => {
