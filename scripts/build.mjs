@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/: a bundled Ink app reaches its first frame in about a third of the
 // time of the same app loaded module by module.
 // - cli.js, the bin: a few lines that switch on V8's compile cache where Node has it, then load
-//   main.js, the whole CLI in one file. (esbuild's `splitting` was measured too: the reader then
+//   main.js, the whole CLI in one file, or, for the reader with no arguments, first.js, which
+//   draws the reader's first screen before it loads main.js. (esbuild's `splitting` was measured too: the reader then
 //   loads 16 chunk files instead of one, and reached its first frame about 40 ms later on Node 20.)
 // - load-worker.js: the corpus loader that runs on worker threads (source/corpus/stream.ts).
 // - yaml.cjs and csv-parse.cjs: the two parsers for front matter and CSV, 145 kB that the seeds
@@ -120,20 +121,50 @@ const result = await build({
 });
 
 /**
+ * The reader's first stage, dist/first.js (source/first.ts): what `gaza-reader` with no arguments
+ * on a terminal needs to draw its first screen (the corpus loader, the Stories layout, the frame
+ * layer; about a tenth of main.js), which then loads main.js for the rest. Its own copy of those
+ * modules, not chunks shared with main.js (see above); its import of the CLI is main.js itself.
+ */
+const toMain = {
+  name: 'first-stage-imports-main',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli\.js$/ }, (args) =>
+      /[\\/]source[\\/]first\.ts$/.test(args.importer)
+        ? { path: './main.js', external: true }
+        : undefined,
+    );
+  },
+};
+const first = await build({
+  ...common,
+  entryPoints: { first: fileURLToPath(new URL('../source/first.ts', import.meta.url)) },
+  outdir: fileURLToPath(dist),
+  metafile: true,
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [toMain, lazyVendors],
+  banner: { js: requireShim },
+});
+
+/**
  * The bin. V8's compile cache (module.enableCompileCache, Node 22.1 and later) keeps the code it
  * compiled for every module loaded after the call, so later starts skip parsing and compiling
- * the bundle; it must come before those modules are loaded, hence a dynamic import. Node 20 has
- * no such call, and the bin loads main.js as it is. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * the bundle; it must come before those modules are loaded, hence dynamic imports. Node 20 has
+ * no such call, and the bin loads the bundle as it is. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+ * With no arguments on a terminal it loads the reader's first stage, first.js; otherwise main.js.
  */
 const bin = `#!/usr/bin/env node
 // gaza-reader, with the packages listed, and licensed, in THIRD-PARTY-NOTICES.txt beside it.
 import module from 'node:module';
+import { isatty } from 'node:tty';
 try {
   module.enableCompileCache?.();
 } catch {
   // No cache: the same program, compiled afresh.
 }
-await import('./main.js');
+const argv = process.argv.slice(2);
+if (argv.length === 0 && isatty(0) && isatty(1)) await import('./first.js');
+else (await import('./main.js')).cli(argv);
 `;
 writeFileSync(new URL('cli.js', dist), bin, { mode: 0o755 });
 
@@ -151,8 +182,18 @@ await build({
 
 // What went into every file: the CLI's bundle and the lazily loaded packages.
 const metafile = {
-  inputs: Object.assign({}, result.metafile.inputs, ...vendors.map((v) => v.metafile.inputs)),
-  outputs: Object.assign({}, result.metafile.outputs, ...vendors.map((v) => v.metafile.outputs)),
+  inputs: Object.assign(
+    {},
+    result.metafile.inputs,
+    first.metafile.inputs,
+    ...vendors.map((v) => v.metafile.inputs),
+  ),
+  outputs: Object.assign(
+    {},
+    result.metafile.outputs,
+    first.metafile.outputs,
+    ...vendors.map((v) => v.metafile.outputs),
+  ),
 };
 writeFileSync(new URL('cli.meta.json', dist), JSON.stringify(metafile));
 writeFileSync(new URL('THIRD-PARTY-NOTICES.txt', dist), thirdPartyNotices(metafile));

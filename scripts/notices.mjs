@@ -67,9 +67,9 @@ export function thirdPartyNotices(metafile) {
   });
   return (
     'THIRD-PARTY NOTICES\n\n' +
-    'The gaza-reader program (dist/cli.js, and the main.js, load-worker.js and .cjs files beside\n' +
-    'it) bundles code from the packages below. Each is listed with its version, its license and\n' +
-    'the license text it ships with.\n\n' +
+    'The gaza-reader program (dist/cli.js, and the first.js, main.js, load-worker.js and .cjs\n' +
+    'files beside it) bundles code from the packages below. Each is listed with its version, its\n' +
+    'license and the license text it ships with.\n\n' +
     sections.join('\n')
   );
 }

@@ -1,7 +1,10 @@
-import { UserError } from './corpus/errors.js';
 import { loadCorpus } from './corpus/load.js';
 import { findVersion } from './corpus/resolve.js';
 import type { Corpus, LoadWarning } from './corpus/types.js';
+import type { CorpusFeed } from './corpus/stream.js';
+import type { ReaderOptions } from './ui/run.js';
+import type { ReaderTerminal } from './ui/terminal/reader.js';
+import { reportFailure } from './cli/failure.js';
 import { parseArgs, type Invocation } from './cli/args.js';
 import type { Output } from './cli/output.js';
 import { makeStyle, wantsColor } from './cli/style.js';
@@ -39,8 +42,7 @@ async function main(argv: readonly string[]): Promise<void> {
     // The reader opens at once on what has loaded, and a large corpus streams in behind it.
     const { openCorpus } = await import('./corpus/stream.js');
     const feed = openCorpus({ dir: flags.corpus });
-    const { runReader } = await import('./ui/run.js');
-    await runReader(feed, { pair: undefined, exact: flags.exact, color: flags.color });
+    await openReader(feed, { pair: undefined, exact: flags.exact, color: flags.color });
     return;
   }
   const out = makeOutput(invocation);
@@ -55,11 +57,8 @@ async function main(argv: readonly string[]): Promise<void> {
   if (command === undefined || command === 'compare') {
     if (interactive) {
       const pair = [findVersion(corpus, args[0]!), findVersion(corpus, args[1]!)] as const;
-      const [{ runReader }, { CorpusFeed }] = await Promise.all([
-        import('./ui/run.js'),
-        import('./corpus/stream.js'),
-      ]);
-      await runReader(new CorpusFeed(corpus, null), {
+      const { CorpusFeed } = await import('./corpus/stream.js');
+      await openReader(new CorpusFeed(corpus, null), {
         pair,
         exact: flags.exact,
         color: flags.color,
@@ -101,16 +100,23 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-// `| head` closing the pipe early is not an error; a full disk is one line and exit 1.
-exitOnWriteErrors();
+/**
+ * The full-screen reader, loaded at its first use: Ink, React and the panes are evaluated only
+ * by a start that opens it. `opened`: the terminal already set up, its first frame drawn by the
+ * first stage (source/first.ts).
+ */
+export async function openReader(
+  feed: CorpusFeed,
+  options: ReaderOptions,
+  opened?: ReaderTerminal,
+): Promise<void> {
+  const { runReader } = await import('./ui/run.js');
+  await runReader(feed, options, opened);
+}
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UserError) {
-    process.stderr.write(`gaza-reader: ${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`gaza-reader: internal error: ${message}\n`);
-  process.exitCode = 1;
-});
+/** Run the CLI on its arguments (the bin, dist/cli.js, calls this: see scripts/build.mjs). */
+export function cli(argv: readonly string[]): void {
+  // `| head` closing the pipe early is not an error; a full disk is one line and exit 1.
+  exitOnWriteErrors();
+  main(argv).catch(reportFailure);
+}

@@ -8,6 +8,7 @@
  */
 
 import { diffArrays } from 'diff';
+import { graphemes } from '../text/graphemes.js';
 import type { Span } from './types.js';
 
 /** Two words this many edits apart, or fewer, are one word edited... */
@@ -15,11 +16,9 @@ const MAX_EDITS = 2;
 /** ...when the edits are under this share of the longer word. */
 const MAX_EDIT_SHARE = 1 / 3;
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-
 /** A word as a reader sees its characters: grapheme clusters, so é or an emoji is never split. */
 function charactersOf(word: string): string[] {
-  return Array.from(graphemes.segment(word), (s) => s.segment);
+  return graphemes(word);
 }
 
 const PUNCTUATION = /[\p{P}\p{S}]/gu;

@@ -8,6 +8,7 @@
  * in a moment.
  */
 import stringWidth from 'string-width';
+import { graphemes } from '../text/graphemes.js';
 import { glyphs } from './glyphs.js';
 import { inert, inertText } from './inert.js';
 import type { Tone } from './theme.js';
@@ -50,15 +51,13 @@ export function lineText(line: Line): string {
   return line.map((segment) => segment.text).join('');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** The graphemes of a text with their widths, ASCII without segmenting. */
 function* cells(text: string): Generator<readonly [string, number]> {
   if (PRINTABLE_ASCII.test(text)) {
     for (const ch of text) yield [ch, 1];
     return;
   }
-  for (const { segment } of graphemes.segment(text)) yield [segment, columns(segment)];
+  for (const segment of graphemes(text)) yield [segment, columns(segment)];
 }
 
 /** Cut a line to at most `width` columns, never splitting a grapheme; `ellipsis` marks a cut. */

@@ -32,7 +32,13 @@ export function FeedApp({ feed, ...props }: FeedAppProps) {
   useEffect(() => {
     const hear = (): void => {
       if (feed.failure) exit();
-      else setSeen({ corpus: feed.corpus, progress: feed.progress });
+      else {
+        const { corpus, progress } = feed;
+        // Nothing new (as when the first render already showed all there is): no new render.
+        setSeen((shown) =>
+          shown.corpus === corpus && shown.progress === progress ? shown : { corpus, progress },
+        );
+      }
     };
     const stop = feed.subscribe(hear);
     // Whatever changed between the first render and now.

@@ -2,11 +2,10 @@ import React from 'react';
 import { render } from 'ink';
 import type { Version } from '../corpus/types.js';
 import type { CorpusFeed } from '../corpus/stream.js';
-import { UserError } from '../corpus/errors.js';
 import { FeedApp } from './feed.js';
 import { chooseTheme } from './theme.js';
-import { openTerminal } from './terminal/lifecycle.js';
-import { FrameWriter, frameStdout, trustsScrollRegions } from './terminal/frames.js';
+import { frameStdout } from './terminal/frames.js';
+import { openReaderTerminal, type ReaderTerminal } from './terminal/reader.js';
 
 export interface ReaderOptions {
   readonly pair: readonly [Version, Version] | undefined;
@@ -16,22 +15,16 @@ export interface ReaderOptions {
 
 /**
  * Open the full-screen reader on a corpus as it loads; resolves when the user quits, with the
- * terminal restored, or rejects with why the corpus could not be loaded.
+ * terminal restored, or rejects with why the corpus could not be loaded. `opened` is the
+ * terminal when it is set up already, its first frame drawn (see source/first.ts).
  */
-export async function runReader(feed: CorpusFeed, options: ReaderOptions): Promise<void> {
-  const { stdout, stdin } = process;
-  // Ink would throw "Raw mode is not supported" later, with a stack trace.
-  if (!stdin.isTTY || !stdout.isTTY) {
-    throw new UserError('the reader needs a terminal on standard input and output');
-  }
-  const terminal = openTerminal(stdin, stdout);
-  // Ink draws whole frames (its unthrottled debug mode: one frame per key, at once); the frame
-  // writer sends the terminal only what changed, moving rows with scroll regions where the
-  // terminal is known to have them, and draws the whole screen after a resize or a redraw.
-  const writer = new FrameWriter({
-    write: (bytes) => terminal.output.write(bytes),
-    scrollRegions: trustsScrollRegions(process.env.TERM),
-  });
+export async function runReader(
+  feed: CorpusFeed,
+  options: ReaderOptions,
+  opened: ReaderTerminal = openReaderTerminal(),
+): Promise<void> {
+  const { stdin } = process;
+  const { terminal, writer } = opened;
   const frames = frameStdout(terminal.output as unknown as NodeJS.WriteStream, writer);
   const stopRedraws = terminal.onRedraw(() => {
     frames.flush();

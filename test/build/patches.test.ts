@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { STANDALONE } from '../../source/text/graphemes.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -141,6 +143,27 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
     for (let code = 0x1f000; code <= 0x1faff; code++) texts.push(String.fromCodePoint(code));
     const differ = texts.filter((text) => patched(text) !== shipped(text));
     expect(differ).toEqual([]);
+  });
+
+  it('measures text as string-width itself does, split by code point or by the segmenter', async () => {
+    const source = "export { default } from 'string-width';";
+    const shipped = (await load<{ default: StringWidth }>(source, 'shipped')).default;
+    const patched = (await load<{ default: StringWidth }>(source, 'patched')).default;
+    // Text that skips the segmenter, text that needs it, and both mixed.
+    const pieces = [...'aZ 9—…·≈▍“”’éüßΩЖ€→∑─■✓⚠', '\u00ad', '\u2028', '\u0301', '\u200d'];
+    pieces.push(...['\ufe0f', '👍', '🏽', '🇵', '🇸', '한', '\u1161', '界', 'ｶ', 'ﾞ', '\u0007']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (chosen) => {
+        const text = chosen.join('');
+        expect(patched(text)).toBe(shipped(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets through, without the segmenter, the code points the reader splits that way too', () => {
+    const installed = readFileSync(join(ROOT, 'node_modules/string-width/index.js'), 'utf8');
+    expect(installed).toContain(`const standaloneRegex = ${String(STANDALONE)};`);
   });
 });
 

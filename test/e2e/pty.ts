@@ -82,9 +82,10 @@ export class Pty {
   private readonly emulator: xterm.Terminal;
   private screenText = '';
 
-  constructor(args: readonly string[] = [], { columns = 80, rows = 24 } = {}) {
+  /** `cli`: the program to run (default: the built one, dist/cli.js). */
+  constructor(args: readonly string[] = [], { columns = 80, rows = 24, cli = CLI } = {}) {
     const file = (name: string): string => quote(join(this.dir, name));
-    const node = [process.execPath, CLI, ...args].map(quote).join(' ');
+    const node = [process.execPath, cli, ...args].map(quote).join(' ');
     const script =
       `stty rows ${rows} cols ${columns}; stty -g > ${file('before')}; trap '' HUP; ` +
       `${node} 2> ${file('stderr')}; echo $? > ${file('status')}; stty -g > ${file('after')}`;

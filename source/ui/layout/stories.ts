@@ -1,8 +1,10 @@
 import type { Corpus, Version } from '../../corpus/types.js';
 import type { StoryMap } from '../../corpus/stories.js';
+import type { LoadProgress } from '../../corpus/stream.js';
+import { sanitizeLine } from '../../corpus/sanitize.js';
 import { glyphs } from '../../render/glyphs.js';
-import { percent, plural } from '../../render/labels.js';
-import { seg, truncateLine, type Line } from '../../render/line.js';
+import { percent, plural, thousands } from '../../render/labels.js';
+import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
 
 /**
  * The stories list, laid out a line at a time as lines are shown: a corpus of 100,000 versions
@@ -204,4 +206,65 @@ export function storiesWarnings(corpus: Corpus): Line[] {
 /** Rows of the list in a pane `height` rows tall: less its heading, column names and warnings. */
 export function storyListHeight(corpus: Corpus, height: number): number {
   return Math.max(1, height - 2 - storiesWarnings(corpus).length);
+}
+
+/** "loading 12,345 of 100,000", or "loading 12,345 versions (40%)" when the total is not known. */
+export function loadingText({ loaded, total, fraction }: LoadProgress): string {
+  const count = thousands(loaded);
+  return total === null
+    ? `loading ${count} version${loaded === 1 ? '' : 's'} (${Math.floor(fraction * 100)}%)${glyphs().ellipsis}`
+    : `loading ${count} of ${thousands(total)}${glyphs().ellipsis}`;
+}
+
+export interface StoriesPaneInput {
+  readonly corpus: Corpus;
+  /** The list's lines on screen (see state/stories.ts). */
+  readonly lines: readonly Line[];
+  readonly labelWidth: number;
+  /** Stories found, once grouping is done; null until then. */
+  readonly storyCount: number | null;
+  /** How far loading has gone, while the corpus streams in. */
+  readonly loading: LoadProgress | null;
+  /** The cursor's row among `lines`, or -1 when it is not on screen. */
+  readonly selectedRow: number;
+  readonly width: number;
+}
+
+/**
+ * The Stories pane's lines: its heading (title, column names and warnings, fixed above the list)
+ * and the list's lines on screen, the cursor's row highlighted. The pane draws them with Ink; the
+ * first frame (ui/first-frame.ts) draws the same lines before Ink is loaded.
+ */
+export function storiesPaneLines(input: StoriesPaneInput): { heading: Line[]; list: Line[] } {
+  const { corpus, storyCount, loading, width } = input;
+  const count = corpus.versions.length;
+  const { dot, ellipsis } = glyphs();
+  const title: Line = [
+    seg('Stories', 'heading'),
+    seg(
+      (loading
+        ? `  ${loadingText(loading)}`
+        : `  ${thousands(count)} version${count === 1 ? '' : 's'}`) +
+        (loading
+          ? ''
+          : storyCount === null
+            ? ` ${dot} grouping${ellipsis}`
+            : ` in ${thousands(storyCount)} stor${storyCount === 1 ? 'y' : 'ies'}`) +
+        ` ${dot} ${corpus.bundled ? 'bundled seeds' : sanitizeLine(corpus.dir)}`,
+      'dim',
+    ),
+  ];
+  const list = input.lines.map((line, i) =>
+    i === input.selectedRow
+      ? padLine(
+          line.map((s) => seg(s.text, 'selected')),
+          width,
+          'selected',
+        )
+      : line,
+  );
+  return {
+    heading: [title, storiesColumns(input.labelWidth), ...storiesWarnings(corpus)],
+    list,
+  };
 }

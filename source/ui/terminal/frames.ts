@@ -234,7 +234,14 @@ export class FrameWriter {
 
   /** Show a frame: text lines holding Ink's SGR codes, for a screen of the given size. */
   frame(frame: string, columns: number, rows: number): void {
+    const last = this.#last;
     this.#last = { frame, columns, rows };
+    // The frame on screen again, as from a render that changed nothing shown: nothing to compare.
+    const again = last?.frame === frame && last.columns === columns && last.rows === rows;
+    if (again && this.#shown) {
+      this.#frames++;
+      return;
+    }
     const next = parseScreen(frame, columns, rows);
     const bytes = frameBytes(this.#shown, next, this.options.scrollRegions);
     this.#shown = next;

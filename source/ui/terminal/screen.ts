@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { graphemes } from '../../text/graphemes.js';
 
 /**
  * A terminal screen as a grid of cells, parsed from one of Ink's frames. Ink draws a frame as
@@ -109,7 +110,6 @@ function styleOf(look: Look): string {
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 // eslint-disable-next-line no-control-regex -- a frame's escapes are what this splits out
 const ESCAPE = /\u001B\[([0-9;:?]*)([@-~])|\u001B[^[]/g;
 
@@ -136,14 +136,14 @@ export function parseRow(line: string, columns: number): Row {
   let at = 0;
   ESCAPE.lastIndex = 0;
   for (let match = ESCAPE.exec(line); match; match = ESCAPE.exec(line)) {
-    for (const { segment } of graphemes.segment(line.slice(at, match.index))) put(segment);
+    for (const segment of graphemes(line.slice(at, match.index))) put(segment);
     if (match[2] === 'm' && !match[1]!.startsWith('?')) {
       applySgr(look, match[1]!);
       style = styleOf(look);
     }
     at = match.index + match[0].length;
   }
-  for (const { segment } of graphemes.segment(line.slice(at))) put(segment);
+  for (const segment of graphemes(line.slice(at))) put(segment);
   while (cells.length < columns) cells.push(BLANK);
   return cells.slice(0, columns);
 }

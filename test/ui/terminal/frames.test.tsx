@@ -165,6 +165,12 @@ describe('the frame writer', () => {
     written = '';
     writer.frame('a\nb', 10, 3);
     expect(written).toBe('');
+    expect(writer.stats.frames).toBe(2);
+    // Once the screen can no longer be trusted (a resize), the same frame is drawn whole.
+    writer.invalidate();
+    writer.frame('a\nb', 10, 3);
+    expect(written).toContain('\u001B[2J');
+    expect(written).toContain('a');
   });
 
   it('draws the last frame whole again on request (Ctrl-L), on a cleared screen', async () => {
