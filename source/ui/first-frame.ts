@@ -41,11 +41,11 @@ export function firstScreenLines(corpus: Corpus, size: ScreenSize): Line[] | nul
   const labels = shortLabels(corpus.versions);
   // What selectStories reads of the reader's layouts, before any story is grouped: no version
   // has a closest one yet, so no similarity is ever asked for.
-  const layouts: Pick<Layouts, 'corpus' | 'labels' | 'storyRows' | 'similarity'> = {
+  const layouts: Pick<Layouts, 'corpus' | 'labels' | 'storyRows' | 'knownSimilarity'> = {
     corpus,
     labels,
     storyRows: (stories, w) => layoutStories(corpus, stories, labels, w),
-    similarity: () => 0,
+    knownSimilarity: () => null,
   };
   // The state's other fields (search, help) are not read on the way to the list.
   const ctx = { layouts, stories: null, width, paneHeight } as unknown as Context;
