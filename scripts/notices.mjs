@@ -57,19 +57,61 @@ function licenseText(folder, name) {
   return readFileSync(join(ROOT, folder, file), 'utf8').trim();
 }
 
+/** A license text's copyright lines, and the rest of it with its title left out. */
+function splitLicense(text) {
+  const lines = text.split('\n');
+  const copyright = lines.filter((line) => /^\s*(copyright\b|\(c\)|©)/i.test(line));
+  const body = lines
+    .filter((line) => !copyright.includes(line))
+    .filter((line) => !/^\s*(the\s+)?(mit|isc)\s+license(\s*\(mit\))?\s*$/i.test(line))
+    .join('\n')
+    .trim();
+  return { copyright, body };
+}
+
+/**
+ * The notices. Most packages ship one of a few license texts (MIT's, ISC's) that differ only in
+ * their copyright lines: each package is listed with its own copyright lines, and a license text
+ * that several share is given once, after them, with the names of the packages it covers. A
+ * license text no other package shares is given in full under its package.
+ */
 export function thirdPartyNotices(metafile) {
-  const sections = bundledPackages(metafile).map((folder) => {
+  const rule = '-'.repeat(78);
+  const packages = bundledPackages(metafile).map((folder) => {
     const manifest = join(ROOT, folder, 'package.json');
     if (!existsSync(manifest)) throw new Error(`${folder} has no package.json`);
     const { name, version, license } = JSON.parse(readFileSync(manifest, 'utf8'));
-    const rule = '-'.repeat(78);
-    return `${rule}\n${name} ${version} (${license})\n${rule}\n\n${licenseText(folder, name)}\n`;
+    const text = licenseText(folder, name);
+    return { name, version, license, text, ...splitLicense(text) };
   });
+  // License texts by their words alone (spacing and line breaks aside), and who ships each.
+  const shared = new Map();
+  for (const pkg of packages) {
+    const key = pkg.body.replace(/\s+/g, ' ');
+    if (!shared.has(key)) shared.set(key, { body: pkg.body, names: [] });
+    shared.get(key).names.push(`${pkg.name} ${pkg.version}`);
+  }
+  const common = [...shared.values()].filter((text) => text.names.length > 1);
+  const label = (text) => `license text ${String.fromCharCode(65 + common.indexOf(text))}`;
+  const sections = packages.map((pkg) => {
+    const heading = `${rule}\n${pkg.name} ${pkg.version} (${pkg.license})\n${rule}\n\n`;
+    const text = shared.get(pkg.body.replace(/\s+/g, ' '));
+    if (text.names.length === 1) return `${heading}${pkg.text}\n`;
+    const copyright = pkg.copyright.length > 0 ? `${pkg.copyright.join('\n')}\n\n` : '';
+    return `${heading}${copyright}Licensed under ${label(text)}, below.\n`;
+  });
+  const texts = common.map(
+    (text) =>
+      `${rule}\n${label(text)[0].toUpperCase()}${label(text).slice(1)}: ${text.names.join(', ')}\n` +
+      `${rule}\n\n${text.body}\n`,
+  );
   return (
     'THIRD-PARTY NOTICES\n\n' +
     'The gaza-reader program (dist/cli.js, and the first.js, main.js, load-worker.js and .cjs\n' +
     'files beside it) bundles code from the packages below. Each is listed with its version, its\n' +
-    'license and the license text it ships with.\n\n' +
-    sections.join('\n')
+    'license and its copyright notices; the license texts that several packages share follow them,\n' +
+    'once each, and a license text of its own is given under its package.\n\n' +
+    sections.join('\n') +
+    (texts.length > 0 ? `\n${texts.join('\n')}` : '')
   );
 }

@@ -218,9 +218,16 @@ export function App({
     width: number;
     rows: number;
     collations: number;
+    figures: number;
   } | null>(null);
   useLayoutEffect(() => {
-    drawn.current = { state, width, rows, collations: layouts.story.collations.revision };
+    drawn.current = {
+      state,
+      width,
+      rows,
+      collations: layouts.story.collations.revision,
+      figures: layouts.figuresComputed,
+    };
   });
   const storiesRef = useRef(stories);
   storiesRef.current = stories;
@@ -234,6 +241,7 @@ export function App({
         store.current.search.query === store.current.search.answered &&
         !collationsRef.current.busy() &&
         !layoutsRef.current.wantsFigures &&
+        drawn.current.figures === layoutsRef.current.figuresComputed &&
         drawn.current.collations === collationsRef.current.revision &&
         !keys.pending(),
       quitting: () => store.current.quit,

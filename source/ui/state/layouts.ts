@@ -80,9 +80,13 @@ export class Layouts {
       // Through the compare views' cache: opening the pair next reuses this comparison.
       figure = this.compareViews.comparison(a, b).stats.similarity;
       this.similarities.set(key, figure);
+      this.figuresComputed++;
     }
     return figure;
   };
+
+  /** How many similarity figures have been computed: a frame drawn before the last lacks it. */
+  figuresComputed = 0;
 
   /** Pairs whose figure a list row asked for and could not have at once, newest last. */
   private readonly figuresWanted = new Map<string, readonly [Version, Version]>();
