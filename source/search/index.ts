@@ -237,6 +237,12 @@ export interface GrowingIndexOptions {
   readonly warm?: boolean;
   /** The fewest passages in a block cut before the corpus is whole (default 2,048). */
   readonly firstBlock?: number;
+  /**
+   * Blocks of fewer passages than this are built here even with `build`: a thread costs tens of
+   * megabytes, which a corpus of 10,000 versions (four blocks under 32,768) does not need to pay.
+   * Default 0: every block goes to `build`.
+   */
+  readonly threadFrom?: number;
   /** Each version's passageHashes, where a loader thread took them (see PassageCollector). */
   readonly hashes?: (version: Version) => Float64Array | undefined;
 }
@@ -246,6 +252,8 @@ interface Cut {
   readonly from: number;
   readonly to: number;
   readonly versions: number;
+  /** Built on the other thread, not here in `work`. */
+  readonly elsewhere: boolean;
 }
 
 /**
@@ -265,6 +273,7 @@ class Growing implements GrowingSearchIndex {
   readonly #collector = new PassageCollector();
   readonly #engine: Engine;
   readonly #build: BlockBuilder | null;
+  readonly #threadFrom: number;
   readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
   #warm: boolean;
   /** Versions added, and those whose passages are read. */
@@ -287,6 +296,7 @@ class Growing implements GrowingSearchIndex {
   constructor(options: GrowingIndexOptions = {}) {
     this.#build = options.build ?? null;
     this.#hashes = options.hashes;
+    this.#threadFrom = options.threadFrom ?? 0;
     this.#warm = options.warm ?? false;
     this.#blockSize = options.firstBlock ?? FIRST_BLOCK;
     const index = new TrigramIndex();
@@ -380,7 +390,7 @@ class Growing implements GrowingSearchIndex {
     }
     this.#cutBlocks();
     const waiting = this.#cuts[0];
-    if (waiting && !this.#build && !this.#built.has(waiting)) {
+    if (waiting && !waiting.elsewhere && !this.#built.has(waiting)) {
       this.#building = { cut: waiting, steps: trigramIndexSteps(this.#texts(waiting)) };
       return true;
     }
@@ -401,7 +411,8 @@ class Growing implements GrowingSearchIndex {
     if (left === 0 || (left < this.#blockSize && !whole)) return;
     while (this.#cut < total) {
       const to = Math.min(total, this.#cut + MAX_BLOCK);
-      this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1 });
+      const elsewhere = this.#build !== null && to - this.#cut >= this.#threadFrom;
+      this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1, elsewhere });
       this.#cut = to;
     }
     this.#blockSize = Math.min(MAX_BLOCK, this.#blockSize * 2);
@@ -410,7 +421,7 @@ class Growing implements GrowingSearchIndex {
   /** A block to build: on the indexing thread, or here, in turn, in `work`. */
   #send(cut: Cut): void {
     this.#cuts.push(cut);
-    if (!this.#build) return;
+    if (!this.#build || !cut.elsewhere) return;
     void this.#build(this.#texts(cut)).then(
       (block) => {
         this.#built.set(cut, block);

@@ -1,6 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
 import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
+import type { BlockBuilder } from '../search/index.js';
 import { startIndexer, type Indexer } from '../search/indexer.js';
 import { App, type AppProps } from './app.js';
 
@@ -12,13 +13,19 @@ export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading' | 'ind
  * For a corpus that streams in, a thread that indexes it for search as it comes; none for one
  * read at once, or when run from source.
  */
-function useIndexer(feed: CorpusFeed): Indexer | null {
+function useIndexer(feed: CorpusFeed): BlockBuilder | null {
+  // Started at the first block sent to it (see THREAD_FROM in use-search-index.ts).
   const [indexer] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
-    return script ? startIndexer(script) : null;
+    if (!script) return null;
+    let started: Indexer | null = null;
+    return {
+      build: (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts),
+      close: () => started?.close(),
+    };
   });
   useEffect(() => () => indexer?.close(), [indexer]);
-  return indexer;
+  return indexer?.build ?? null;
 }
 
 /**
@@ -45,12 +52,5 @@ export function FeedApp({ feed, ...props }: FeedAppProps) {
     hear();
     return stop;
   }, [feed, exit]);
-  return (
-    <App
-      {...props}
-      corpus={seen.corpus}
-      loading={seen.progress}
-      indexBlocks={indexer?.build ?? null}
-    />
-  );
+  return <App {...props} corpus={seen.corpus} loading={seen.progress} indexBlocks={indexer} />;
 }

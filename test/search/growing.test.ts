@@ -82,6 +82,26 @@ describe('a growing search index', () => {
     expect(hit?.versions.some(({ id }) => id === last.id)).toBe(true);
   });
 
+  it('builds small blocks here and sends only large ones to the other thread', async () => {
+    const sent: number[] = [];
+    const growing = growingSearchIndex({
+      build: (texts) => (sent.push(texts.length), elsewhere(texts)),
+      firstBlock: 50,
+      threadFrom: 400,
+    });
+    for (let from = 0; from < versions.length; from += 10) {
+      growing.add(versions.slice(from, from + 10));
+      growing.work(50);
+    }
+    growing.finish();
+    await settle(growing, versions.length);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(Math.min(...sent)).toBeGreaterThanOrEqual(400);
+    expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
+      buildSearchIndex(versions).search('ceasefire talks', { limit: 100 }),
+    );
+  });
+
   it('refuses versions after it is finished', () => {
     const growing = growingSearchIndex();
     growing.finish();
