@@ -29,7 +29,6 @@ import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
 import { PassageCollector, type Placement } from './passages.js';
 import {
-  buildTrigramIndex,
   queryTrigrams,
   TrigramIndex,
   trigramIndexSteps,
@@ -252,8 +251,8 @@ interface Cut {
   readonly from: number;
   readonly to: number;
   readonly versions: number;
-  /** Built on the other thread, not here in `work`. */
-  readonly elsewhere: boolean;
+  /** Built on the other thread, not here in `work` (until the thread fails it). */
+  elsewhere: boolean;
 }
 
 /**
@@ -427,18 +426,16 @@ class Growing implements GrowingSearchIndex {
         this.#built.set(cut, block);
         this.#join();
       },
-      // The thread failed: build the block here instead.
-      () => this.#buildHere(cut),
+      // The thread failed: the block is built here instead, in `work`, a slice at a time.
+      () => {
+        cut.elsewhere = false;
+        this.#tell();
+      },
     );
   }
 
   #texts(cut: Cut): string[] {
     return this.#collector.texts.slice(cut.from, cut.to);
-  }
-
-  #buildHere(cut: Cut): void {
-    this.#built.set(cut, buildTrigramIndex(this.#texts(cut)));
-    this.#join();
   }
 
   /** Blocks built join the index in order; the search sees them at once. */
@@ -460,6 +457,10 @@ class Growing implements GrowingSearchIndex {
     this.#cache.clear();
     if (this.#warm) this.#startWarming();
     if (this.complete) this.#collector.close();
+    this.#tell();
+  }
+
+  #tell(): void {
     for (const listener of [...this.#listeners]) listener();
   }
 
@@ -467,7 +468,7 @@ class Growing implements GrowingSearchIndex {
     if (versions === this.#searchedVersions) return;
     this.#searchedVersions = versions;
     if (this.complete) this.#collector.close();
-    for (const listener of [...this.#listeners]) listener();
+    this.#tell();
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {

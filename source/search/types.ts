@@ -63,6 +63,9 @@ export interface GrowingSearchIndex extends SearchIndex {
   work(milliseconds: number): boolean;
   /** Warm the matcher up once the first block is searched (see buildSearchIndex). */
   warmOnce(): void;
-  /** Call `listener` each time a search covers more; returns a function that stops it. */
+  /**
+   * Call `listener` each time a search covers more, or work waits here again (a block the other
+   * thread could not build); returns a function that stops it.
+   */
   onGrow(listener: () => void): () => void;
 }
