@@ -37,18 +37,40 @@ const PATTERNS: readonly RegExp[] = [
   /^all rights reserved\.?$/i,
 ];
 
-/** An image caption ends with its photo credit: "(Photo: Jan Vrba/AFP)", "Photo: Reuters". */
-const CAPTION_CREDITS: readonly RegExp[] = [
-  /\((?:photo|image|picture|file photo)?:?\s*[^()]{0,60}\b(?:AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua)\b[^()]{0,30}\)$/,
-  /\s(?:via Getty Images|\/\s*(?:AFP|Reuters|AP|EPA))$/,
-  /[.!?]\s+(?:photo|image|picture)(?:\s+credit)?:\s*[^.!?]{1,60}$/i,
+/**
+ * An image caption ends with its photo credit: "(Photo: Jan Vrba/AFP)", "Photo: Reuters". Each
+ * credit ends in its own way, so a look at the last character spares most paragraphs the patterns.
+ */
+/** @internal Exported for tests. */
+export const CAPTION_CREDITS: readonly {
+  readonly ends: (last: string) => boolean;
+  readonly credit: RegExp;
+}[] = [
+  {
+    ends: (last) => last === ')',
+    credit:
+      /\((?:photo|image|picture|file photo)?:?\s*[^()]{0,60}\b(?:AFP|Reuters|AP|Getty Images|EPA|Anadolu|Xinhua)\b[^()]{0,30}\)$/,
+  },
+  {
+    ends: (last) => last === 's' || last === 'P' || last === 'A',
+    credit: /\s(?:via Getty Images|\/\s*(?:AFP|Reuters|AP|EPA))$/,
+  },
+  {
+    ends: (last) => last !== '.' && last !== '!' && last !== '?',
+    credit: /[.!?]\s+(?:photo|image|picture)(?:\s+credit)?:\s*[^.!?]{1,60}$/i,
+  },
 ];
 /** A caption is one sentence: a paragraph of story text that ends with a credit is not one. */
 const CAPTION_MAX_WORDS = 40;
 const SENTENCE_BREAK = /[.!?]["”’]?\s+["“‘]?[\p{Lu}]/u;
 
 function isCaption(text: string): boolean {
-  const match = CAPTION_CREDITS.map((credit) => credit.exec(text)).find(Boolean);
+  const last = text.charAt(text.length - 1);
+  let match: RegExpExecArray | null = null;
+  for (const { ends, credit } of CAPTION_CREDITS) {
+    match = ends(last) ? credit.exec(text) : null;
+    if (match) break;
+  }
   if (!match) return false;
   const caption = text.slice(0, match.index + 1);
   return wordCount(caption) <= CAPTION_MAX_WORDS && !SENTENCE_BREAK.test(caption);

@@ -1,7 +1,13 @@
 /** Site chrome in scraped pages: titles are headlines, and chrome is marked, never dropped. */
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chromeParagraphs, headlineOf, isChromeLine } from '../../source/corpus/chrome.js';
+import {
+  CAPTION_CREDITS,
+  chromeParagraphs,
+  headlineOf,
+  isChromeLine,
+} from '../../source/corpus/chrome.js';
 import { loadCorpus } from '../../source/corpus/load.js';
 import { parseText } from '../../source/corpus/metadata.js';
 
@@ -32,6 +38,9 @@ describe('isChromeLine', () => {
     'Rescue workers carry a woman from a flooded house. (Photo: Jan Vrba/AFP)',
     'A man walks through a flooded street in Drava (AFP via Getty Images)',
     'Volunteers fill sandbags outside the town hall in Ostrin. Photo: Reuters',
+    'Smoke rises over Khan Younis on Tuesday via Getty Images',
+    'Smoke rises over Khan Younis on Tuesday, Jan Vrba / EPA',
+    'Smoke rises over Khan Younis on Tuesday, Jan Vrba /AP',
     '© 2025 Valley News Network. All rights reserved.',
   ])('%s', (line) => {
     expect(isChromeLine(line)).toBe(true);
@@ -46,6 +55,48 @@ describe('isChromeLine', () => {
     'Updated forecasts showed the rain easing by Friday, officials said.',
   ])('not: %s', (line) => {
     expect(isChromeLine(line)).toBe(false);
+  });
+});
+
+describe('captions', () => {
+  const piece = fc.constantFrom(
+    'Smoke rises',
+    ' over Gaza',
+    '.',
+    '. ',
+    ' ',
+    '(',
+    ')',
+    '/',
+    ' / ',
+    ':',
+    'Photo: ',
+    'photo credit: ',
+    'AFP',
+    'AP',
+    'EPA',
+    'Reuters',
+    'via Getty Images',
+    'Jan Vrba',
+    '!',
+    '?',
+  );
+
+  it('are looked for only where the last character allows, and found wherever a credit ends', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 12 }).map((p) => p.join('')),
+          fc.string(),
+        ),
+        (line) => {
+          for (const { ends, credit } of CAPTION_CREDITS) {
+            if (credit.test(line)) expect(ends(line.charAt(line.length - 1))).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 
