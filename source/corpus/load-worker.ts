@@ -2,7 +2,8 @@
  * A corpus loader on a worker thread (see stream.ts): it reads the text files the main thread
  * hands it, chunk by chunk, or a whole JSON Lines or CSV file, and posts back the versions, so
  * that reading and parsing a large corpus is spread over the cores and never holds up a key.
- * The same script indexes blocks of passages for search (search/indexer.ts).
+ * The same script indexes blocks of passages for search (search/indexer.ts) and compares the
+ * samples of story grouping (group-thread.ts).
  */
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,6 +12,7 @@ import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines } from './records.js';
 import { shingleSampleOf } from './stories.js';
 import { serveBlocks, type IndexJob } from '../search/indexer.js';
+import { serveLinks, type GroupJob } from './group-thread.js';
 import { passageHashes } from '../search/passages.js';
 import type { LoadWarning, Version } from './types.js';
 
@@ -130,9 +132,11 @@ if (port) {
   }
 }
 // Only on a thread stream.ts started: a test runner's own worker threads have a parent port too.
-const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | null;
+const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | GroupJob | null;
 if (port && job?.role === 'gaza-reader:index') {
   serveBlocks(port);
+} else if (port && job?.role === 'gaza-reader:group') {
+  serveLinks(port);
 } else if (port && job?.role === 'gaza-reader:records') {
   const post = (message: FromLoader): void => port.postMessage(message);
   try {

@@ -189,9 +189,13 @@ export interface Overlap {
 }
 
 export function overlapOf(a: Uint32Array, b: Uint32Array): Overlap {
-  const shared = sharedSorted(a, b);
-  const smaller = Math.min(a.length, b.length);
-  const union = a.length + b.length - shared;
+  return overlapOfCounts(a.length, b.length, sharedSorted(a, b));
+}
+
+/** The overlap of two samples of these lengths that share `shared` values. */
+function overlapOfCounts(aLength: number, bLength: number, shared: number): Overlap {
+  const smaller = Math.min(aLength, bLength);
+  const union = aLength + bLength - shared;
   return {
     containment: smaller === 0 ? 0 : shared / smaller,
     jaccard: union === 0 ? 0 : shared / union,
@@ -434,10 +438,14 @@ function plainText(version: Version): string {
  * story when they share at least STORY_OVERLAP (see linkSteps).
  */
 class CandidatePairs {
-  /** For each version, the short runs holding it. */
-  private readonly runsOf: PerVersion;
+  /** For each version, where it stands in each short run holding it (a place in `versions`). */
+  private readonly placesOf: PerVersion;
   /** For each version, the next version in each long run holding it. */
   private readonly linkedTo: PerVersion;
+  /** 1 where a run starts in `versions`, and at its end: where a walk through a run stops. */
+  private readonly runStarts: Uint8Array;
+  /** Each version's number of samples. */
+  private readonly sizes: Int32Array;
   private readonly shared: Int32Array;
   private readonly linked: Int32Array;
   private readonly touched: number[] = [];
@@ -448,8 +456,11 @@ class CandidatePairs {
     private readonly runs: Int32Array,
   ) {
     const n = samples.length;
-    this.runsOf = new PerVersion(n);
+    this.placesOf = new PerVersion(n);
     this.linkedTo = new PerVersion(n);
+    this.runStarts = new Uint8Array(versions.length + 1);
+    for (const start of runs) this.runStarts[start] = 1;
+    this.sizes = Int32Array.from(samples, (sample) => sample.length);
     this.shared = new Int32Array(n);
     this.linked = new Int32Array(n);
   }
@@ -460,7 +471,7 @@ class CandidatePairs {
    * very many copies are neighbours in most of its runs, chance ones in few.
    */
   indexRuns(from: number, to: number, place: boolean): void {
-    const { runs, versions, runsOf, linkedTo } = this;
+    const { runs, versions, placesOf, linkedTo } = this;
     for (let r = from; r < to; r++) {
       const start = runs[r]!;
       const end = runs[r + 1]!;
@@ -471,16 +482,17 @@ class CandidatePairs {
           else linkedTo.count(versions[i]!);
         }
       } else {
-        for (let i = start; i < end; i++) {
-          if (place) runsOf.place(versions[i]!, r);
-          else runsOf.count(versions[i]!);
+        // The last version of a run has no later one to meet in it.
+        for (let i = start; i + 1 < end; i++) {
+          if (place) placesOf.place(versions[i]!, i);
+          else placesOf.count(versions[i]!);
         }
       }
     }
   }
 
   allocate(): void {
-    this.runsOf.allocate();
+    this.placesOf.allocate();
     this.linkedTo.allocate();
   }
 
@@ -489,33 +501,33 @@ class CandidatePairs {
    * at least MIN_SHARED samples to `link`. Returns the work done: the samples walked.
    */
   pairsOf(a: number, link: (a: number, b: number, overlap: Overlap) => void): number {
-    const { runs, versions, runsOf, linkedTo, shared, linked, touched, samples } = this;
+    const { versions, placesOf, linkedTo, runStarts, sizes, shared, linked, touched, samples } =
+      this;
     let work = 0;
     for (let k = linkedTo.starts[a]!, end = linkedTo.starts[a + 1]!; k < end; k++) {
       const b = linkedTo.items[k]!;
       if (shared[b] === 0 && linked[b] === 0) touched.push(b);
       linked[b]!++;
     }
-    for (let k = runsOf.starts[a]!, end = runsOf.starts[a + 1]!; k < end; k++) {
-      const r = runsOf.items[k]!;
-      const stop = runs[r + 1]!;
-      work += stop - runs[r]!;
-      for (let i = runs[r]!; i < stop; i++) {
+    // A run lists its versions ascending: the later versions are those after a, to the run's end.
+    for (let k = placesOf.starts[a]!, end = placesOf.starts[a + 1]!; k < end; k++) {
+      let i = placesOf.items[k]! + 1;
+      for (; runStarts[i] === 0; i++) {
         const b = versions[i]!;
-        if (b <= a) continue;
         if (shared[b] === 0 && linked[b] === 0) touched.push(b);
         shared[b]!++;
       }
+      work += i - placesOf.items[k]!;
     }
     for (const b of touched) {
       const count = shared[b]!;
-      const smaller = Math.min(samples[a]!.length, samples[b]!.length);
+      const smaller = Math.min(sizes[a]!, sizes[b]!);
       if (
         linked[b]! >= MIN_SHARED ||
         (count >= MIN_SHARED && count >= CANDIDATE_OVERLAP * smaller)
       ) {
         const overlap = overlapOf(samples[a]!, samples[b]!);
-        work += samples[a]!.length + samples[b]!.length;
+        work += sizes[a]! + sizes[b]!;
         if (overlap.shared >= MIN_SHARED) link(a, b, overlap);
       }
       shared[b] = 0;
@@ -551,10 +563,38 @@ function* linkSteps(
   }
 }
 
-/** Group sampled versions into stories, in steps; `samples[i]` is `versions[i]`'s. */
+/**
+ * The pairs of versions whose samples overlap, as linkSteps finds them, all at once: a, b and the
+ * samples they share, three numbers a pair. What a grouping thread finds for the reader.
+ */
+export function linksOf(samples: readonly Uint32Array[]): Int32Array {
+  let links = new Int32Array(3 * 4096);
+  let length = 0;
+  const steps = linkSteps(samples, (a, b, overlap) => {
+    if (length + 3 > links.length) {
+      const grown = new Int32Array(links.length * 2);
+      grown.set(links);
+      links = grown;
+    }
+    links[length++] = a;
+    links[length++] = b;
+    links[length++] = overlap.shared;
+  });
+  while (steps.next().done !== true);
+  return links.slice(0, length);
+}
+
+/** Pairs of links applied between two yields. */
+const LINKS_PER_STEP = 4096;
+
+/**
+ * Group sampled versions into stories, in steps; `samples[i]` is `versions[i]`'s. `links`, when
+ * given, are linksOf(samples), found elsewhere: they are applied rather than looked for.
+ */
 function* groupSteps(
   versions: readonly Version[],
   samples: readonly Uint32Array[],
+  links?: Int32Array,
 ): Steps<StoryMap> {
   const n = versions.length;
   const sets = makeUnionFind(n);
@@ -564,7 +604,17 @@ function* groupSteps(
     closest.offer(a, b, overlap);
     closest.offer(b, a, overlap);
   };
-  yield* linkSteps(samples, link);
+  if (links === undefined) {
+    yield* linkSteps(samples, link);
+  } else {
+    // Union and closest do not depend on the order pairs come in: these give what linkSteps gives.
+    for (let k = 0; k < links.length; k += 3) {
+      const a = links[k]!;
+      const b = links[k + 1]!;
+      link(a, b, overlapOfCounts(samples[a]!.length, samples[b]!.length, links[k + 2]!));
+      if (k % (3 * LINKS_PER_STEP) === 0) yield;
+    }
+  }
 
   // Versions too short to sample are one story with the versions of the same text.
   const shortTexts = new Map<string, number>();
@@ -661,6 +711,8 @@ export class StoryGrouper {
   /** Versions before this one are all sampled. */
   private sampled = 0;
   private work: Steps<StoryMap> | undefined;
+  /** linksOf the samples of every version added, when found elsewhere (see `useLinks`). */
+  private links: Int32Array | undefined;
   private map: StoryMap | undefined;
   private last: StoryMap | null = null;
 
@@ -683,7 +735,19 @@ export class StoryGrouper {
       this.samples.push(samples?.[i]);
     });
     this.work = undefined;
+    this.links = undefined;
     this.map = undefined;
+  }
+
+  /**
+   * The links between the versions added so far, found elsewhere (a grouping thread, from the
+   * samples given to `add`): steps then apply them instead of comparing the samples themselves.
+   * Adding more versions drops them.
+   */
+  useLinks(links: Int32Array): void {
+    if (this.map !== undefined) return;
+    this.links = links;
+    this.work = undefined;
   }
 
   /** Versions added, and of them those sampled (most of the work is sampling them). */
@@ -742,7 +806,11 @@ export class StoryGrouper {
         yield;
       }
     }
-    return yield* groupSteps(this.versions.slice(), this.samples.slice() as Uint32Array[]);
+    return yield* groupSteps(
+      this.versions.slice(),
+      this.samples.slice() as Uint32Array[],
+      this.links,
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
 import { loadedSamples, type LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
+import type { LinkSearch } from '../corpus/group-thread.js';
 import { StoryGrouper, type StoryMap } from '../corpus/stories.js';
 import type { BlockBuilder } from '../search/index.js';
 import { useSearchIndex } from './hooks/use-search-index.js';
@@ -73,6 +74,11 @@ export interface AppProps {
   readonly probe?: (probe: ReaderProbe) => void;
   /** Where blocks of the search index are built: on a thread, for a corpus that streams in. */
   readonly indexBlocks?: BlockBuilder | null;
+  /**
+   * Where story grouping compares the samples the loader threads took: on a thread, for a corpus
+   * that streams in (see group-thread.ts); else between keys, here.
+   */
+  readonly findLinks?: ((samples: readonly Uint32Array[]) => LinkSearch) | null;
 }
 
 export interface ReaderProbe {
@@ -95,6 +101,7 @@ export function App({
   clipboard = writeToTerminal,
   probe,
   indexBlocks = null,
+  findLinks = null,
 }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -120,13 +127,35 @@ export function App({
     // Group the stories in the background, so keys stay responsive meanwhile (background.ts).
     // Samples taken on the loader threads, if they took them all, spare this thread half the work.
     const grouper = new StoryGrouper();
-    grouper.add(corpus.versions, loadedSamples(corpus.versions));
-    return inBackground((deadline) => {
+    const samples = loadedSamples(corpus.versions);
+    grouper.add(corpus.versions, samples);
+    const job = (deadline: number): boolean => {
       if (!grouper.step(timeLeft(deadline))) return false;
       setStories(grouper.result());
       return true;
-    });
-  }, [corpus, loaded]);
+    };
+    // Comparing the samples is most of the work: on a thread, when there is one, and this thread
+    // applies what it finds. Should the thread fail, the comparing is done here.
+    const search = samples && findLinks ? findLinks(samples) : null;
+    if (!search) return inBackground(job);
+    let ended = false;
+    let stop = (): void => undefined;
+    search.links.then(
+      (links) => {
+        if (ended) return;
+        grouper.useLinks(links);
+        stop = inBackground(job);
+      },
+      () => {
+        if (!ended) stop = inBackground(job);
+      },
+    );
+    return () => {
+      ended = true;
+      stop();
+      search.close();
+    };
+  }, [corpus, loaded, findLinks]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));

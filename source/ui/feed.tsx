@@ -1,11 +1,15 @@
 import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
+import { findLinksOnThread, type LinkSearch } from '../corpus/group-thread.js';
 import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
 import type { BlockBuilder } from '../search/index.js';
 import { startIndexer, type Indexer } from '../search/indexer.js';
 import { App, type AppProps } from './app.js';
 
-export interface FeedAppProps extends Omit<AppProps, 'corpus' | 'loading' | 'indexBlocks'> {
+export interface FeedAppProps extends Omit<
+  AppProps,
+  'corpus' | 'loading' | 'indexBlocks' | 'findLinks'
+> {
   readonly feed: CorpusFeed;
 }
 
@@ -29,12 +33,25 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
 }
 
 /**
+ * For a corpus that streams in, a thread to compare story grouping's samples on; none for one read
+ * at once, or when run from source.
+ */
+function useLinkFinder(feed: CorpusFeed): ((samples: readonly Uint32Array[]) => LinkSearch) | null {
+  const [finder] = useState(() => {
+    const script = feed.progress === null ? null : loaderScript();
+    return script ? (samples: readonly Uint32Array[]) => findLinksOnThread(script, samples) : null;
+  });
+  return finder;
+}
+
+/**
  * The reader over a corpus that streams in: it draws what has loaded, with a count of the rest,
  * and quits if loading fails, so that the failure is said once the terminal is restored.
  */
 export function FeedApp({ feed, ...props }: FeedAppProps) {
   const { exit } = useApp();
   const indexer = useIndexer(feed);
+  const findLinks = useLinkFinder(feed);
   const [seen, setSeen] = useState(() => ({ corpus: feed.corpus, progress: feed.progress }));
   useEffect(() => {
     const hear = (): void => {
@@ -52,5 +69,13 @@ export function FeedApp({ feed, ...props }: FeedAppProps) {
     hear();
     return stop;
   }, [feed, exit]);
-  return <App {...props} corpus={seen.corpus} loading={seen.progress} indexBlocks={indexer} />;
+  return (
+    <App
+      {...props}
+      corpus={seen.corpus}
+      loading={seen.progress}
+      indexBlocks={indexer}
+      findLinks={findLinks}
+    />
+  );
 }

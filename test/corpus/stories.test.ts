@@ -9,6 +9,7 @@ import { loadCorpus, versionFromText } from '../../source/corpus/load.js';
 import { normalizeText } from '../../source/corpus/normalize.js';
 import {
   groupStories,
+  linksOf,
   shingleSampleOf,
   StoryGrouper,
   STORY_OVERLAP,
@@ -260,6 +261,34 @@ describe('StoryGrouper', () => {
     grouper.add(versions.slice(150));
     expect(grouping(grouper.result())).toEqual(whole);
     expect(() => grouper.add(versions.slice(0, 2), [])).toThrow('0 samples for 2 versions');
+  });
+
+  it('applies links found elsewhere (a grouping thread) as it would find them itself', () => {
+    const samples = versions.map((v) => shingleSampleOf(v.paragraphs));
+    const links = linksOf(samples);
+    // Each pair once, a before b, sharing at least three samples.
+    expect(links.length % 3).toBe(0);
+    expect(links.length).toBeGreaterThan(3 * 100);
+    for (let k = 0; k < links.length; k += 3) {
+      expect(links[k]!).toBeLessThan(links[k + 1]!);
+      expect(links[k + 2]!).toBeGreaterThanOrEqual(3);
+    }
+    const grouper = new StoryGrouper();
+    grouper.add(versions, samples);
+    grouper.useLinks(links);
+    let steps = 0;
+    while (!grouper.step(0)) steps++;
+    expect(steps).toBeGreaterThan(2);
+    expect(grouping(grouper.result())).toEqual(whole);
+  });
+
+  it('drops links found elsewhere once more versions are added', () => {
+    const first = versions.slice(0, 150);
+    const grouper = new StoryGrouper();
+    grouper.add(first);
+    grouper.useLinks(linksOf(first.map((v) => shingleSampleOf(v.paragraphs))));
+    grouper.add(versions.slice(150));
+    expect(grouping(grouper.result())).toEqual(whole);
   });
 
   it('gives no stories before any version is added, and similarity for any two', () => {

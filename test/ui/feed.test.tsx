@@ -1,14 +1,22 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateVersions } from '../../bench/generate.js';
+import { generateVersions, writeCorpus } from '../../bench/generate.js';
+import { findLinksOnThread, type LinkSearch } from '../../source/corpus/group-thread.js';
 import { loadCorpus } from '../../source/corpus/load.js';
-import { CorpusFeed } from '../../source/corpus/stream.js';
+import { groupStories } from '../../source/corpus/stories.js';
+import { CorpusFeed, openCorpus } from '../../source/corpus/stream.js';
+import { App } from '../../source/ui/app.js';
 import { FeedApp } from '../../source/ui/feed.js';
 import { monoTheme } from '../../source/ui/theme.js';
 import { until } from '../helpers/ink.js';
 
 const seeds = loadCorpus();
+// Loader and grouping threads run the bundle's worker script: `npm test` builds it first.
+const LOADER = new URL('../../dist/load-worker.js', import.meta.url);
 let unmount: (() => void) | undefined;
 afterEach(() => {
   unmount?.();
@@ -77,5 +85,35 @@ describe('the reader over a corpus that streams in', () => {
     feed.publish(corpus, null);
     const whole = await waitFor('passages · 1 of');
     expect(whole).not.toContain('of 600 versions');
+  });
+});
+
+describe.skipIf(!existsSync(LOADER))('story grouping on a thread', () => {
+  it('groups with the links the thread finds, and by itself should the thread fail', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-group-thread-'));
+    try {
+      writeCorpus(dir, { versions: 600, seed: 4 });
+      // Read by loader threads, which take each version's sample for grouping.
+      const corpus = await openCorpus({ dir }, { workers: 2, loader: LOADER, smallFiles: 10 })
+        .finished;
+      const count = groupStories(corpus!.versions).stories.length;
+      for (const fails of [false, true]) {
+        let asked = 0;
+        const findLinks = (samples: readonly Uint32Array[]): LinkSearch => {
+          asked++;
+          if (!fails) return findLinksOnThread(LOADER, samples);
+          return { links: Promise.reject(new Error('no thread here')), close: () => undefined };
+        };
+        const instance = render(<App corpus={corpus!} theme={monoTheme} findLinks={findLinks} />);
+        unmount = () => instance.unmount();
+        const frame = (): string => instance.lastFrame() ?? '';
+        await until(() => frame().includes(`600 versions in ${count} stories`), 'grouped', frame);
+        expect(asked).toBe(1);
+        instance.unmount();
+        unmount = undefined;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
