@@ -119,19 +119,26 @@ export function App({
   const help = useMemo(() => helpLines(width), [width]);
 
   // Grouping waits until after the first frame, so the reader opens at once, and until the whole
-  // corpus is in. The search index grows as the corpus loads (see useSearchIndex).
-  const loaded = loading === null && corpus === latest;
-  const [stories, setStories] = useState<StoryMap | null>(null);
+  // corpus is in; it works on the corpus as loaded, while the one on screen may still wait for
+  // its names. The search index grows as the corpus loads (see useSearchIndex).
+  const whole = loading === null;
+  const [grouped, setGrouped] = useState<{
+    readonly versions: readonly Version[];
+    readonly map: StoryMap;
+  } | null>(null);
+  // The stories of the corpus on screen, once grouped.
+  const stories = grouped !== null && grouped.versions === corpus.versions ? grouped.map : null;
   useEffect(() => {
-    if (!loaded) return;
+    if (!whole) return;
+    const { versions } = latest;
     // Group the stories in the background, so keys stay responsive meanwhile (background.ts).
     // Samples taken on the loader threads, if they took them all, spare this thread half the work.
     const grouper = new StoryGrouper();
-    const samples = loadedSamples(corpus.versions);
-    grouper.add(corpus.versions, samples);
+    const samples = loadedSamples(versions);
+    grouper.add(versions, samples);
     const job = (deadline: number): boolean => {
       if (!grouper.step(timeLeft(deadline))) return false;
-      setStories(grouper.result());
+      setGrouped({ versions, map: grouper.result() });
       return true;
     };
     // Comparing the samples is most of the work: on a thread, when there is one, and this thread
@@ -155,7 +162,7 @@ export function App({
       stop();
       search.close();
     };
-  }, [corpus, loaded, findLinks]);
+  }, [latest, whole, findLinks]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));
@@ -183,7 +190,7 @@ export function App({
   }, []);
 
   // Each time the index covers more versions, the query on screen is answered again.
-  const searchIndex = useSearchIndex(corpus.versions, loaded, indexBlocks, () =>
+  const searchIndex = useSearchIndex(latest.versions, whole, indexBlocks, () =>
     update((s) => answerAgain(s, ctxRef.current)),
   );
   // Searching is part of the key's transition: the query and its results make one frame. Until
