@@ -14,6 +14,8 @@ import { shingleSampleOf } from './stories.js';
 import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
 import { passageHashes } from '../search/passages.js';
+import type { VersionFields } from './build.js';
+import { packParagraphs, type PackedParagraphs } from './packed.js';
 import type { LoadWarning, Version } from './types.js';
 
 /**
@@ -47,7 +49,9 @@ export type FromLoader =
   | {
       readonly kind: 'chunk';
       readonly chunk: number;
-      readonly versions: Version[];
+      /** The versions read; from a loader thread without their paragraphs, which come packed. */
+      readonly versions: VersionFields[];
+      readonly paragraphs?: PackedParagraphs;
       readonly warnings: LoadWarning[];
       /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
       readonly samples?: Uint32Array[];
@@ -57,7 +61,9 @@ export type FromLoader =
   | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
   | {
       readonly kind: 'records';
-      readonly versions: Version[];
+      /** The versions read, without their paragraphs, which come packed. */
+      readonly versions: VersionFields[];
+      readonly paragraphs: PackedParagraphs;
       readonly samples?: Uint32Array[];
       readonly hashes?: Float64Array[];
       readonly chunks: number;
@@ -73,13 +79,10 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   let batch: Version[] = [];
   let chunks = 0;
   const flush = (): void => {
-    post({
-      kind: 'records',
-      versions: batch,
-      samples: samplesOf(batch),
-      hashes: hashesOf(batch),
-      chunks,
-    });
+    const samples = samplesOf(batch);
+    const hashes = hashesOf(batch);
+    const { versions, packed } = packParagraphs(batch);
+    post({ kind: 'records', versions, paragraphs: packed, samples, hashes, chunks });
     batch = [];
   };
   const sink = {
@@ -151,12 +154,24 @@ if (port && job?.role === 'gaza-reader:index') {
     port.postMessage({ kind: 'listed', total: files.length, warnings } as FromLoader);
     port.on('message', ({ chunk, from, to }: FilesTask) => {
       try {
-        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to));
-        const samples = samplesOf(versions);
-        const hashes = hashesOf(versions);
+        const loaded = loadTextFiles(job.dir, files.slice(from, to));
+        const samples = samplesOf(loaded.versions);
+        const hashes = hashesOf(loaded.versions);
+        const { versions, packed } = packParagraphs(loaded.versions);
+        const { warnings } = loaded;
         port.postMessage(
-          { kind: 'chunk', chunk, versions, warnings, samples, hashes } as FromLoader,
+          {
+            kind: 'chunk',
+            chunk,
+            versions,
+            paragraphs: packed,
+            warnings,
+            samples,
+            hashes,
+          } as FromLoader,
           [
+            packed.counts.buffer as ArrayBuffer,
+            packed.starts.buffer as ArrayBuffer,
             ...samples.map((sample) => sample.buffer as ArrayBuffer),
             ...hashes.map((hash) => hash.buffer as ArrayBuffer),
           ],

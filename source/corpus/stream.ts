@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { storedVersion, type VersionFields } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
+import { unpackParagraphs, type PackedParagraphs } from './packed.js';
 import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
 import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
@@ -225,16 +226,19 @@ class Gatherer {
   }
 
   /**
-   * Add versions and their warnings; versions from a loader thread have lost their body, and
-   * come with their samples for story grouping and their passages' hashes for search.
+   * Add versions and their warnings; versions from a loader thread have lost their body, come
+   * with their paragraphs packed, and with their samples for story grouping and their passages'
+   * hashes for search.
    */
   add(
     versions: readonly VersionFields[],
     warnings: readonly LoadWarning[],
     samples?: readonly Uint32Array[],
     hashes?: readonly Float64Array[],
+    paragraphs?: PackedParagraphs,
   ): void {
     for (const warning of warnings) this.warnings.push(warning);
+    if (paragraphs) unpackParagraphs(versions, paragraphs);
     versions.forEach((fields, i) => {
       const version = this.ids.claim(storedVersion(fields), this.idWarnings);
       const sample = samples?.[i];
@@ -320,10 +324,11 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   const waiting = new Map<
     number,
     {
-      versions: Version[];
+      versions: VersionFields[];
       warnings: LoadWarning[];
       samples?: Uint32Array[];
       hashes?: Float64Array[];
+      paragraphs?: PackedParagraphs;
     }
   >();
   let next = 0;
@@ -359,7 +364,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     read += to - from;
     for (let done = waiting.get(next); done; done = waiting.get(next)) {
       waiting.delete(next);
-      gather.add(done.versions, done.warnings, done.samples, done.hashes);
+      gather.add(done.versions, done.warnings, done.samples, done.hashes, done.paragraphs);
       next++;
     }
     if (next === chunks) gather.finish();
@@ -451,7 +456,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
       gather.fail(failure);
     } else if (message.kind === 'records') {
       chunks = message.chunks;
-      gather.add(message.versions, [], message.samples, message.hashes);
+      gather.add(message.versions, [], message.samples, message.hashes, message.paragraphs);
       gather.soon(() => ({
         loaded: gather.versions.length,
         total: null,

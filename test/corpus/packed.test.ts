@@ -1,0 +1,51 @@
+/** Paragraphs packed to cross from a loader thread, and cut out again on the reader's. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { VersionFields } from '../../source/corpus/build.js';
+import { packParagraphs, unpackParagraphs } from '../../source/corpus/packed.js';
+
+const fields = (id: string, paragraphs: string[]): VersionFields => ({
+  id,
+  file: `${id}.txt`,
+  path: `/corpus/${id}.txt`,
+  title: `Title ${id}`,
+  headline: null,
+  date: null,
+  outlet: null,
+  url: null,
+  author: null,
+  paragraphs,
+  words: 0,
+});
+
+describe('packed paragraphs', () => {
+  it('come back as they went, whatever the characters, in any number', () => {
+    const paragraph = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.string({ unit: 'grapheme-ascii', maxLength: 40 }),
+      fc.constantFrom('', 'Türkiye said', '“Quoted” — dashed', 'Gaza 😀', 'İ', 'caf\u00e9'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(paragraph, { maxLength: 6 }), { maxLength: 8 }), (texts) => {
+        const versions = texts.map((paragraphs, i) => fields(String(i), paragraphs));
+        const { versions: bare, packed } = packParagraphs(versions);
+        expect(bare.every((v) => v.paragraphs.length === 0)).toBe(true);
+        // What crosses is a copy: structuredClone stands for the trip.
+        const arrived = structuredClone({ bare, packed });
+        unpackParagraphs(arrived.bare, arrived.packed);
+        expect(arrived.bare).toEqual(versions);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps paragraphs beyond Latin-1 apart, so the others stay one byte a character', () => {
+    const { packed } = packParagraphs([
+      fields('a', ['Plain text.', 'Türkiye, café', 'Hamas’ reply']),
+      fields('b', ['“Quoted”', 'More plain text.']),
+    ]);
+    expect(packed.narrow).toBe('Plain text.Türkiye, caféMore plain text.');
+    expect(packed.wide).toBe('Hamas’ reply“Quoted”');
+    expect([...packed.counts]).toEqual([3, 2]);
+  });
+});
