@@ -64,7 +64,11 @@ describe('groupStories on the seeds', () => {
   });
 
   it('finds each version its closest copy', () => {
-    expect(map.closest.get(seed('000').id)).toEqual({ id: seed('001').id, similarity: 0.942 });
+    expect(map.closest.get(seed('000').id)).toEqual({
+      id: seed('001').id,
+      version: seed('001'),
+      similarity: 0.942,
+    });
     expect(map.closest.get(seed('001').id)?.id).toBe(seed('000').id);
     for (const [id, neighbour] of map.closest) {
       expect(neighbour).not.toBeNull();
@@ -122,7 +126,7 @@ describe('groupStories on unrelated texts', () => {
       ['short-c'],
     ]);
     expect(map.closest.get('copy-07')?.similarity).toBe(1);
-    expect(map.closest.get('short-b')).toEqual({ id: 'short-a', similarity: 1 });
+    expect(map.closest.get('short-b')).toEqual({ id: 'short-a', version: short[0], similarity: 1 });
     expect(map.similarity(short[0]!, short[1]!)).toBe(1);
     expect(map.similarity(short[0]!, short[2]!)).toBe(0);
   });

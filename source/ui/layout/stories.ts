@@ -73,12 +73,8 @@ export function layoutStories(
   for (const version of corpus.versions) {
     labelWidth = Math.max(labelWidth, (labels.get(version.id) ?? version.id).length);
   }
-  const closest = (version: Version): Version | null => {
-    const neighbour = stories?.closest.get(version.id);
-    return neighbour ? (byId().get(neighbour.id) ?? null) : null;
-  };
-  let ids: Map<string, Version> | null = null;
-  const byId = (): Map<string, Version> => (ids ??= new Map(corpus.versions.map((v) => [v.id, v])));
+  const closest = (version: Version): Version | null =>
+    stories?.closest.get(version.id)?.version ?? null;
   if (!groups) {
     // Before grouping: one line a version, in corpus order.
     const { versions } = corpus;
