@@ -75,8 +75,9 @@ async function load<T>(source: string, as: 'patched' | 'shipped'): Promise<T> {
 }
 
 describe('the patches', () => {
-  it('are one for each of meow, string-width and yoga-layout', () => {
+  it('are one for each of ink, meow, string-width and yoga-layout', () => {
     expect([...new Set(files.map((file) => file.patch))]).toEqual([
+      'ink+6.8.0.patch',
       'meow+14.1.0.patch',
       'string-width+8.3.0.patch',
       'yoga-layout+3.2.1.patch',
@@ -164,6 +165,56 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
   it('lets through, without the segmenter, the code points the reader splits that way too', () => {
     const installed = readFileSync(join(ROOT, 'node_modules/string-width/index.js'), 'utf8');
     expect(installed).toContain(`const standaloneRegex = ${String(STANDALONE)};`);
+  });
+});
+
+describe('the Ink patch (a line inside its clip is not sliced)', () => {
+  interface InkOutput {
+    write(x: number, y: number, text: string, options: { transformers: [] }): void;
+    clip(clip: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
+    unclip(): void;
+    get(): { output: string; height: number };
+  }
+  type OutputClass = new (options: { width: number; height: number }) => InkOutput;
+  const source = "export { default } from './node_modules/ink/build/output.js';";
+
+  it('draws every frame as the shipped Output draws it, clipped or not', async () => {
+    const Patched = (await load<{ default: OutputClass }>(source, 'patched')).default;
+    const Shipped = (await load<{ default: OutputClass }>(source, 'shipped')).default;
+    // Styled text as the panes write it: colours, bold, inverse, wide and combining characters.
+    const styled = fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('', '\u001B[31m', '\u001B[1m', '\u001B[7m', '\u001B[38;5;208m'),
+          fc.constantFrom('Gaza', ' ', 'ceasefire', 'Türkiye', '漢字', 'e\u0301', '😀', '…'),
+          fc.constantFrom('', '\u001B[39m', '\u001B[22m', '\u001B[27m', '\u001B[0m'),
+        ),
+        { maxLength: 8 },
+      )
+      .map((parts) => parts.flat().join(''));
+    const write = fc.record({
+      x: fc.integer({ min: 0, max: 30 }),
+      y: fc.integer({ min: 0, max: 6 }),
+      lines: fc.array(styled, { minLength: 1, maxLength: 3 }),
+      clip: fc.option(
+        fc.record({ x1: fc.integer({ min: 0, max: 20 }), width: fc.integer({ min: 0, max: 40 }) }),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(write, { maxLength: 6 }), (writes) => {
+        const draw = (Output: OutputClass): string => {
+          const output = new Output({ width: 40, height: 8 });
+          for (const { x, y, lines, clip } of writes) {
+            if (clip) output.clip({ x1: clip.x1, x2: clip.x1 + clip.width });
+            output.write(x, y, lines.join('\n'), { transformers: [] });
+            if (clip) output.unclip();
+          }
+          return output.get().output;
+        };
+        expect(draw(Patched)).toBe(draw(Shipped));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
