@@ -40,6 +40,9 @@ export function passageHashes(paragraphs: readonly string[]): Float64Array {
   return hashes;
 }
 
+/** How many maps a PassageCollector looks key hashes up in. */
+const HASH_MAPS = 64;
+
 /** A typed array twice as long, with the same start. */
 function grown<T extends Int32Array>(array: T): T {
   const next = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -59,8 +62,12 @@ function grown<T extends Int32Array>(array: T): T {
  */
 export class PassageCollector {
   readonly #texts: string[] = [];
-  /** The first passage with each key hash; later ones with the same hash, by key. */
-  readonly #byHash = new Map<number, number>();
+  /**
+   * The first passage with each key hash, in maps chosen by the hash's low bits; later ones with
+   * the same hash, by key. One map of a million passages, doubling, would rehash them all in one
+   * step (50 ms or more); each of these holds a sixty-fourth.
+   */
+  readonly #byHash = Array.from({ length: HASH_MAPS }, () => new Map<number, number>());
   readonly #collided = new Map<string, number>();
   /** Keys of passages met written differently, computed once. */
   readonly #keys = new Map<number, string>();
@@ -116,9 +123,10 @@ export class PassageCollector {
 
   /** The passage of a paragraph with this key hash: one seen before, or a new one. */
   #passageOf(text: string, hash: number): number {
-    const seen = this.#byHash.get(hash);
+    const byHash = this.#byHash[hash % HASH_MAPS]!;
+    const seen = byHash.get(hash);
     if (seen === undefined) {
-      this.#byHash.set(hash, this.#texts.length);
+      byHash.set(hash, this.#texts.length);
       return this.#add(text);
     }
     // Most copies are written alike; a copy written differently is checked by its key.
@@ -166,7 +174,7 @@ export class PassageCollector {
 
   /** No more versions will come: let go of what only adding needed. */
   close(): void {
-    this.#byHash.clear();
+    for (const byHash of this.#byHash) byHash.clear();
     this.#collided.clear();
     this.#keys.clear();
   }

@@ -101,8 +101,11 @@ function joinsWords(t: number): boolean {
   );
 }
 
-/** How many passages `trigramIndexSteps` reads between two yields. */
-const PASSAGES_PER_STEP = 2000;
+/**
+ * How many passages `trigramIndexSteps` reads between two yields: two or three milliseconds of
+ * news (2,000 took 15 to 45 ms, which a key then waited for).
+ */
+const PASSAGES_PER_STEP = 250;
 
 /**
  * Call `each` with the distinct trigrams of `text`, as written (classes fold it as they read).
