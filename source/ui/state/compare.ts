@@ -55,7 +55,8 @@ export interface CompareView {
 /** Comparisons and their layouts, each computed once for what it depends on. */
 export class CompareViews {
   constructor(
-    private readonly byId: ReadonlyMap<string, Version>,
+    /** The version of an id in the corpus. */
+    private readonly versionOf: (id: string) => Version | undefined,
     private readonly labels: ReadonlyMap<string, string>,
     private readonly theme: Theme,
     private readonly exact: boolean,
@@ -88,8 +89,8 @@ export class CompareViews {
   );
 
   view(pair: CompareState, width: number, sideBySide: boolean): CompareView | null {
-    const a = this.byId.get(pair.a);
-    const b = this.byId.get(pair.b);
+    const a = this.versionOf(pair.a);
+    const b = this.versionOf(pair.b);
     if (!a || !b) return null;
     const comparison = this.comparison(a, b);
     const twoColumns = sideBySide && width >= SIDE_BY_SIDE_MIN_WIDTH;
@@ -107,8 +108,8 @@ export class CompareViews {
 
   /** Every substitution of the pair, as the list (w) shows it. */
   substitutions(pair: CompareState, width: number): Line[] {
-    const a = this.byId.get(pair.a);
-    const b = this.byId.get(pair.b);
+    const a = this.versionOf(pair.a);
+    const b = this.versionOf(pair.b);
     if (!a || !b) return [];
     return this.list(this.comparison(a, b), this.namesOf(a, b), width);
   }

@@ -21,7 +21,7 @@ export type { CompareView } from './compare.js';
 const MAX_FIGURES_WANTED = 128;
 
 export class Layouts {
-  readonly byId: ReadonlyMap<string, Version>;
+  #byId: ReadonlyMap<string, Version> | null = null;
   readonly labels: ReadonlyMap<string, string>;
   /** Similarity figures already computed, by "a\nb". */
   private readonly similarities = new Map<string, number>();
@@ -32,10 +32,17 @@ export class Layouts {
     readonly theme: Theme,
     readonly exact: boolean,
   ) {
-    this.byId = new Map(corpus.versions.map((v) => [v.id, v]));
     this.labels = labels;
-    this.compareViews = new CompareViews(this.byId, labels, theme, exact);
+    this.compareViews = new CompareViews((id) => this.byId.get(id), labels, theme, exact);
     this.story = new StoryLayouts(exact, labels, theme.markers);
+  }
+
+  /**
+   * The corpus's versions by id, made when first asked for: a corpus that grows as it loads gets
+   * new layouts each time it is named, and a map of 100,000 ids costs a frame 30 ms or more.
+   */
+  get byId(): ReadonlyMap<string, Version> {
+    return (this.#byId ??= new Map(this.corpus.versions.map((v) => [v.id, v])));
   }
 
   /** The story view's layouts and the collations they show. */

@@ -22,7 +22,12 @@ import {
 
 const corpus = loadCorpus();
 const byId = new Map(corpus.versions.map((v) => [v.id, v]));
-const views = new CompareViews(byId, shortLabels(corpus.versions), colorTheme, false);
+const views = new CompareViews(
+  (id) => byId.get(id),
+  shortLabels(corpus.versions),
+  colorTheme,
+  false,
+);
 const id = (label: string): string => findVersion(corpus, label).id;
 
 /** The Compare view of 000 and 003 in a terminal of `width` × `rows` (one row for the status). */
