@@ -75,10 +75,10 @@ export interface AppProps {
   /** Where blocks of the search index are built: on a thread, for a corpus that streams in. */
   readonly indexBlocks?: BlockBuilder | null;
   /**
-   * Where story grouping compares the samples the loader threads took: on a thread, for a corpus
-   * that streams in (see group-thread.ts); else between keys, here.
+   * Where story grouping compares the samples the loader threads took: on a thread, for a large
+   * corpus that streams in (see group-thread.ts); null, or none, between keys, here.
    */
-  readonly findLinks?: ((samples: readonly Uint32Array[]) => LinkSearch) | null;
+  readonly findLinks?: ((samples: readonly Uint32Array[]) => LinkSearch | null) | null;
 }
 
 export interface ReaderProbe {
@@ -141,8 +141,9 @@ export function App({
       setGrouped({ versions, map: grouper.result() });
       return true;
     };
-    // Comparing the samples is most of the work: on a thread, when there is one, and this thread
-    // applies what it finds. Should the thread fail, the comparing is done here.
+    // Comparing the samples is most of the work: on a thread, where there is one for a corpus this
+    // large, and this thread applies what it finds. Should the thread fail, the comparing is done
+    // here.
     const search = samples && findLinks ? findLinks(samples) : null;
     if (!search) return inBackground(job);
     let ended = false;

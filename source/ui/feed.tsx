@@ -33,13 +33,24 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
 }
 
 /**
- * For a corpus that streams in, a thread to compare story grouping's samples on; none for one read
- * at once, or when run from source.
+ * Corpora of this many versions or more compare story grouping's samples on a thread: below it,
+ * the comparing takes well under a second between keys, and a thread would cost more memory (a
+ * V8 heap of its own, 14 MB at 10,000 versions) than it saves time.
  */
-function useLinkFinder(feed: CorpusFeed): ((samples: readonly Uint32Array[]) => LinkSearch) | null {
+const GROUP_THREAD_FROM = 20_000;
+
+/**
+ * For a large corpus that streams in, a thread to compare story grouping's samples on; none for
+ * a smaller one, one read at once, or when run from source.
+ */
+function useLinkFinder(
+  feed: CorpusFeed,
+): ((samples: readonly Uint32Array[]) => LinkSearch | null) | null {
   const [finder] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
-    return script ? (samples: readonly Uint32Array[]) => findLinksOnThread(script, samples) : null;
+    if (!script) return null;
+    return (samples: readonly Uint32Array[]) =>
+      samples.length >= GROUP_THREAD_FROM ? findLinksOnThread(script, samples) : null;
   });
   return finder;
 }
