@@ -19,8 +19,25 @@ let timer: NodeJS.Immediate | null = null;
 /** Where the next turn starts in `jobs`, so that each job gets its turn. */
 let next = 0;
 
+/** Whether a key came since the last turn (see giveWayToKey). */
+let keyCame = false;
+
+/**
+ * A key came: the next turn does no work and waits for the one after, so that the frame the key
+ * causes, scheduled by now, is drawn first. A key then never waits for a slice of work that was
+ * about to start.
+ */
+export function giveWayToKey(): void {
+  keyCame = true;
+}
+
 function turn(): void {
   timer = null;
+  if (keyCame) {
+    keyCame = false;
+    if (jobs.length > 0) timer = setImmediate(turn);
+    return;
+  }
   const deadline = performance.now() + BUDGET_MS;
   for (let ran = 0; ran < jobs.length && performance.now() < deadline; ran++) {
     if (next >= jobs.length) next = 0;

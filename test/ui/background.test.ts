@@ -1,6 +1,6 @@
 /** Background work between keys: jobs take turns, and each turn has one budget for them all. */
 import { describe, expect, it } from 'vitest';
-import { inBackground } from '../../source/ui/background.js';
+import { giveWayToKey, inBackground } from '../../source/ui/background.js';
 import { until } from '../helpers/wait.js';
 
 describe('background work', () => {
@@ -42,5 +42,31 @@ describe('background work', () => {
       () => runs.join(' '),
     );
     expect(runs).toEqual(['x', 'y']);
+  });
+
+  it('gives way to a key: what the key scheduled runs before the next slice of work', async () => {
+    const runs: string[] = [];
+    let done = false;
+    const stop = inBackground(() => {
+      runs.push('work');
+      return done;
+    });
+    await until(
+      () => runs.length >= 2,
+      'work going on',
+      () => runs.join(' '),
+    );
+    // A key comes, and its frame is scheduled: the frame comes before any more work.
+    giveWayToKey();
+    const from = runs.length;
+    setImmediate(() => runs.push('frame'));
+    await until(
+      () => runs.length >= from + 3,
+      'the frame, then more work',
+      () => runs.join(' '),
+    );
+    done = true;
+    stop();
+    expect(runs.slice(from, from + 2)).toEqual(['frame', 'work']);
   });
 });

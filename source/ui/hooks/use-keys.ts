@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useStdin } from 'ink';
+import { giveWayToKey } from '../background.js';
 import { KeyParser, type KeyEvent } from '../input/keys.js';
 
 /**
@@ -34,6 +35,7 @@ export function useKeys(handler: (event: KeyEvent) => void): KeyInput {
       for (const event of events) handlerRef.current(event);
     };
     const onData = (chunk: Buffer | string): void => {
+      giveWayToKey();
       clearTimeout(timer);
       deliver(parser.push(chunk));
       if (parser.pending) timer = setTimeout(() => deliver(parser.flush()), ESCAPE_TIMEOUT_MS);
