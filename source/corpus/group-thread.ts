@@ -38,7 +38,7 @@ export function serveLinks(port: MessagePort): void {
 }
 
 /** Versions whose samples are packed in one turn of the reader's event loop. */
-const PACK_PER_TURN = 8192;
+const PACK_PER_TURN = 4096;
 
 /** A search for links under way on a thread; `close` ends it, and `links` then fails. */
 export interface LinkSearch {

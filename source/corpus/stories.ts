@@ -348,7 +348,8 @@ class PerVersion {
 // Grouping
 
 function makeUnionFind(n: number): { find(i: number): number; union(a: number, b: number): void } {
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;

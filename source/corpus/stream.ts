@@ -34,6 +34,11 @@ export function loadedPassageHashes(version: Version): Float64Array | undefined 
   return HASHES.get(version);
 }
 
+/** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
+export function loadedSample(version: Version): Uint32Array | undefined {
+  return SAMPLES.get(version);
+}
+
 /**
  * Each version's sample for story grouping (shingleSampleOf its paragraphs), where a loader
  * thread took them all; undefined where any is missing, and the grouper takes them itself.

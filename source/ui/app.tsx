@@ -1,21 +1,12 @@
-import React, {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
-import { loadedSamples, type LoadProgress } from '../corpus/stream.js';
+import type { LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
-import type { LinkSearch } from '../corpus/group-thread.js';
-import { StoryGrouper, type StoryMap } from '../corpus/stories.js';
 import type { BlockBuilder } from '../search/index.js';
 import { useSearchIndex } from './hooks/use-search-index.js';
-import { inBackground, timeLeft } from './background.js';
+import { useStories, type FindLinks } from './hooks/use-stories.js';
+import { inBackground } from './background.js';
 import { hintsFor } from './keymap.js';
 import { useKeys } from './hooks/use-keys.js';
 import type { Theme } from './theme.js';
@@ -78,7 +69,7 @@ export interface AppProps {
    * Where story grouping compares the samples the loader threads took: on a thread, for a large
    * corpus that streams in (see group-thread.ts); null, or none, between keys, here.
    */
-  readonly findLinks?: ((samples: readonly Uint32Array[]) => LinkSearch | null) | null;
+  readonly findLinks?: FindLinks | null;
 }
 
 export interface ReaderProbe {
@@ -122,48 +113,9 @@ export function App({
   // corpus is in; it works on the corpus as loaded, while the one on screen may still wait for
   // its names. The search index grows as the corpus loads (see useSearchIndex).
   const whole = loading === null;
-  const [grouped, setGrouped] = useState<{
-    readonly versions: readonly Version[];
-    readonly map: StoryMap;
-  } | null>(null);
+  const grouped = useStories(latest.versions, whole, findLinks);
   // The stories of the corpus on screen, once grouped.
   const stories = grouped !== null && grouped.versions === corpus.versions ? grouped.map : null;
-  useEffect(() => {
-    if (!whole) return;
-    const { versions } = latest;
-    // Group the stories in the background, so keys stay responsive meanwhile (background.ts).
-    // Samples taken on the loader threads, if they took them all, spare this thread half the work.
-    const grouper = new StoryGrouper();
-    const samples = loadedSamples(versions);
-    grouper.add(versions, samples);
-    const job = (deadline: number): boolean => {
-      if (!grouper.step(timeLeft(deadline))) return false;
-      setGrouped({ versions, map: grouper.result() });
-      return true;
-    };
-    // Comparing the samples is most of the work: on a thread, where there is one for a corpus this
-    // large, and this thread applies what it finds. Should the thread fail, the comparing is done
-    // here.
-    const search = samples && findLinks ? findLinks(samples) : null;
-    if (!search) return inBackground(job);
-    let ended = false;
-    let stop = (): void => undefined;
-    search.links.then(
-      (links) => {
-        if (ended) return;
-        grouper.useLinks(links);
-        stop = inBackground(job);
-      },
-      () => {
-        if (!ended) stop = inBackground(job);
-      },
-    );
-    return () => {
-      ended = true;
-      stop();
-      search.close();
-    };
-  }, [latest, whole, findLinks]);
 
   // The state lives in a ref that keys update at once; a counter tells React to draw it.
   const store = useRef<UiState>(initialState(initialPair));

@@ -1,10 +1,11 @@
 import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
-import { findLinksOnThread, type LinkSearch } from '../corpus/group-thread.js';
+import { findLinksOnThread } from '../corpus/group-thread.js';
 import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
 import type { BlockBuilder } from '../search/index.js';
 import { startIndexer, type Indexer } from '../search/indexer.js';
 import { App, type AppProps } from './app.js';
+import type { FindLinks } from './hooks/use-stories.js';
 
 export interface FeedAppProps extends Omit<
   AppProps,
@@ -43,9 +44,7 @@ const GROUP_THREAD_FROM = 20_000;
  * For a large corpus that streams in, a thread to compare story grouping's samples on; none for
  * a smaller one, one read at once, or when run from source.
  */
-function useLinkFinder(
-  feed: CorpusFeed,
-): ((samples: readonly Uint32Array[]) => LinkSearch | null) | null {
+function useLinkFinder(feed: CorpusFeed): FindLinks | null {
   const [finder] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
     if (!script) return null;

@@ -14,7 +14,7 @@ import {
 const SCRIPT = new URL('../../dist/load-worker.js', import.meta.url);
 
 describe.skipIf(!existsSync(SCRIPT))('the grouping thread', () => {
-  // More versions than a turn packs (8,192), so that packing takes several turns.
+  // More versions than a turn packs (4,096), so that packing takes several turns.
   const versions = generateVersions({ versions: 9_000, seed: 11 });
   const samples = versions.map((v) => shingleSampleOf(v.paragraphs));
 
