@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'react';
 import { shortLabelSteps, shortLabels } from '../../corpus/labels.js';
-import type { Corpus } from '../../corpus/types.js';
+import type { Corpus, Version } from '../../corpus/types.js';
+import { labelWidthSteps } from '../layout/stories.js';
 import { inBackground } from '../background.js';
 
 /** A corpus and the name of each of its versions (see shortLabels). */
 export interface NamedCorpus {
   readonly corpus: Corpus;
   readonly labels: Map<string, string>;
+}
+
+/** Name the versions, and measure the names for the Stories list, in steps. */
+function* nameSteps(versions: readonly Version[]): Generator<void, Map<string, string>> {
+  const labels = yield* shortLabelSteps(versions);
+  yield* labelWidthSteps(versions, labels);
+  return labels;
 }
 
 /**
@@ -22,7 +30,7 @@ export function useNamedCorpus(latest: Corpus): NamedCorpus {
   }));
   useEffect(() => {
     if (named.corpus === latest) return;
-    const steps = shortLabelSteps(latest.versions);
+    const steps = nameSteps(latest.versions);
     return inBackground((deadline) => {
       for (;;) {
         const next = steps.next();
