@@ -1,17 +1,8 @@
 /** Sorted arrays: shared values, and a sort done in steps. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { runSteps as run } from '../helpers/steps.js';
 import { sharedSorted, sortSteps } from '../../source/text/sorted.js';
-
-/** Run steps to the end; returns the result and how many times they yielded. */
-function run<T>(steps: Generator<void, T>): { value: T; yields: number } {
-  let yields = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { value: step.value, yields };
-    yields++;
-  }
-}
 
 describe('sortSteps', () => {
   it('sorts as Array.prototype.sort does, stably, whatever the size', () => {

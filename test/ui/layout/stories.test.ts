@@ -1,18 +1,9 @@
 /** The Stories list's name column, measured in steps before the frame that shows it. */
 import { describe, expect, it } from 'vitest';
+import { runSteps as run } from '../../helpers/steps.js';
 import { generateVersions } from '../../../bench/generate.js';
 import { shortLabels } from '../../../source/corpus/labels.js';
 import { labelWidthOf, labelWidthSteps } from '../../../source/ui/layout/stories.js';
-
-/** Run steps to the end; returns the result and how many times they yielded. */
-function run<T>(steps: Generator<void, T>): { value: T; yields: number } {
-  let yields = 0;
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return { value: step.value, yields };
-    yields++;
-  }
-}
 
 describe('the name column', () => {
   const versions = generateVersions({ versions: 10_000, seed: 9 });
