@@ -34,6 +34,17 @@ export function loadedPassageHashes(version: Version): Float64Array | undefined 
   return HASHES.get(version);
 }
 
+/**
+ * loadedPassageHashes, given once: the search index reads each version's passages once, and the
+ * hashes are then let go (100,000 arrays fewer for every collection of the reader's heap to
+ * trace). A version asked for again has none, and the index takes them itself.
+ */
+export function takePassageHashes(version: Version): Float64Array | undefined {
+  const hashes = HASHES.get(version);
+  HASHES.delete(version);
+  return hashes;
+}
+
 /** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
 export function loadedSample(version: Version): Uint32Array | undefined {
   return SAMPLES.get(version);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
 import {
   loadedPassageHashes,
+  takePassageHashes,
   loadedSamples,
   openCorpus,
   type CorpusFeed,
@@ -78,6 +79,12 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       expect(corpus!.versions.map(loadedPassageHashes)).toEqual(
         corpus!.versions.map((v) => (mode.loader ? passageHashes(v.paragraphs) : undefined)),
       );
+      // The index takes them once; then they are let go.
+      const [first] = corpus!.versions;
+      expect(takePassageHashes(first!)).toEqual(
+        mode.loader ? passageHashes(first!.paragraphs) : undefined,
+      );
+      expect(takePassageHashes(first!)).toBeUndefined();
       // Versions from a loader thread have their body again (it is not a field of their own).
       for (const version of corpus!.versions) {
         expect(version.body).toBe(version.paragraphs.join('\n\n'));

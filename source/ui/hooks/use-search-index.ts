@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { loadedPassageHashes } from '../../corpus/stream.js';
+import { takePassageHashes } from '../../corpus/stream.js';
 import type { Version } from '../../corpus/types.js';
 import { growingSearchIndex, type BlockBuilder } from '../../search/index.js';
 import { inBackground, timeLeft } from '../background.js';
@@ -35,7 +35,7 @@ class IndexFeed {
       build,
       threadFrom: THREAD_FROM,
       warm: true,
-      hashes: loadedPassageHashes,
+      hashes: takePassageHashes,
     });
   }
 
