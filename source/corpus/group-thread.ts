@@ -51,11 +51,21 @@ export interface LinkSearch {
  * packed a few thousand versions a turn, so that a key never waits for the packing.
  */
 export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]): LinkSearch {
-  let worker: Worker | null = null;
   let timer: NodeJS.Immediate | null = null;
   let fail: (error: Error) => void = () => undefined;
+  // Started first, so that the thread starts up while the samples are packed.
+  const worker = new Worker(script, { workerData: { role: 'gaza-reader:group' } as GroupJob });
+  // The reader may quit while the thread works: it must not keep the reader running.
+  worker.unref();
   const links = new Promise<Int32Array>((resolve, reject) => {
     fail = reject;
+    worker.once('message', (reply: LinksReply) => {
+      if ('links' in reply) resolve(reply.links);
+      else reject(new Error(reply.failed));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', () => reject(new Error('the grouping thread ended')));
     const starts = new Int32Array(samples.length + 1);
     for (let v = 0; v < samples.length; v++) starts[v + 1] = starts[v]! + samples[v]!.length;
     const values = new Uint32Array(starts[samples.length]!);
@@ -68,16 +78,6 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
         timer = setImmediate(pack);
         return;
       }
-      worker = new Worker(script, { workerData: { role: 'gaza-reader:group' } as GroupJob });
-      // The reader may quit while the thread works: it must not keep the reader running.
-      worker.unref();
-      worker.once('message', (reply: LinksReply) => {
-        if ('links' in reply) resolve(reply.links);
-        else reject(new Error(reply.failed));
-        void worker?.terminate();
-      });
-      worker.once('error', reject);
-      worker.once('exit', () => reject(new Error('the grouping thread ended')));
       worker.postMessage({ values, starts } satisfies PackedSamples, [
         values.buffer as ArrayBuffer,
         starts.buffer as ArrayBuffer,
@@ -90,7 +90,7 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
     close() {
       if (timer) clearImmediate(timer);
       fail(new Error('the grouping thread was closed'));
-      void worker?.terminate();
+      void worker.terminate();
     },
   };
 }
