@@ -658,7 +658,7 @@ function* groupSteps(
   });
 
   const closestOf = new Map<string, Neighbour | null>();
-  const known = new WeakMap<Version, Uint32Array>();
+  const known = new Map<Version, Uint32Array>();
   for (let i = 0; i < n; i++) {
     const version = versions[i]!;
     const other = closest.other[i]!;
