@@ -168,10 +168,10 @@ describe('the reader in tmux', () => {
     expectOneFrame(screen());
 
     tmux('resize-window', '-t', session, '-x', '130', '-y', '30');
-    await waitFor(
-      'the wider layout',
-      (s) => s.split('\n')[0]!.length > 80 || s.split('\n').length >= 30,
-    );
+    // The reader's own frame at the new size, its status line on the pane's last row: the pane
+    // itself has 30 rows as soon as tmux resizes it, and a key sent before the reader has redrawn
+    // would be read at the old width.
+    await waitFor('the wider layout', (s) => /Compare · 000 → 003/.test(s.split('\n')[29] ?? ''));
     keys('s');
     await waitFor('side by side', (s) => s.includes('side by side') && s.includes(' │ '));
     tmux('resize-window', '-t', session, '-x', '36', '-y', '9');
