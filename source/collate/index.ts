@@ -18,6 +18,7 @@
  */
 
 import { tokenize, type Word } from '../compare/tokenize.js';
+import { finishSteps } from '../text/steps.js';
 import { rankByCentrality } from './central.js';
 import { groupExtras, type Extra, type ExtraRow } from './extras.js';
 import { fingerprintOf } from './fingerprint.js';
@@ -45,11 +46,7 @@ export { cellMark, variantsOf, type Variant } from './variants.js';
 
 /** Collate the versions of one story. Ids must be distinct. */
 export function collate(versions: readonly Collatable[], options: CollateOptions = {}): Collation {
-  const steps = collateInSteps(versions, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(collateInSteps(versions, options));
 }
 
 /**

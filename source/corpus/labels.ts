@@ -1,4 +1,5 @@
 import { sortSteps } from '../text/sorted.js';
+import { finishSteps } from '../text/steps.js';
 import { cutAtWord } from './metadata.js';
 import type { Version } from './types.js';
 
@@ -13,19 +14,11 @@ const OUTLET_MAX_CHARS = 32;
  * run on to the end of its token ("000" for "000_a709085c31b1a02c").
  */
 export function shortIds(versions: readonly Named[], min = 3): Map<string, string> {
-  return finish(shortIdSteps(versions, min));
+  return finishSteps(shortIdSteps(versions, min));
 }
 
 /** Versions named between two yields of the steps below: about a millisecond of work. */
 const PER_STEP = 500;
-
-/** Run steps to the end. */
-function finish<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** shortIds, a step at a time: it yields now and then, and returns the ids. */
 function* shortIdSteps(
@@ -74,7 +67,7 @@ export function outletKey(outlet: string): string {
  * ("Daily Ledger · 2"). Every name is unique; findVersion accepts them all.
  */
 export function shortLabels(versions: readonly Named[], min = 3): Map<string, string> {
-  return finish(shortLabelSteps(versions, min));
+  return finishSteps(shortLabelSteps(versions, min));
 }
 
 /**

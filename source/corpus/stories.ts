@@ -25,6 +25,7 @@
  */
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted, sortSteps } from '../text/sorted.js';
+import { finishSteps } from '../text/steps.js';
 import { bodyOf } from './build.js';
 import { compareDates, outletKey } from './labels.js';
 import type { Version } from './types.js';
@@ -573,17 +574,18 @@ function* linkSteps(
 export function linksOf(samples: readonly Uint32Array[]): Int32Array {
   let links = new Int32Array(3 * 4096);
   let length = 0;
-  const steps = linkSteps(samples, (a, b, overlap) => {
-    if (length + 3 > links.length) {
-      const grown = new Int32Array(links.length * 2);
-      grown.set(links);
-      links = grown;
-    }
-    links[length++] = a;
-    links[length++] = b;
-    links[length++] = overlap.shared;
-  });
-  while (steps.next().done !== true);
+  finishSteps(
+    linkSteps(samples, (a, b, overlap) => {
+      if (length + 3 > links.length) {
+        const grown = new Int32Array(links.length * 2);
+        grown.set(links);
+        links = grown;
+      }
+      links[length++] = a;
+      links[length++] = b;
+      links[length++] = overlap.shared;
+    }),
+  );
   return links.slice(0, length);
 }
 

@@ -17,6 +17,7 @@
  * scoring the new query from scratch would give.
  */
 import { foldForSearch } from '../text/fold.js';
+import { finishSteps } from '../text/steps.js';
 
 /** Characters are read in 6 bits: 0 separates words, 1–63 are letters and digits. */
 const SEPARATOR = 0;
@@ -180,11 +181,7 @@ export function* trigramIndexSteps(texts: readonly string[]): Generator<void, Tr
 
 /** Index the trigrams of each passage, all at once (see trigramIndexSteps). */
 export function buildTrigramIndex(texts: readonly string[]): TrigramBlock {
-  const steps = trigramIndexSteps(texts);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(trigramIndexSteps(texts));
 }
 
 /**

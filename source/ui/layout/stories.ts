@@ -5,6 +5,7 @@ import { sanitizeLine } from '../../corpus/sanitize.js';
 import { glyphs } from '../../render/glyphs.js';
 import { percent, plural, thousands } from '../../render/labels.js';
 import { padLine, seg, truncateLine, type Line } from '../../render/line.js';
+import { finishSteps } from '../../text/steps.js';
 
 /**
  * The stories list, laid out a line at a time as lines are shown: a corpus of 100,000 versions
@@ -92,11 +93,7 @@ export function labelWidthOf(
   versions: readonly Version[],
   labels: ReadonlyMap<string, string>,
 ): number {
-  const steps = labelWidthSteps(versions, labels);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finishSteps(labelWidthSteps(versions, labels));
 }
 
 /**
