@@ -41,8 +41,6 @@ export interface Story {
 }
 
 export interface Neighbour {
-  readonly id: string;
-  /** The version itself. */
   readonly version: Version;
   /** Estimated text overlap, from 0 to 1: it ranks neighbours; it is not the figure shown. */
   readonly similarity: number;
@@ -666,9 +664,7 @@ function* groupSteps(
     const other = closest.other[i]!;
     closestOf.set(
       version.id,
-      other >= 0
-        ? { id: versions[other]!.id, version: versions[other]!, similarity: closest.similarity(i) }
-        : null,
+      other >= 0 ? { version: versions[other]!, similarity: closest.similarity(i) } : null,
     );
     known.set(version, samples[i]!);
     if (i % 1024 === 1023) yield;
