@@ -45,29 +45,25 @@ export interface RecordsJob {
   readonly path: string;
 }
 
+/** Versions a loader read, and what it took of them for story grouping and for search. */
+export interface LoadedBatch {
+  /** The versions read; from a loader thread without their paragraphs, which come packed. */
+  readonly versions: VersionFields[];
+  readonly paragraphs?: PackedParagraphs;
+  /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
+  readonly samples?: Uint32Array[];
+  /** Each version's passageHashes, for the search index: taken here too. */
+  readonly hashes?: Float64Array[];
+}
+
 export type FromLoader =
-  | {
+  | ({
       readonly kind: 'chunk';
       readonly chunk: number;
-      /** The versions read; from a loader thread without their paragraphs, which come packed. */
-      readonly versions: VersionFields[];
-      readonly paragraphs?: PackedParagraphs;
       readonly warnings: LoadWarning[];
-      /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
-      readonly samples?: Uint32Array[];
-      /** Each version's passageHashes, for the search index: taken here too. */
-      readonly hashes?: Float64Array[];
-    }
+    } & LoadedBatch)
   | { readonly kind: 'listed'; readonly total: number; readonly warnings: LoadWarning[] }
-  | {
-      readonly kind: 'records';
-      /** The versions read, without their paragraphs, which come packed. */
-      readonly versions: VersionFields[];
-      readonly paragraphs: PackedParagraphs;
-      readonly samples?: Uint32Array[];
-      readonly hashes?: Float64Array[];
-      readonly chunks: number;
-    }
+  | ({ readonly kind: 'records'; readonly chunks: number } & LoadedBatch)
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
   | { readonly kind: 'failed'; readonly message: string; readonly user: boolean };
 

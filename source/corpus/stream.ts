@@ -14,11 +14,11 @@ import { existsSync, opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { storedVersion, type VersionFields } from './build.js';
+import { storedVersion } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
-import { unpackParagraphs, type PackedParagraphs } from './packed.js';
-import type { FilesJob, FilesTask, FromLoader, RecordsJob } from './load-worker.js';
+import { unpackParagraphs } from './packed.js';
+import type { FilesJob, FilesTask, FromLoader, LoadedBatch, RecordsJob } from './load-worker.js';
 import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
@@ -48,20 +48,6 @@ export function takePassageHashes(version: Version): Float64Array | undefined {
 /** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
 export function loadedSample(version: Version): Uint32Array | undefined {
   return SAMPLES.get(version);
-}
-
-/**
- * Each version's sample for story grouping (shingleSampleOf its paragraphs), where a loader
- * thread took them all; undefined where any is missing, and the grouper takes them itself.
- */
-export function loadedSamples(versions: readonly Version[]): Uint32Array[] | undefined {
-  const samples: Uint32Array[] = [];
-  for (const version of versions) {
-    const sample = SAMPLES.get(version);
-    if (!sample) return undefined;
-    samples.push(sample);
-  }
-  return samples;
 }
 
 /**
@@ -247,11 +233,8 @@ class Gatherer {
    * hashes for search.
    */
   add(
-    versions: readonly VersionFields[],
+    { versions, samples, hashes, paragraphs }: LoadedBatch,
     warnings: readonly LoadWarning[],
-    samples?: readonly Uint32Array[],
-    hashes?: readonly Float64Array[],
-    paragraphs?: PackedParagraphs,
   ): void {
     for (const warning of warnings) this.warnings.push(warning);
     if (paragraphs) unpackParagraphs(versions, paragraphs);
@@ -337,16 +320,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   let isListed = false;
   let total = 0;
   let chunks = 0;
-  const waiting = new Map<
-    number,
-    {
-      versions: VersionFields[];
-      warnings: LoadWarning[];
-      samples?: Uint32Array[];
-      hashes?: Float64Array[];
-      paragraphs?: PackedParagraphs;
-    }
-  >();
+  const waiting = new Map<number, LoadedBatch & { readonly warnings: LoadWarning[] }>();
   let next = 0;
   let read = 0;
   const progress = (): LoadProgress => ({
@@ -364,7 +338,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     isListed = true;
     total = count;
     chunks = Math.ceil(total / size);
-    gather.add([], warnings);
+    gather.add({ versions: [] }, warnings);
     if (chunks === 0) gather.finish();
     else gather.soon(progress);
   };
@@ -380,7 +354,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     read += to - from;
     for (let done = waiting.get(next); done; done = waiting.get(next)) {
       waiting.delete(next);
-      gather.add(done.versions, done.warnings, done.samples, done.hashes, done.paragraphs);
+      gather.add(done, done.warnings);
       next++;
     }
     if (next === chunks) gather.finish();
@@ -472,14 +446,14 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
       gather.fail(failure);
     } else if (message.kind === 'records') {
       chunks = message.chunks;
-      gather.add(message.versions, [], message.samples, message.hashes, message.paragraphs);
+      gather.add(message, []);
       gather.soon(() => ({
         loaded: gather.versions.length,
         total: null,
         fraction: Math.min(1, (chunks * CHUNK_BYTES) / Math.max(1, place.size)),
       }));
     } else if (message.kind === 'done') {
-      gather.add([], message.warnings);
+      gather.add({ versions: [] }, message.warnings);
       gather.finish();
     }
   });

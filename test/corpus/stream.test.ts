@@ -5,7 +5,7 @@ import { loadCorpus } from '../../source/corpus/load.js';
 import {
   loadedPassageHashes,
   takePassageHashes,
-  loadedSamples,
+  loadedSample,
   openCorpus,
   type CorpusFeed,
   type StreamOptions,
@@ -72,8 +72,8 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       expect(totals.at(-1)).toBe(42);
       expect(corpus).toEqual(loadCorpus({ dir }));
       // Loader threads take each version's sample for story grouping; this thread takes none.
-      expect(loadedSamples(corpus!.versions)).toEqual(
-        mode.loader ? corpus!.versions.map((v) => shingleSampleOf(v.paragraphs)) : undefined,
+      expect(corpus!.versions.map(loadedSample)).toEqual(
+        corpus!.versions.map((v) => (mode.loader ? shingleSampleOf(v.paragraphs) : undefined)),
       );
       // And the hashes the search index looks their passages up by.
       expect(corpus!.versions.map(loadedPassageHashes)).toEqual(
