@@ -232,8 +232,6 @@ export type BlockBuilder = (texts: readonly string[]) => Promise<TrigramBlock>;
 export interface GrowingIndexOptions {
   /** Where blocks are built (default: here, in `work`). */
   readonly build?: BlockBuilder | null;
-  /** Warm the matcher up once the first block is in (see warmUp): for a reader's idle time. */
-  readonly warm?: boolean;
   /** The fewest passages in a block cut before the corpus is whole (default 2,048). */
   readonly firstBlock?: number;
   /**
@@ -274,7 +272,8 @@ class Growing implements GrowingSearchIndex {
   readonly #build: BlockBuilder | null;
   readonly #threadFrom: number;
   readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
-  #warm: boolean;
+  /** Whether to warm the matcher up once the first block is in (see warmOnce). */
+  #warm = false;
   /** Versions added, and those whose passages are read. */
   #added: Version[] = [];
   #read = 0;
@@ -296,7 +295,6 @@ class Growing implements GrowingSearchIndex {
     this.#build = options.build ?? null;
     this.#hashes = options.hashes;
     this.#threadFrom = options.threadFrom ?? 0;
-    this.#warm = options.warm ?? false;
     this.#blockSize = options.firstBlock ?? FIRST_BLOCK;
     const index = new TrigramIndex();
     this.#engine = {

@@ -34,9 +34,10 @@ class IndexFeed {
     this.index = growingSearchIndex({
       build,
       threadFrom: THREAD_FROM,
-      warm: true,
       hashes: takePassageHashes,
     });
+    // For the reader's idle time: the first keystroke then finds the matcher's code compiled.
+    this.index.warmOnce();
   }
 
   /** Whether `versions` is the versions given before, and maybe more after them. */
