@@ -1,22 +1,12 @@
 /** Paragraphs packed to cross from a loader thread, and cut out again on the reader's. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { VersionFields } from '../../source/corpus/build.js';
+import { versionFromText, withFields } from '../../source/corpus/build.js';
 import { packParagraphs, unpackParagraphs } from '../../source/corpus/packed.js';
 
-const fields = (id: string, paragraphs: string[]): VersionFields => ({
-  id,
-  file: `${id}.txt`,
-  path: `/corpus/${id}.txt`,
-  title: `Title ${id}`,
-  headline: null,
-  date: null,
-  outlet: null,
-  url: null,
-  author: null,
-  paragraphs,
-  words: 0,
-});
+/** A version with these paragraphs, whatever they hold (a file's text could not). */
+const base = versionFromText('base.txt', '/corpus/base.txt', 'Base text.');
+const fields = (id: string, paragraphs: string[]) => withFields(base, { id, paragraphs });
 
 describe('packed paragraphs', () => {
   it('come back as they went, whatever the characters, in any number', () => {
