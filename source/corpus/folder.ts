@@ -92,14 +92,16 @@ export function loadTextFile(
   return version;
 }
 
-/** Load some of a folder's text files, in order, as versions. */
+/** Load some of a folder's text files, in order, as versions; `before` is called before each. */
 export function loadTextFiles(
   dir: string,
   files: readonly Candidate[],
   warnings: LoadWarning[] = [],
+  before?: () => void,
 ): { versions: Version[]; warnings: LoadWarning[] } {
   const versions: Version[] = [];
   for (const candidate of files) {
+    before?.();
     const version = loadTextFile(dir, candidate, warnings);
     if (version) versions.push(version);
   }

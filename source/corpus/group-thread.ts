@@ -7,10 +7,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import { linksOf } from './stories.js';
+import { giveWay, readerKeyFlag, type KeyFlag } from './give-way.js';
 
 /** What the worker is started with. */
 export interface GroupJob {
   readonly role: 'gaza-reader:group';
+  /** The reader's key flag, to give way to its thread between steps (give-way.ts). */
+  readonly keyFlag?: KeyFlag;
 }
 
 /** Every version's sample end to end, and where each starts (`starts[v]` to `starts[v + 1]`). */
@@ -22,14 +25,14 @@ interface PackedSamples {
 type LinksReply = { readonly links: Int32Array } | { readonly failed: string };
 
 /** The worker's side: find the links of the samples it is sent, once. */
-export function serveLinks(port: MessagePort): void {
+export function serveLinks(port: MessagePort, keyFlag?: KeyFlag): void {
   port.once('message', ({ values, starts }: PackedSamples) => {
     try {
       const samples: Uint32Array[] = [];
       for (let v = 0; v + 1 < starts.length; v++) {
         samples.push(values.subarray(starts[v]!, starts[v + 1]!));
       }
-      const links = linksOf(samples);
+      const links = linksOf(samples, () => giveWay(keyFlag));
       port.postMessage({ links } satisfies LinksReply, [links.buffer as ArrayBuffer]);
     } catch (error) {
       port.postMessage({ failed: String(error) } satisfies LinksReply);
@@ -54,7 +57,9 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
   let timer: NodeJS.Immediate | null = null;
   let fail: (error: Error) => void = () => undefined;
   // Started first, so that the thread starts up while the samples are packed.
-  const worker = new Worker(script, { workerData: { role: 'gaza-reader:group' } as GroupJob });
+  const worker = new Worker(script, {
+    workerData: { role: 'gaza-reader:group', keyFlag: readerKeyFlag } satisfies GroupJob,
+  });
   // The reader may quit while the thread works: it must not keep the reader running.
   worker.unref();
   const links = new Promise<Int32Array>((resolve, reject) => {

@@ -17,6 +17,7 @@ import { passageHashes } from '../search/passages.js';
 import type { VersionFields } from './build.js';
 import { packParagraphs, type PackedParagraphs } from './packed.js';
 import type { LoadWarning, Version } from './types.js';
+import { giveWay, type KeyFlag } from './give-way.js';
 
 /**
  * What the main thread asks of a folder loader: one chunk of the folder's text files, from its
@@ -36,6 +37,8 @@ export interface FilesTask {
 export interface FilesJob {
   readonly role: 'gaza-reader:files';
   readonly dir: string;
+  /** The reader's key flag, to give way to its thread between files (give-way.ts). */
+  readonly keyFlag?: KeyFlag;
 }
 
 /** What a record-file loader is started with. */
@@ -43,6 +46,8 @@ export interface RecordsJob {
   readonly role: 'gaza-reader:records';
   readonly kind: 'jsonl' | 'csv';
   readonly path: string;
+  /** The reader's key flag, to give way to its thread between versions (give-way.ts). */
+  readonly keyFlag?: KeyFlag;
 }
 
 /** Versions a loader read, and what it took of them for story grouping and for search. */
@@ -83,6 +88,7 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   };
   const sink = {
     version(version: Version): void {
+      giveWay(job.keyFlag);
       batch.push(version);
       if (batch.length >= BATCH) flush();
     },
@@ -133,9 +139,9 @@ if (port) {
 // Only on a thread stream.ts started: a test runner's own worker threads have a parent port too.
 const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | GroupJob | null;
 if (port && job?.role === 'gaza-reader:index') {
-  serveBlocks(port);
+  serveBlocks(port, job.keyFlag);
 } else if (port && job?.role === 'gaza-reader:group') {
-  serveLinks(port);
+  serveLinks(port, job.keyFlag);
 } else if (port && job?.role === 'gaza-reader:records') {
   const post = (message: FromLoader): void => port.postMessage(message);
   try {
@@ -150,7 +156,9 @@ if (port && job?.role === 'gaza-reader:index') {
     port.postMessage({ kind: 'listed', total: files.length, warnings } as FromLoader);
     port.on('message', ({ chunk, from, to }: FilesTask) => {
       try {
-        const loaded = loadTextFiles(job.dir, files.slice(from, to));
+        const loaded = loadTextFiles(job.dir, files.slice(from, to), [], () =>
+          giveWay(job.keyFlag),
+        );
         const samples = samplesOf(loaded.versions);
         const hashes = hashesOf(loaded.versions);
         const { versions, packed } = packParagraphs(loaded.versions);

@@ -569,7 +569,7 @@ function* linkSteps(
  * The pairs of versions whose samples overlap, as linkSteps finds them, all at once: a, b and the
  * samples they share, three numbers a pair. What a grouping thread finds for the reader.
  */
-export function linksOf(samples: readonly Uint32Array[]): Int32Array {
+export function linksOf(samples: readonly Uint32Array[], between?: () => void): Int32Array {
   let links = new Int32Array(3 * 4096);
   let length = 0;
   finishSteps(
@@ -583,6 +583,7 @@ export function linksOf(samples: readonly Uint32Array[]): Int32Array {
       links[length++] = b;
       links[length++] = overlap.shared;
     }),
+    between,
   );
   return links.slice(0, length);
 }

@@ -23,6 +23,7 @@ import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } f
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
+import { readerKeyFlag } from './give-way.js';
 
 /** Samples for story grouping that loader threads took, by version. */
 const SAMPLES = new WeakMap<Version, Uint32Array>();
@@ -389,7 +390,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     return feed;
   }
   const threads: Worker[] = [];
-  const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir };
+  const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir, keyFlag: readerKeyFlag };
   const give = (worker: Worker): void => {
     if (handed < chunks) worker.postMessage(range(handed++));
   };
@@ -438,6 +439,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
     role: 'gaza-reader:records',
     kind: place.kind === 'csv' ? 'csv' : 'jsonl',
     path: place.dir,
+    keyFlag: readerKeyFlag,
   };
   const worker = new Worker(script, { workerData: job });
   worker.on('message', (message: FromLoader) => {

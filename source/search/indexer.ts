@@ -7,10 +7,13 @@ import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { BlockBuilder } from './index.js';
 import { buildTrigramIndex, type TrigramBlock } from './trigrams.js';
+import { giveWay, readerKeyFlag, type KeyFlag } from '../corpus/give-way.js';
 
 /** What the worker is started with. */
 export interface IndexJob {
   readonly role: 'gaza-reader:index';
+  /** The reader's key flag, to give way to its thread between steps (corpus/give-way.ts). */
+  readonly keyFlag?: KeyFlag;
 }
 
 /**
@@ -40,7 +43,7 @@ type BlockReply =
   | { readonly id: number; readonly failed: string };
 
 /** The worker's side: gather each block's parts, and build it once the last is in. */
-export function serveBlocks(port: MessagePort): void {
+export function serveBlocks(port: MessagePort, keyFlag?: KeyFlag): void {
   const parts = new Map<number, string[]>();
   port.on('message', ({ id, texts, count, last }: BlockRequest) => {
     try {
@@ -52,7 +55,7 @@ export function serveBlocks(port: MessagePort): void {
       for (const text of split) gathered.push(text);
       if (!last) return;
       parts.delete(id);
-      const block = buildTrigramIndex(gathered);
+      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag));
       const buffers = [block.offsets.buffer, block.postings.buffer] as ArrayBuffer[];
       port.postMessage({ id, block } satisfies BlockReply, buffers);
     } catch (error) {
@@ -70,7 +73,9 @@ export interface Indexer {
 
 /** Start an indexing thread running `script` (the bundle's worker script). */
 export function startIndexer(script: URL): Indexer {
-  const worker = new Worker(script, { workerData: { role: 'gaza-reader:index' } as IndexJob });
+  const worker = new Worker(script, {
+    workerData: { role: 'gaza-reader:index', keyFlag: readerKeyFlag } satisfies IndexJob,
+  });
   // The reader may quit while a block is building: the thread must not keep it running.
   worker.unref();
   const waiting = new Map<

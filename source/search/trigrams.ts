@@ -180,8 +180,8 @@ export function* trigramIndexSteps(texts: readonly string[]): Generator<void, Tr
 }
 
 /** Index the trigrams of each passage, all at once (see trigramIndexSteps). */
-export function buildTrigramIndex(texts: readonly string[]): TrigramBlock {
-  return finishSteps(trigramIndexSteps(texts));
+export function buildTrigramIndex(texts: readonly string[], between?: () => void): TrigramBlock {
+  return finishSteps(trigramIndexSteps(texts), between);
 }
 
 /**

@@ -5,6 +5,8 @@
  * comes, the turns follow one another at once and the work goes on at full speed.
  */
 
+import { lowerKeyFlag, raiseKeyFlag } from '../corpus/give-way.js';
+
 /** Milliseconds of background work in one turn of the event loop, for all jobs together. */
 export const BUDGET_MS = 8;
 
@@ -29,15 +31,19 @@ let keyCame = false;
  */
 export function giveWayToKey(): void {
   keyCame = true;
+  raiseKeyFlag();
+  // The turn after the key's frame lowers the flag, work or none.
+  timer ??= setImmediate(turn);
 }
 
 function turn(): void {
   timer = null;
   if (keyCame) {
     keyCame = false;
-    if (jobs.length > 0) timer = setImmediate(turn);
+    timer = setImmediate(turn);
     return;
   }
+  lowerKeyFlag();
   const deadline = performance.now() + BUDGET_MS;
   for (let ran = 0; ran < jobs.length && performance.now() < deadline; ran++) {
     if (next >= jobs.length) next = 0;

@@ -1,5 +1,6 @@
 /** Background work between keys: jobs take turns, and each turn has one budget for them all. */
 import { describe, expect, it } from 'vitest';
+import { readerKeyFlag } from '../../source/corpus/give-way.js';
 import { giveWayToKey, inBackground } from '../../source/ui/background.js';
 import { until } from '../helpers/wait.js';
 
@@ -68,5 +69,19 @@ describe('background work', () => {
     done = true;
     stop();
     expect(runs.slice(from, from + 2)).toEqual(['frame', 'work']);
+  });
+
+  it('asks the other threads to give way until the key is answered, work or none', async () => {
+    const during: number[] = [];
+    giveWayToKey();
+    expect(Atomics.load(readerKeyFlag, 0)).toBe(1);
+    // The key's frame, scheduled as the key is read: drawn while the others still wait.
+    setImmediate(() => during.push(Atomics.load(readerKeyFlag, 0)));
+    await until(
+      () => Atomics.load(readerKeyFlag, 0) === 0,
+      'the flag lowered',
+      () => `frame saw ${during.join(' ')}`,
+    );
+    expect(during).toEqual([1]);
   });
 });
