@@ -168,7 +168,7 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
   });
 });
 
-describe('the Ink patch (a line inside its clip is not sliced)', () => {
+describe('the Ink patch (a line inside its clip is not sliced; caches last between frames)', () => {
   interface InkOutput {
     write(x: number, y: number, text: string, options: { transformers: [] }): void;
     clip(clip: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
@@ -178,7 +178,7 @@ describe('the Ink patch (a line inside its clip is not sliced)', () => {
   type OutputClass = new (options: { width: number; height: number }) => InkOutput;
   const source = "export { default } from './node_modules/ink/build/output.js';";
 
-  it('draws every frame as the shipped Output draws it, clipped or not', async () => {
+  it('draws every frame as the shipped Output draws it, clipped or not, frame after frame', async () => {
     const Patched = (await load<{ default: OutputClass }>(source, 'patched')).default;
     const Shipped = (await load<{ default: OutputClass }>(source, 'shipped')).default;
     // Styled text as the panes write it: colours, bold, inverse, wide and combining characters.
