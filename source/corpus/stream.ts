@@ -67,6 +67,15 @@ export interface LoadProgress {
   readonly fraction: number;
 }
 
+/**
+ * How many versions a corpus that is loading will hold: a folder's count of files, else an
+ * estimate from how much of the file is read (null before a hundredth of it is).
+ */
+export function expectedVersions({ loaded, total, fraction }: LoadProgress): number | null {
+  if (total !== null) return total;
+  return fraction >= 0.01 ? Math.round(loaded / fraction) : null;
+}
+
 export interface StreamOptions {
   /** Worker threads to read on: by default one a core, up to four; 0 reads on this thread. */
   readonly workers?: number;

@@ -270,7 +270,7 @@ class Growing implements GrowingSearchIndex {
   readonly #collector = new PassageCollector();
   readonly #engine: Engine;
   readonly #build: BlockBuilder | null;
-  readonly #threadFrom: number;
+  threadFrom: number;
   readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
   /** Whether to warm the matcher up once the first block is in (see warmOnce). */
   #warm = false;
@@ -294,7 +294,7 @@ class Growing implements GrowingSearchIndex {
   constructor(options: GrowingIndexOptions = {}) {
     this.#build = options.build ?? null;
     this.#hashes = options.hashes;
-    this.#threadFrom = options.threadFrom ?? 0;
+    this.threadFrom = options.threadFrom ?? 0;
     this.#blockSize = options.firstBlock ?? FIRST_BLOCK;
     const index = new TrigramIndex();
     this.#engine = {
@@ -408,7 +408,7 @@ class Growing implements GrowingSearchIndex {
     if (left === 0 || (left < this.#blockSize && !whole)) return;
     while (this.#cut < total) {
       const to = Math.min(total, this.#cut + MAX_BLOCK);
-      const elsewhere = this.#build !== null && to - this.#cut >= this.#threadFrom;
+      const elsewhere = this.#build !== null && to - this.#cut >= this.threadFrom;
       this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1, elsewhere });
       this.#cut = to;
     }

@@ -64,6 +64,12 @@ export interface GrowingSearchIndex extends SearchIndex {
   /** Warm the matcher up once the first block is searched (see buildSearchIndex). */
   warmOnce(): void;
   /**
+   * Blocks of fewer passages than this are built on this thread, larger ones on the other (see
+   * GrowingIndexOptions.threadFrom); lowered once a corpus is known to be large, it applies to the
+   * blocks cut from then on.
+   */
+  threadFrom: number;
+  /**
    * Call `listener` each time a search covers more, or work waits here again (a block the other
    * thread could not build); returns a function that stops it.
    */

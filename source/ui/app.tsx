@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
-import type { LoadProgress } from '../corpus/stream.js';
+import { expectedVersions, type LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
 import type { BlockBuilder } from '../search/index.js';
 import { useSearchIndex } from './hooks/use-search-index.js';
@@ -143,8 +143,12 @@ export function App({
   }, []);
 
   // Each time the index covers more versions, the query on screen is answered again.
-  const searchIndex = useSearchIndex(latest.versions, whole, indexBlocks, () =>
-    update((s) => answerAgain(s, ctxRef.current)),
+  const searchIndex = useSearchIndex(
+    latest.versions,
+    whole,
+    indexBlocks,
+    () => update((s) => answerAgain(s, ctxRef.current)),
+    loading ? expectedVersions(loading) : null,
   );
   // Searching is part of the key's transition: the query and its results make one frame. Until
   // the index covers a first block of versions, a query waits.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
 import {
+  expectedVersions,
   loadedPassageHashes,
   takePassageHashes,
   loadedSample,
@@ -150,6 +151,15 @@ describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
     const { corpus } = await follow(feed);
     expect(corpus).toBeNull();
     expect(feed.failure?.message).toBe(userError(() => loadCorpus({ dir: path })).message);
+  });
+});
+
+describe('expectedVersions', () => {
+  it('is a folder’s count of files, or an estimate from how much of a record file is read', () => {
+    expect(expectedVersions({ loaded: 0, total: 100_000, fraction: 0 })).toBe(100_000);
+    expect(expectedVersions({ loaded: 2_000, total: null, fraction: 0.08 })).toBe(25_000);
+    // Too early to tell.
+    expect(expectedVersions({ loaded: 10, total: null, fraction: 0.002 })).toBeNull();
   });
 });
 

@@ -102,6 +102,34 @@ describe('a growing search index', () => {
     );
   });
 
+  it('sends every block to the other thread once its threshold is lowered, small ones too', async () => {
+    const sent: number[] = [];
+    const growing = growingSearchIndex({
+      build: (texts) => (sent.push(texts.length), elsewhere(texts)),
+      firstBlock: 50,
+      threadFrom: 100_000,
+    });
+    growing.add(versions.slice(0, 40));
+    await settle(growing, 40);
+    // Indexed here so far: nothing was sent.
+    expect(sent).toEqual([]);
+    const before = growing.size;
+    // The corpus turns out to be large.
+    growing.threadFrom = 0;
+    for (let from = 40; from < versions.length; from += 10) {
+      growing.add(versions.slice(from, from + 10));
+      growing.work(50);
+    }
+    growing.finish();
+    await settle(growing, versions.length);
+    // Every passage read after that went to the other thread, in blocks far below 100,000.
+    expect(sent.reduce((sum, n) => sum + n, 0)).toBe(growing.size - before);
+    expect(Math.max(...sent)).toBeLessThan(100_000);
+    expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
+      buildSearchIndex(versions).search('ceasefire talks', { limit: 100 }),
+    );
+  });
+
   it('refuses versions after it is finished', () => {
     const growing = growingSearchIndex();
     growing.finish();

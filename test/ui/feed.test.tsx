@@ -9,6 +9,7 @@ import { findLinksOnThread, type LinkSearch } from '../../source/corpus/group-th
 import { loadCorpus } from '../../source/corpus/load.js';
 import { groupStories } from '../../source/corpus/stories.js';
 import { CorpusFeed, openCorpus } from '../../source/corpus/stream.js';
+import { buildTrigramIndex, type TrigramBlock } from '../../source/search/trigrams.js';
 import { App } from '../../source/ui/app.js';
 import { FeedApp } from '../../source/ui/feed.js';
 import { monoTheme } from '../../source/ui/theme.js';
@@ -85,6 +86,42 @@ describe('the reader over a corpus that streams in', () => {
     feed.publish(corpus, null);
     const whole = await waitFor('passages · 1 of');
     expect(whole).not.toContain('of 600 versions');
+  });
+});
+
+describe('indexing on a thread', () => {
+  it('sends every block to the thread when the corpus will be large, and none when small', async () => {
+    const versions = generateVersions({ versions: 400, seed: 8 });
+    for (const total of [600, 20_000]) {
+      const sent: number[] = [];
+      const build = (texts: readonly string[]): Promise<TrigramBlock> => {
+        sent.push(texts.length);
+        return Promise.resolve(buildTrigramIndex(texts));
+      };
+      const instance = render(
+        <App
+          corpus={{ ...seeds, versions }}
+          loading={{ loaded: 400, total, fraction: 400 / total }}
+          indexBlocks={build}
+          theme={monoTheme}
+        />,
+      );
+      unmount = () => instance.unmount();
+      const frame = (): string => instance.lastFrame() ?? '';
+      await until(() => frame().includes('1 of 400'), 'the list', frame);
+      instance.stdin.write('/');
+      await until(() => frame().includes('Type to search'), 'the search box', frame);
+      instance.stdin.write('ceasefire');
+      const searched = new RegExp(
+        `passages in [\\d,]+ of ${total.toLocaleString('en-US')} versions`,
+      );
+      await until(() => searched.test(frame()), 'a search of what is indexed', frame);
+      // Small: the blocks are built here, between keys. Large: on the thread, the first too.
+      if (total === 600) expect(sent).toEqual([]);
+      else expect(sent.length).toBeGreaterThan(0);
+      instance.unmount();
+      unmount = undefined;
+    }
   });
 });
 
