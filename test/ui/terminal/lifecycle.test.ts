@@ -10,6 +10,7 @@ import {
   type Lifecycle,
   type ProcessControl,
 } from '../../../source/ui/terminal/lifecycle.js';
+import { openReaderTerminal } from '../../../source/ui/terminal/reader.js';
 
 /** A terminal stand-in: what the reader writes lands in a file; `fd` -1 makes every write fail. */
 function fakeTerminal(options: { broken?: boolean } = {}) {
@@ -18,6 +19,7 @@ function fakeTerminal(options: { broken?: boolean } = {}) {
   const rawModes: boolean[] = [];
   const stdout = Object.assign(new EventEmitter(), {
     fd: options.broken ? 1_000_000 : fd,
+    isTTY: true,
     columns: 80,
     rows: 24,
   }) as unknown as NodeJS.WriteStream;
@@ -143,6 +145,24 @@ describe('the terminal lifecycle', () => {
     process.emit('SIGTSTP', 'SIGTSTP');
     expect(term.ended).toEqual(['stop']);
     expect(term.written().endsWith(RESTORE)).toBe(true);
+    term.close();
+  });
+
+  it('draws the next frame whole after SIGCONT, though no one has asked for a redraw yet', () => {
+    const term = fakeTerminal();
+    const opened = openReaderTerminal(term.stdin, term.stdout, term.control);
+    session = opened.terminal;
+    const frame = 'Stories  5 versions\n\n  000  A top Hamas official';
+    opened.writer.frame(frame, 80, 24);
+    expect(term.written()).toContain('A top Hamas official');
+    // Ctrl-Z, then back: the terminal is set up again, cleared, before the reader (or the first
+    // stage) has anything listening for the redraw.
+    session.suspend();
+    process.emit('SIGCONT', 'SIGCONT');
+    const back = term.written().length;
+    opened.writer.frame(frame, 80, 24);
+    // The same frame as before the stop, drawn again whole: not nothing, as an unchanged frame.
+    expect(term.written().slice(back)).toContain('A top Hamas official');
     term.close();
   });
 });
