@@ -72,18 +72,19 @@ export type FromLoader =
   | { readonly kind: 'done'; readonly warnings: LoadWarning[] }
   | { readonly kind: 'failed'; readonly message: string; readonly user: boolean };
 
+/** Send a message to the reader's thread, moving `moved` with it. */
+type Post = (message: FromLoader, moved?: ArrayBuffer[]) => void;
+
 /** Versions are posted in batches of this many, as a record file is read. */
 const BATCH = 200;
 
 /** Read a record file, posting its versions in batches as they are read, then its warnings. */
-function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void {
+function loadRecords(job: RecordsJob, post: Post): void {
   let batch: Version[] = [];
   let chunks = 0;
   const flush = (): void => {
-    const samples = samplesOf(batch);
-    const hashes = hashesOf(batch);
-    const { versions, packed } = packParagraphs(batch);
-    post({ kind: 'records', versions, paragraphs: packed, samples, hashes, chunks });
+    const { loaded, moved } = batchOf(batch);
+    post({ kind: 'records', ...loaded, chunks }, moved);
     batch = [];
   };
   const sink = {
@@ -99,6 +100,25 @@ function loadRecords(job: RecordsJob, post: (message: FromLoader) => void): void
   const warnings = (job.kind === 'jsonl' ? loadJsonLines : loadCsv)(job.path, sink);
   flush();
   post({ kind: 'done', warnings });
+}
+
+/**
+ * What a loader sends of the versions it read: their fields, their paragraphs packed, their
+ * samples and their passages' hashes; and the buffers that move with them rather than be copied.
+ */
+function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayBuffer[] } {
+  const samples = samplesOf(read);
+  const hashes = hashesOf(read);
+  const { versions, packed } = packParagraphs(read);
+  return {
+    loaded: { versions, paragraphs: packed, samples, hashes },
+    moved: [
+      packed.counts.buffer as ArrayBuffer,
+      packed.starts.buffer as ArrayBuffer,
+      ...samples.map((sample) => sample.buffer as ArrayBuffer),
+      ...hashes.map((hash) => hash.buffer as ArrayBuffer),
+    ],
+  };
 }
 
 /** What the search index looks each version's passages up by (see PassageCollector). */
@@ -136,6 +156,7 @@ if (port) {
     // Not allowed here: the loader runs at the reader's priority.
   }
 }
+const post: Post = (message, moved) => port?.postMessage(message, moved);
 // Only on a thread stream.ts started: a test runner's own worker threads have a parent port too.
 const job = (port ? workerData : null) as FilesJob | RecordsJob | IndexJob | GroupJob | null;
 if (port && job?.role === 'gaza-reader:index') {
@@ -143,7 +164,6 @@ if (port && job?.role === 'gaza-reader:index') {
 } else if (port && job?.role === 'gaza-reader:group') {
   serveLinks(port, job.keyFlag);
 } else if (port && job?.role === 'gaza-reader:records') {
-  const post = (message: FromLoader): void => port.postMessage(message);
   try {
     loadRecords(job, post);
   } catch (error) {
@@ -153,38 +173,19 @@ if (port && job?.role === 'gaza-reader:index') {
   try {
     const warnings: LoadWarning[] = [];
     const files = textFiles(job.dir, warnings);
-    port.postMessage({ kind: 'listed', total: files.length, warnings } as FromLoader);
+    post({ kind: 'listed', total: files.length, warnings });
     port.on('message', ({ chunk, from, to }: FilesTask) => {
       try {
-        const loaded = loadTextFiles(job.dir, files.slice(from, to), [], () =>
+        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to), [], () =>
           giveWay(job.keyFlag),
         );
-        const samples = samplesOf(loaded.versions);
-        const hashes = hashesOf(loaded.versions);
-        const { versions, packed } = packParagraphs(loaded.versions);
-        const { warnings } = loaded;
-        port.postMessage(
-          {
-            kind: 'chunk',
-            chunk,
-            versions,
-            paragraphs: packed,
-            warnings,
-            samples,
-            hashes,
-          } as FromLoader,
-          [
-            packed.counts.buffer as ArrayBuffer,
-            packed.starts.buffer as ArrayBuffer,
-            ...samples.map((sample) => sample.buffer as ArrayBuffer),
-            ...hashes.map((hash) => hash.buffer as ArrayBuffer),
-          ],
-        );
+        const { loaded, moved } = batchOf(versions);
+        post({ kind: 'chunk', chunk, warnings, ...loaded }, moved);
       } catch (error) {
-        port.postMessage(failed(error));
+        post(failed(error));
       }
     });
   } catch (error) {
-    port.postMessage(failed(error));
+    post(failed(error));
   }
 }

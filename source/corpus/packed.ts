@@ -33,7 +33,7 @@ export interface PackedParagraphs {
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /**
- * Take the paragraphs out of versions (which keep an empty list) and pack them; `unpack` puts
+ * Take the paragraphs out of versions (which keep an empty list) and pack them; unpackParagraphs puts
  * them back.
  */
 export function packParagraphs(versions: readonly VersionFields[]): {
