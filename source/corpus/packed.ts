@@ -33,8 +33,8 @@ export interface PackedParagraphs {
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
 /**
- * Take the paragraphs out of versions (which keep an empty list) and pack them; unpackParagraphs puts
- * them back.
+ * Take the paragraphs out of versions (which keep an empty list) and pack them;
+ * unpackParagraphs puts them back.
  */
 export function packParagraphs(versions: readonly VersionFields[]): {
   readonly versions: VersionFields[];

@@ -26,6 +26,7 @@
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted, sortSteps } from '../text/sorted.js';
 import { finishSteps } from '../text/steps.js';
+import { grown } from '../text/grown.js';
 import { bodyOf } from './build.js';
 import { compareDates, outletKey } from './labels.js';
 import type { Version } from './types.js';
@@ -574,11 +575,7 @@ export function linksOf(samples: readonly Uint32Array[], between?: () => void): 
   let length = 0;
   finishSteps(
     linkSteps(samples, (a, b, overlap) => {
-      if (length + 3 > links.length) {
-        const grown = new Int32Array(links.length * 2);
-        grown.set(links);
-        links = grown;
-      }
+      if (length + 3 > links.length) links = grown(links);
       links[length++] = a;
       links[length++] = b;
       links[length++] = overlap.shared;

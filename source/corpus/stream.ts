@@ -30,15 +30,11 @@ const SAMPLES = new WeakMap<Version, Uint32Array>();
 /** Hashes of passages for the search index that loader threads took, by version. */
 const HASHES = new WeakMap<Version, Float64Array>();
 
-/** A version's passageHashes (search/passages.ts), if a loader thread took them. */
-export function loadedPassageHashes(version: Version): Float64Array | undefined {
-  return HASHES.get(version);
-}
-
 /**
- * loadedPassageHashes, given once: the search index reads each version's passages once, and the
- * hashes are then let go (100,000 arrays fewer for every collection of the reader's heap to
- * trace). A version asked for again has none, and the index takes them itself.
+ * A version's passageHashes (search/passages.ts), if a loader thread took them, given once: the
+ * search index reads each version's passages once, and the hashes are then let go (100,000
+ * arrays fewer for every collection of the reader's heap to trace). A version asked for again
+ * has none, and the index takes them itself.
  */
 export function takePassageHashes(version: Version): Float64Array | undefined {
   const hashes = HASHES.get(version);

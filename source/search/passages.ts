@@ -1,5 +1,6 @@
 import type { Version } from '../corpus/types.js';
 import { passageKey } from '../text/fold.js';
+import { grown } from '../text/grown.js';
 
 /** Where a passage stands in one version. */
 export interface Placement {
@@ -42,13 +43,6 @@ export function passageHashes(paragraphs: readonly string[]): Float64Array {
 
 /** How many maps a PassageCollector looks key hashes up in. */
 const HASH_MAPS = 64;
-
-/** A typed array twice as long, with the same start. */
-function grown<T extends Int32Array>(array: T): T {
-  const next = new (array.constructor as new (length: number) => T)(array.length * 2);
-  next.set(array);
-  return next;
-}
 
 /**
  * The distinct passages of a corpus, in the order they first appear, gathered as its versions
