@@ -30,6 +30,30 @@ async function settle(index: GrowingSearchIndex, searched: number): Promise<void
   );
 }
 
+/**
+ * An index of blocks of 50 passages and more, those of `threadFrom` or more built "elsewhere";
+ * `sent` is the size of each block sent there.
+ */
+function sending(threadFrom: number): { growing: GrowingSearchIndex; sent: number[] } {
+  const sent: number[] = [];
+  const growing = growingSearchIndex({
+    build: (texts) => (sent.push(texts.length), elsewhere(texts)),
+    firstBlock: 50,
+    threadFrom,
+  });
+  return { growing, sent };
+}
+
+/** Add the versions from `from` on, ten at a time as a corpus loads, then finish and settle. */
+async function addTheRest(growing: GrowingSearchIndex, from: number): Promise<void> {
+  for (let at = from; at < versions.length; at += 10) {
+    growing.add(versions.slice(at, at + 10));
+    growing.work(50);
+  }
+  growing.finish();
+  await settle(growing, versions.length);
+}
+
 describe('a growing search index', () => {
   it('finds, once whole, what an index of the whole corpus finds: in blocks, here or elsewhere', async () => {
     const whole = buildSearchIndex(versions);
@@ -83,18 +107,8 @@ describe('a growing search index', () => {
   });
 
   it('builds small blocks here and sends only large ones to the other thread', async () => {
-    const sent: number[] = [];
-    const growing = growingSearchIndex({
-      build: (texts) => (sent.push(texts.length), elsewhere(texts)),
-      firstBlock: 50,
-      threadFrom: 400,
-    });
-    for (let from = 0; from < versions.length; from += 10) {
-      growing.add(versions.slice(from, from + 10));
-      growing.work(50);
-    }
-    growing.finish();
-    await settle(growing, versions.length);
+    const { growing, sent } = sending(400);
+    await addTheRest(growing, 0);
     expect(sent.length).toBeGreaterThan(0);
     expect(Math.min(...sent)).toBeGreaterThanOrEqual(400);
     expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
@@ -103,12 +117,7 @@ describe('a growing search index', () => {
   });
 
   it('sends every block to the other thread once its threshold is lowered, small ones too', async () => {
-    const sent: number[] = [];
-    const growing = growingSearchIndex({
-      build: (texts) => (sent.push(texts.length), elsewhere(texts)),
-      firstBlock: 50,
-      threadFrom: 100_000,
-    });
+    const { growing, sent } = sending(100_000);
     growing.add(versions.slice(0, 40));
     await settle(growing, 40);
     // Indexed here so far: nothing was sent.
@@ -116,12 +125,7 @@ describe('a growing search index', () => {
     const before = growing.size;
     // The corpus turns out to be large.
     growing.threadFrom = 0;
-    for (let from = 40; from < versions.length; from += 10) {
-      growing.add(versions.slice(from, from + 10));
-      growing.work(50);
-    }
-    growing.finish();
-    await settle(growing, versions.length);
+    await addTheRest(growing, 40);
     // Every passage read after that went to the other thread, in blocks far below 100,000.
     expect(sent.reduce((sum, n) => sum + n, 0)).toBe(growing.size - before);
     expect(Math.max(...sent)).toBeLessThan(100_000);
