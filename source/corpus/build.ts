@@ -8,7 +8,7 @@ import { NO_FIELDS, type StatedFields } from './fields.js';
 import { parseText, titleOf } from './metadata.js';
 import { countWords } from './normalize.js';
 import { sanitizeLine } from './sanitize.js';
-import { ownField, ownString } from './strings.js';
+import { ownString } from './strings.js';
 import type { Version } from './types.js';
 
 /** The id a file gives its version: its path in the corpus, with `/` between folders, no extension. */
@@ -16,6 +16,16 @@ export function idOfFile(file: string): string {
   const ext = extname(file);
   return sanitizeLine((ext === '' ? file : file.slice(0, -ext.length)).split('\\').join('/'));
 }
+
+/**
+ * How a version keeps the strings it is built of. By default each is copied out of the file's text
+ * (ownString), for a version kept on the thread that read it. A loader thread, which posts its
+ * versions on, keeps them as read (`asRead`): the message copies every field anyway, and the
+ * paragraphs go packed (packed.ts), so a copy here would be made only to be thrown away.
+ */
+export type KeepString = (text: string) => string;
+
+export const asRead: KeepString = (text) => text;
 
 /** What a version is made of: every field but the body, which its paragraphs make. */
 export type VersionFields = Omit<Version, 'body'>;
@@ -74,25 +84,30 @@ export function buildVersion(
   path: string,
   text: string,
   stated: StatedFields = NO_FIELDS,
+  keep: KeepString = ownString,
 ): Version {
   const parsed = parseText(text);
-  const paragraphs = parsed.paragraphs.map(ownString);
+  const paragraphs = parsed.paragraphs.map((paragraph) => keep(paragraph));
   let words = 0;
   for (const paragraph of paragraphs) words += countWords(paragraph);
   return storedVersion({
-    id: ownString(id),
+    id: keep(id),
     file: sanitizeLine(file),
     path,
-    title: ownString(stated.title ?? titleOf(parsed, id)),
-    headline: ownField(parsed.headline),
-    date: ownField(stated.date ?? parsed.date),
-    outlet: ownField(stated.outlet),
-    url: ownField(stated.url),
-    author: ownField(stated.author),
+    title: keep(stated.title ?? titleOf(parsed, id)),
+    headline: keepField(parsed.headline, keep),
+    date: keepField(stated.date ?? parsed.date, keep),
+    outlet: keepField(stated.outlet, keep),
+    url: keepField(stated.url, keep),
+    author: keepField(stated.author, keep),
     paragraphs,
     ...(parsed.chrome ? { chrome: parsed.chrome } : {}),
     words,
   });
+}
+
+function keepField(text: string | null, keep: KeepString): string | null {
+  return text === null ? null : keep(text);
 }
 
 /**
@@ -104,6 +119,7 @@ export function versionFromText(
   path: string,
   text: string,
   stated: StatedFields = NO_FIELDS,
+  keep?: KeepString,
 ): Version {
-  return buildVersion(idOfFile(file), file, path, text, stated);
+  return buildVersion(idOfFile(file), file, path, text, stated, keep);
 }

@@ -6,7 +6,7 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { extname, resolve, sep } from 'node:path';
-import { versionFromText } from './build.js';
+import { versionFromText, type KeepString } from './build.js';
 import { UserError } from './errors.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { decodeText, encodingOf, looksBinary } from './normalize.js';
@@ -58,11 +58,15 @@ export function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
   return found;
 }
 
-/** One text file of a corpus folder as a version; null, with a warning, when it holds none. */
+/**
+ * One text file of a corpus folder as a version; null, with a warning, when it holds none. `keep`
+ * says how it keeps its strings (see KeepString).
+ */
 export function loadTextFile(
   dir: string,
   { raw, name }: Candidate,
   warnings: LoadWarning[],
+  keep?: KeepString,
 ): Version | null {
   const file = sanitizeLine(name);
   const warn = (message: string): null => {
@@ -83,7 +87,7 @@ export function loadTextFile(
     warnings.push({ file, message: `${file}: ${message}` });
   };
   const { fields, body } = splitFrontMatter(decodeText(bytes), note);
-  const version = versionFromText(name, resolve(dir, name), body, fields);
+  const version = versionFromText(name, resolve(dir, name), body, fields, keep);
   if (version.paragraphs.length === 0) return warn('it is empty');
   if (utf8 && !isUtf8(bytes)) {
     // Loaded, but the reader should know why some characters show as �.
@@ -92,17 +96,25 @@ export function loadTextFile(
   return version;
 }
 
-/** Load some of a folder's text files, in order, as versions; `before` is called before each. */
+/** How loadTextFiles reads. */
+export interface FilesReading {
+  /** Called before each file (a loader thread gives way to a key here). */
+  readonly before?: () => void;
+  /** How the versions keep their strings (see KeepString). */
+  readonly keep?: KeepString;
+}
+
+/** Load some of a folder's text files, in order, as versions. */
 export function loadTextFiles(
   dir: string,
   files: readonly Candidate[],
-  warnings: LoadWarning[] = [],
-  before?: () => void,
+  { before, keep }: FilesReading = {},
 ): { versions: Version[]; warnings: LoadWarning[] } {
+  const warnings: LoadWarning[] = [];
   const versions: Version[] = [];
   for (const candidate of files) {
     before?.();
-    const version = loadTextFile(dir, candidate, warnings);
+    const version = loadTextFile(dir, candidate, warnings, keep);
     if (version) versions.push(version);
   }
   return { versions, warnings };

@@ -9,12 +9,12 @@ import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles } from './folder.js';
-import { loadCsv, loadJsonLines } from './records.js';
+import { loadCsv, loadJsonLines, type RecordSink } from './records.js';
 import { shingleSampleOf } from './stories.js';
 import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
 import { passageHashes } from '../search/passages.js';
-import type { VersionFields } from './build.js';
+import { asRead, type VersionFields } from './build.js';
 import { packParagraphs, type PackedParagraphs } from './packed.js';
 import type { LoadWarning, Version } from './types.js';
 import { giveWay, type KeyFlag } from './give-way.js';
@@ -87,7 +87,8 @@ function loadRecords(job: RecordsJob, post: Post): void {
     post({ kind: 'records', ...loaded, chunks }, moved);
     batch = [];
   };
-  const sink = {
+  const sink: RecordSink = {
+    keep: asRead,
     version(version: Version): void {
       giveWay(job.keyFlag);
       batch.push(version);
@@ -176,9 +177,10 @@ if (port && job?.role === 'gaza-reader:index') {
     post({ kind: 'listed', total: files.length, warnings });
     port.on('message', ({ chunk, from, to }: FilesTask) => {
       try {
-        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to), [], () =>
-          giveWay(job.keyFlag),
-        );
+        const { versions, warnings } = loadTextFiles(job.dir, files.slice(from, to), {
+          before: () => giveWay(job.keyFlag),
+          keep: asRead,
+        });
         const { loaded, moved } = batchOf(versions);
         post({ kind: 'chunk', chunk, warnings, ...loaded }, moved);
       } catch (error) {

@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
-import { buildVersion } from './build.js';
+import { buildVersion, type KeepString } from './build.js';
 import { UserError } from './errors.js';
 import { statedFields } from './fields.js';
 import { normalizeText } from './normalize.js';
@@ -26,6 +26,8 @@ const LISTED_WARNINGS = 20;
 /** Takes a record file's versions as they are read, and hears how far reading has gone. */
 export interface RecordSink {
   version(version: Version): void;
+  /** How the versions keep their strings (see KeepString): by default, copied. */
+  readonly keep?: KeepString;
   /** Another chunk of the file (CHUNK_BYTES of it, or the rest) has been read. */
   chunk(): void;
 }
@@ -68,6 +70,7 @@ class Collector {
       this.path,
       normalizeText(text),
       stated,
+      this.sink.keep,
     );
     if (version.paragraphs.length === 0) {
       this.warn(line, 'skipped: its text is empty');

@@ -1,4 +1,5 @@
 /** Paragraphs packed to cross from a loader thread, and cut out again on the reader's. */
+import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText, withFields } from '../../source/corpus/build.js';
@@ -37,5 +38,16 @@ describe('packed paragraphs', () => {
     expect(packed.narrow).toBe('Plain text.Türkiye, caféMore plain text.');
     expect(packed.wide).toBe('Hamas’ reply“Quoted”');
     expect([...packed.counts]).toEqual([3, 2]);
+  });
+
+  it('sends plain paragraphs at one byte a character, even when cut from a wider text', () => {
+    // A loader keeps paragraphs as read: cut from a file's text, which one curly quote makes V8
+    // store at two bytes a character, slices and their joins too.
+    const file = `“Quoted.”\n\n${'Plain paragraph. '.repeat(40)}`;
+    const plain = file.slice(11, 11 + 17 * 40);
+    const { packed } = packParagraphs([fields('a', [plain, plain])]);
+    expect(packed.narrow).toBe(plain + plain);
+    // What the message carries: a header of a few bytes, then a byte a character.
+    expect(serialize(packed.narrow).length).toBeLessThan(packed.narrow.length + 16);
   });
 });
