@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { sanitize } from './sanitize.js';
 
@@ -97,6 +98,8 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 export function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, BINARY_SAMPLE_BYTES);
   if (sample.includes(0)) return true;
+  // Most text is UTF-8 throughout: nothing to count (a sample cut inside a character is counted).
+  if (isUtf8(sample)) return false;
   let invalid = 0;
   for (let i = 0; i < sample.length;) {
     const length = utf8SequenceLength(sample, i);

@@ -62,7 +62,8 @@ export function readVersionFile(path: string | Buffer): Buffer | string {
       return `it is ${formatSize(size)}, over the ${formatSize(MAX_FILE_BYTES)} limit for one version`;
     }
     // Read at most one byte past the limit, so a file that grows after fstat cannot be read whole.
-    const buffer = Buffer.alloc(Math.min(size, MAX_FILE_BYTES) + 1);
+    // Not zeroed first: only the bytes read are handed on.
+    const buffer = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
     let length = 0;
     for (;;) {
       const read = readSync(fd, buffer, length, buffer.length - length, null);
