@@ -69,6 +69,11 @@ describe('the trigram index', () => {
       '',
       'ceasefire, ceasefire; talks',
       'Ceasefire talks in Miami',
+      // Thousands of distinct trigrams in one passage: the list of a passage's trigrams grows.
+      Array.from({ length: 6000 }, (_, i) =>
+        String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + (i % 7)),
+      ).join(' '),
+      'talks in Miami',
     ];
     const index = buildTrigramIndex(texts);
     const expected = new Map<number, number[]>();
