@@ -1,8 +1,15 @@
-/** A passage's hash: what copies of one paragraph written differently share. */
+/** Passages: what copies of one paragraph written differently share, and where each stands. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { versionFromText, withFields } from '../../source/corpus/build.js';
 import { passageKey } from '../../source/text/fold.js';
-import { hash53, NO_PASSAGE, passageHash, passageHashes } from '../../source/search/passages.js';
+import {
+  hash53,
+  NO_PASSAGE,
+  PassageCollector,
+  passageHash,
+  passageHashes,
+} from '../../source/search/passages.js';
 
 /** What passageHash must give: the hash of the passage key, made the slow way. */
 const keyHash = (text: string): number => {
@@ -50,5 +57,46 @@ describe('passageHash', () => {
     expect(passageHash(copy)).toBe(passageHash(wire));
     expect(passageHash('Talks in Türkiye')).not.toBe(passageHash('Talks in Turkiye'));
     expect([...passageHashes([' \t', wire])]).toEqual([NO_PASSAGE, keyHash(wire)]);
+  });
+});
+
+describe('PassageCollector', () => {
+  it('gathers each passage once, in the order first met, with every place it stands', () => {
+    // Thousands of versions drawing paragraphs from a pool, some copies written differently:
+    // enough passages that every table of hashes grows many times.
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pool = Array.from({ length: 30_000 }, (_, i) => `Passage ${i} said "talks" went on.`);
+    const restyle = (text: string): string =>
+      next(4) === 0 ? text.toUpperCase().replace(/"(\w+)"/, '“$1”') : text;
+    const base = versionFromText('base.txt', '/corpus/base.txt', 'Base text.');
+    const versions = Array.from({ length: 6_000 }, (_, v) =>
+      withFields(base, {
+        id: String(v),
+        paragraphs: Array.from({ length: 8 }, () => restyle(pool[next(pool.length)]!)),
+      }),
+    );
+    const collector = new PassageCollector();
+    for (const _ of collector.addSteps(versions));
+
+    const expected = new Map<
+      string,
+      { text: string; places: { id: string; paragraph: number }[] }
+    >();
+    versions.forEach((version) =>
+      version.paragraphs.forEach((text, paragraph) => {
+        const key = passageKey(text);
+        const passage = expected.get(key) ?? { text, places: [] };
+        passage.places.push({ id: version.id, paragraph });
+        expected.set(key, passage);
+      }),
+    );
+    expect(collector.texts).toEqual([...expected.values()].map((p) => p.text));
+    [...expected.values()].forEach((passage, p) =>
+      expect(collector.placementsOf(p)).toEqual(passage.places),
+    );
   });
 });
