@@ -60,10 +60,55 @@ function keyUnitOf(code: number): number {
   return key;
 }
 
+/** Where keyUnitsOf writes the units of two keys; each grows as needed. */
+const written: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
+
+/**
+ * Write the UTF-16 units of passageKey(text) into `written[into]`, as they are read, with no
+ * string made, and say how many there are: quotes, dashes, hyphen runs and ellipses folded,
+ * whitespace runs one space and none at either end, lower case by table. -1 where a unit's lower
+ * case takes more (Greek, İ, astral letters): only passageKey can tell then.
+ */
+function keyUnitsOf(text: string, into: 0 | 1): number {
+  // A key is at most three units a unit of the text (an ellipsis is three dots).
+  if (written[into]!.length < 3 * text.length) written[into] = new Uint16Array(3 * text.length);
+  const units = written[into]!;
+  let count = 0;
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let key = keyUnits[code]!;
+    if (key < 0) {
+      if (key === UNKNOWN) key = keyUnitOf(code);
+      if (key === WHITESPACE) {
+        space = true;
+        continue;
+      }
+      if (key === SLOW) return -1;
+      if (key === HYPHEN) {
+        // A run of hyphens is one.
+        while (text.charCodeAt(i + 1) === 0x2d) i++;
+        key = 0x2d;
+      }
+    }
+    if (space && count > 0) units[count++] = 0x20;
+    space = false;
+    if (key === ELLIPSIS) {
+      units[count++] = 0x2e;
+      units[count++] = 0x2e;
+      key = 0x2e;
+    }
+    units[count++] = key;
+  }
+  return count;
+}
+
 /**
  * hash53(passageKey(text)), or NO_PASSAGE where the key is empty, without making the key: the
- * key's units are hashed as they are read. (Every paragraph of a large corpus is hashed as it
- * loads; the key's regular expression, trim and lower case were a tenth of a loader's time.)
+ * key's units are hashed as they are read, as keyUnitsOf reads them. (Every paragraph of a large
+ * corpus is hashed as it loads; the key's regular expression, trim and lower case were a tenth of
+ * a loader's time. Written out rather than hashing what keyUnitsOf writes: that was a fifth
+ * slower.)
  */
 export function passageHash(text: string): number {
   let a = 0x811c9dc5;
@@ -76,13 +121,11 @@ export function passageHash(text: string): number {
     if (key < 0) {
       if (key === UNKNOWN) key = keyUnitOf(code);
       if (key === WHITESPACE) {
-        // A run of whitespace is one space, and none at either end.
         space = true;
         continue;
       }
       if (key === SLOW) return keyHash(passageKey(text));
       if (key === HYPHEN) {
-        // A run of hyphens is one.
         while (text.charCodeAt(i + 1) === 0x2d) i++;
         key = 0x2d;
       }
@@ -107,6 +150,18 @@ export function passageHash(text: string): number {
     length++;
   }
   return length === 0 ? NO_PASSAGE : (a >>> 0) * 0x200000 + (b >>> 11);
+}
+
+/** Whether two texts have one passage key, without making the keys. */
+export function sameKey(x: string, y: string): boolean {
+  const count = keyUnitsOf(x, 0);
+  const otherCount = count < 0 ? -1 : keyUnitsOf(y, 1);
+  if (otherCount < 0) return passageKey(x) === passageKey(y);
+  if (count !== otherCount) return false;
+  const units = written[0]!;
+  const others = written[1]!;
+  for (let i = 0; i < count; i++) if (units[i] !== others[i]) return false;
+  return true;
 }
 
 /** hash53 of a passage key, or NO_PASSAGE for an empty one. */
@@ -195,8 +250,6 @@ export class PassageCollector {
    */
   #byHash: (FirstByHash | undefined)[] = [];
   readonly #collided = new Map<string, number>();
-  /** Keys of passages met written differently, computed once. */
-  readonly #keys = new Map<number, string>();
   readonly #versions: Version[] = [];
   // Placements as linked lists: each passage's first and last, and each placement's next.
   #first = new Int32Array(1024);
@@ -256,20 +309,14 @@ export class PassageCollector {
       return this.#add(text);
     }
     // Most copies are written alike; a copy written differently is checked by its key.
-    if (text === this.#texts[seen]) return seen;
+    const first = this.#texts[seen]!;
+    if (text === first || sameKey(text, first)) return seen;
     const key = passageKey(text);
-    if (key === this.#keyOf(seen)) return seen;
     // Two keys with one hash: rare, and told apart by the keys themselves.
     const collided = this.#collided.get(key);
     if (collided !== undefined) return collided;
     this.#collided.set(key, this.#texts.length);
     return this.#add(text);
-  }
-
-  #keyOf(p: number): string {
-    let key = this.#keys.get(p);
-    if (key === undefined) this.#keys.set(p, (key = passageKey(this.#texts[p]!)));
-    return key;
   }
 
   #add(text: string): number {
@@ -302,6 +349,5 @@ export class PassageCollector {
   close(): void {
     this.#byHash = [];
     this.#collided.clear();
-    this.#keys.clear();
   }
 }

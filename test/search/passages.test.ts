@@ -9,6 +9,7 @@ import {
   PassageCollector,
   passageHash,
   passageHashes,
+  sameKey,
 } from '../../source/search/passages.js';
 
 /** What passageHash must give: the hash of the passage key, made the slow way. */
@@ -57,6 +58,29 @@ describe('passageHash', () => {
     expect(passageHash(copy)).toBe(passageHash(wire));
     expect(passageHash('Talks in Türkiye')).not.toBe(passageHash('Talks in Turkiye'));
     expect([...passageHashes([' \t', wire])]).toEqual([NO_PASSAGE, keyHash(wire)]);
+  });
+});
+
+describe('sameKey', () => {
+  it('says whether two texts have one passage key', () => {
+    const unit = fc.constantFrom(...TRICKY);
+    const text = fc.array(unit, { maxLength: 20 }).map((units) => units.join(''));
+    // The second text is often a restyling of the first: quotes, dashes, spaces, case.
+    const restyled = (x: string): fc.Arbitrary<string> =>
+      fc.constantFrom(
+        x,
+        x.toUpperCase(),
+        x.replaceAll("'", '’').replaceAll('"', '“'),
+        x.replaceAll('—', '--').replaceAll('…', '...'),
+        ` ${x.replaceAll(' ', '\u00a0 ')}\n`,
+      );
+    fc.assert(
+      fc.property(
+        text.chain((x) => fc.tuple(fc.constant(x), fc.oneof(restyled(x), text))),
+        ([x, y]) => sameKey(x, y) === (passageKey(x) === passageKey(y)),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });
 
