@@ -8,7 +8,7 @@ import { NO_FIELDS, type StatedFields } from './fields.js';
 import { parseText, titleOf } from './metadata.js';
 import { countWords } from './normalize.js';
 import { sanitizeLine } from './sanitize.js';
-import { ownString } from './strings.js';
+import { ownField, ownString } from './strings.js';
 import type { Version } from './types.js';
 
 /** The id a file gives its version: its path in the corpus, with `/` between folders, no extension. */
@@ -18,10 +18,12 @@ export function idOfFile(file: string): string {
 }
 
 /**
- * How a version keeps the strings it is built of. By default each is copied out of the file's text
+ * How a version keeps its paragraphs. By default each is copied out of the file's text
  * (ownString), for a version kept on the thread that read it. A loader thread, which posts its
- * versions on, keeps them as read (`asRead`): the message copies every field anyway, and the
- * paragraphs go packed (packed.ts), so a copy here would be made only to be thrown away.
+ * versions on, keeps them as read (`asRead`): they go packed (packed.ts), one byte a character
+ * where they can be, so a copy here would be made only to be thrown away. (The other fields are
+ * always copied: a message keeps a string's width, and a title cut from a text with one curly
+ * quote would cross at two bytes a character.)
  */
 export type KeepString = (text: string) => string;
 
@@ -76,7 +78,8 @@ export function withFields(version: Version, changes: Partial<VersionFields>): V
 /**
  * Build a version from its decoded text (see decodeText) and the fields its file states.
  * `file` names where it came from: a path in the corpus folder, or `archive.jsonl:12`.
- * Every string it keeps is its own copy (see ownString), never a slice of the file's text.
+ * Every string it keeps is its own copy (see ownString), never a slice of the file's text; its
+ * paragraphs are kept as `keep` says.
  */
 export function buildVersion(
   id: string,
@@ -91,23 +94,19 @@ export function buildVersion(
   let words = 0;
   for (const paragraph of paragraphs) words += countWords(paragraph);
   return storedVersion({
-    id: keep(id),
+    id: ownString(id),
     file: sanitizeLine(file),
     path,
-    title: keep(stated.title ?? titleOf(parsed, id)),
-    headline: keepField(parsed.headline, keep),
-    date: keepField(stated.date ?? parsed.date, keep),
-    outlet: keepField(stated.outlet, keep),
-    url: keepField(stated.url, keep),
-    author: keepField(stated.author, keep),
+    title: ownString(stated.title ?? titleOf(parsed, id)),
+    headline: ownField(parsed.headline),
+    date: ownField(stated.date ?? parsed.date),
+    outlet: ownField(stated.outlet),
+    url: ownField(stated.url),
+    author: ownField(stated.author),
     paragraphs,
     ...(parsed.chrome ? { chrome: parsed.chrome } : {}),
     words,
   });
-}
-
-function keepField(text: string | null, keep: KeepString): string | null {
-  return text === null ? null : keep(text);
 }
 
 /**

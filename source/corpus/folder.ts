@@ -60,7 +60,7 @@ export function textFiles(dir: string, warnings: LoadWarning[]): Candidate[] {
 
 /**
  * One text file of a corpus folder as a version; null, with a warning, when it holds none. `keep`
- * says how it keeps its strings (see KeepString).
+ * says how it keeps its paragraphs (see KeepString).
  */
 export function loadTextFile(
   dir: string,
@@ -100,7 +100,7 @@ export function loadTextFile(
 export interface FilesReading {
   /** Called before each file (a loader thread gives way to a key here). */
   readonly before?: () => void;
-  /** How the versions keep their strings (see KeepString). */
+  /** How the versions keep their paragraphs (see KeepString). */
   readonly keep?: KeepString;
 }
 

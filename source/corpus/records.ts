@@ -26,7 +26,7 @@ const LISTED_WARNINGS = 20;
 /** Takes a record file's versions as they are read, and hears how far reading has gone. */
 export interface RecordSink {
   version(version: Version): void;
-  /** How the versions keep their strings (see KeepString): by default, copied. */
+  /** How the versions keep their paragraphs (see KeepString): by default, copied. */
   readonly keep?: KeepString;
   /** Another chunk of the file (CHUNK_BYTES of it, or the rest) has been read. */
   chunk(): void;

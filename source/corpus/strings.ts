@@ -19,3 +19,8 @@ export function ownString(text: string): string {
     ? Buffer.from(text, 'utf16le').toString('utf16le')
     : Buffer.from(text, 'latin1').toString('latin1');
 }
+
+/** ownString for a field that may be absent. */
+export function ownField(text: string | null): string | null {
+  return text === null ? null : ownString(text);
+}
