@@ -37,7 +37,10 @@ const UNKNOWN = -1;
 const WHITESPACE = -2;
 const HYPHEN = -3;
 const ELLIPSIS = -4;
-/** A unit whose lower case is not one unit of its own (İ, Greek Σ, astral letters): slow path. */
+/**
+ * A unit whose lower case is not one unit of its own, whatever stands around it: İ (two units),
+ * Σ (ς at the end of a word) and surrogates (astral letters lower as pairs). passageKey decides.
+ */
 const SLOW = -5;
 const keyUnits = new Int32Array(65536).fill(UNKNOWN);
 
@@ -50,8 +53,7 @@ function keyUnitOf(code: number): number {
   else if (SINGLE_QUOTES.includes(unit)) key = 0x27;
   else if (DOUBLE_QUOTES.includes(unit)) key = 0x22;
   else if (DASHES.includes(unit)) key = 0x2d;
-  // Below Greek, lower case is one unit for one, whatever stands around it (Σ is not).
-  else if (code >= 0x370) key = SLOW;
+  else if (code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff)) key = SLOW;
   else {
     const lower = unit.toLowerCase();
     key = lower.length === 1 ? lower.charCodeAt(0) : SLOW;
@@ -60,14 +62,16 @@ function keyUnitOf(code: number): number {
   return key;
 }
 
-/** Where keyUnitsOf writes the units of two keys; each grows as needed. */
+/** Where keyUnitsOf writes the units of two keys; each grows as needed (see sameKey). */
 const written: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
+/** Units kept in `written` between calls, at most: one huge paragraph's are let go. */
+const WRITTEN_KEPT = 1 << 16;
 
 /**
  * Write the UTF-16 units of passageKey(text) into `written[into]`, as they are read, with no
  * string made, and say how many there are: quotes, dashes, hyphen runs and ellipses folded,
  * whitespace runs one space and none at either end, lower case by table. -1 where a unit's lower
- * case takes more (Greek, İ, astral letters): only passageKey can tell then.
+ * case takes more (İ, Σ, astral letters): only passageKey can tell then.
  */
 function keyUnitsOf(text: string, into: 0 | 1): number {
   // A key is at most three units a unit of the text (an ellipsis is three dots).
@@ -156,12 +160,19 @@ export function passageHash(text: string): number {
 export function sameKey(x: string, y: string): boolean {
   const count = keyUnitsOf(x, 0);
   const otherCount = count < 0 ? -1 : keyUnitsOf(y, 1);
-  if (otherCount < 0) return passageKey(x) === passageKey(y);
-  if (count !== otherCount) return false;
-  const units = written[0]!;
-  const others = written[1]!;
-  for (let i = 0; i < count; i++) if (units[i] !== others[i]) return false;
-  return true;
+  let same: boolean;
+  if (otherCount < 0) same = passageKey(x) === passageKey(y);
+  else if (count !== otherCount) same = false;
+  else {
+    const units = written[0]!;
+    const others = written[1]!;
+    let i = 0;
+    while (i < count && units[i] === others[i]) i++;
+    same = i === count;
+  }
+  if (written[0]!.length > WRITTEN_KEPT) written[0] = new Uint16Array(1024);
+  if (written[1]!.length > WRITTEN_KEPT) written[1] = new Uint16Array(1024);
+  return same;
 }
 
 /** hash53 of a passage key, or NO_PASSAGE for an empty one. */

@@ -110,6 +110,8 @@ const PASSAGES_PER_STEP = 250;
 
 /** Where distinctTrigrams puts a passage's trigrams; it grows as needed. */
 let found = new Int32Array(4096);
+/** Trigrams kept in `found` once a block is built, at most. */
+const FOUND_KEPT = 1 << 16;
 
 /**
  * Put the distinct trigrams of `text`, as written (classes fold it as they read), in `found`, and
@@ -180,6 +182,8 @@ export function* trigramIndexSteps(texts: readonly string[]): Generator<void, Tr
     for (let k = 0; k < count; k++) postings[cursor[found[k]!]!++] = p;
     if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
+  // One huge passage's list is let go with its block.
+  if (found.length > FOUND_KEPT) found = new Int32Array(4096);
   return { passages, offsets, postings };
 }
 
