@@ -62,21 +62,27 @@ function keyUnitOf(code: number): number {
   return key;
 }
 
-/** Where keyUnitsOf writes the units of two keys; each grows as needed (see sameKey). */
+/** Where readKey writes the units of two keys; each grows as needed (see sameKey). */
 const written: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
 /** Units kept in `written` between calls, at most: one huge paragraph's are let go. */
 const WRITTEN_KEPT = 1 << 16;
+/** hash53 of the key readKey read last (when it could read it). */
+let readHash = 0;
 
 /**
- * Write the UTF-16 units of passageKey(text) into `written[into]`, as they are read, with no
- * string made, and say how many there are: quotes, dashes, hyphen runs and ellipses folded,
- * whitespace runs one space and none at either end, lower case by table. -1 where a unit's lower
- * case takes more (İ, Σ, astral letters): only passageKey can tell then.
+ * Read passageKey(text) without making it: write its UTF-16 units into `written[into]`, hash them
+ * as hash53 does into `readHash`, and say how many there are. Quotes, dashes, hyphen runs and
+ * ellipses are folded, whitespace runs are one space and none at either end, lower case is by
+ * table. -1 where a unit's lower case takes more (İ, Σ, astral letters): only passageKey can
+ * tell then. (Every paragraph of a large corpus is hashed so as it loads: the key's regular
+ * expression, trim and lower case were a tenth of a loader's time.)
  */
-function keyUnitsOf(text: string, into: 0 | 1): number {
+function readKey(text: string, into: 0 | 1): number {
   // A key is at most three units a unit of the text (an ellipsis is three dots).
   if (written[into]!.length < 3 * text.length) written[into] = new Uint16Array(3 * text.length);
   const units = written[into]!;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
   let count = 0;
   let space = false;
   for (let i = 0; i < text.length; i++) {
@@ -95,71 +101,37 @@ function keyUnitsOf(text: string, into: 0 | 1): number {
         key = 0x2d;
       }
     }
-    if (space && count > 0) units[count++] = 0x20;
-    space = false;
-    if (key === ELLIPSIS) {
-      units[count++] = 0x2e;
-      units[count++] = 0x2e;
-      key = 0x2e;
+    // The space before this unit, then its one unit, or the three dots of an ellipsis.
+    let times = 1;
+    if (space && count > 0) {
+      units[count++] = 0x20;
+      a = Math.imul(a ^ 0x20, 0x01000193);
+      b = Math.imul(b ^ 0x20, 0x01000193) ^ (b >>> 15);
     }
-    units[count++] = key;
+    space = false;
+    if (key === ELLIPSIS) [key, times] = [0x2e, 3];
+    for (; times > 0; times--) {
+      units[count++] = key;
+      a = Math.imul(a ^ key, 0x01000193);
+      b = Math.imul(b ^ key, 0x01000193) ^ (b >>> 15);
+    }
   }
+  readHash = (a >>> 0) * 0x200000 + (b >>> 11);
   return count;
 }
 
-/**
- * hash53(passageKey(text)), or NO_PASSAGE where the key is empty, without making the key: the
- * key's units are hashed as they are read, as keyUnitsOf reads them. (Every paragraph of a large
- * corpus is hashed as it loads; the key's regular expression, trim and lower case were a tenth of
- * a loader's time. Written out rather than hashing what keyUnitsOf writes: that was a fifth
- * slower.)
- */
+/** hash53(passageKey(text)), or NO_PASSAGE where the key is empty, without making the key. */
 export function passageHash(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  let length = 0;
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let key = keyUnits[code]!;
-    if (key < 0) {
-      if (key === UNKNOWN) key = keyUnitOf(code);
-      if (key === WHITESPACE) {
-        space = true;
-        continue;
-      }
-      if (key === SLOW) return keyHash(passageKey(text));
-      if (key === HYPHEN) {
-        while (text.charCodeAt(i + 1) === 0x2d) i++;
-        key = 0x2d;
-      }
-    }
-    if (space) {
-      if (length > 0) {
-        a = Math.imul(a ^ 0x20, 0x01000193);
-        b = Math.imul(b ^ 0x20, 0x01000193) ^ (b >>> 15);
-      }
-      space = false;
-    }
-    if (key === ELLIPSIS) {
-      // Three dots: two here, the third below.
-      for (let dot = 0; dot < 2; dot++) {
-        a = Math.imul(a ^ 0x2e, 0x01000193);
-        b = Math.imul(b ^ 0x2e, 0x01000193) ^ (b >>> 15);
-      }
-      key = 0x2e;
-    }
-    a = Math.imul(a ^ key, 0x01000193);
-    b = Math.imul(b ^ key, 0x01000193) ^ (b >>> 15);
-    length++;
-  }
-  return length === 0 ? NO_PASSAGE : (a >>> 0) * 0x200000 + (b >>> 11);
+  const count = readKey(text, 0);
+  if (count < 0) return keyHash(passageKey(text));
+  if (written[0]!.length > WRITTEN_KEPT) written[0] = new Uint16Array(1024);
+  return count === 0 ? NO_PASSAGE : readHash;
 }
 
 /** Whether two texts have one passage key, without making the keys. */
 export function sameKey(x: string, y: string): boolean {
-  const count = keyUnitsOf(x, 0);
-  const otherCount = count < 0 ? -1 : keyUnitsOf(y, 1);
+  const count = readKey(x, 0);
+  const otherCount = count < 0 ? -1 : readKey(y, 1);
   let same: boolean;
   if (otherCount < 0) same = passageKey(x) === passageKey(y);
   else if (count !== otherCount) same = false;
