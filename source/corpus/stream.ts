@@ -28,7 +28,8 @@ import { readerKeyFlag } from './give-way.js';
 /**
  * What a loader thread took of a version for story grouping and for search, kept on the version
  * itself under a symbol, unseen (not enumerable): a WeakMap of 100,000 versions cost the reader's
- * thread a fifteenth of its time while loading, most of it in the collector's ephemeron tables.
+ * thread a fifteenth of its time while loading, most of it in the garbage collector's ephemeron
+ * tables.
  */
 const LOADED = Symbol('loaded by a thread');
 
