@@ -15,7 +15,7 @@ import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
 import { passageHashes } from '../search/passages.js';
 import { asRead, type VersionFields } from './build.js';
-import { packParagraphs, type PackedParagraphs } from './packed.js';
+import { movedBuffers, packParagraphs, type PackedParagraphs } from './packed.js';
 import type { LoadWarning, Version } from './types.js';
 import { giveWay, type KeyFlag } from './give-way.js';
 
@@ -114,8 +114,7 @@ function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayB
   return {
     loaded: { versions, paragraphs: packed, samples, hashes },
     moved: [
-      packed.counts.buffer as ArrayBuffer,
-      packed.starts.buffer as ArrayBuffer,
+      ...movedBuffers(packed),
       ...samples.map((sample) => sample.buffer as ArrayBuffer),
       ...hashes.map((hash) => hash.buffer as ArrayBuffer),
     ],

@@ -3,7 +3,7 @@ import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText, withFields } from '../../source/corpus/build.js';
-import { packParagraphs, unpackParagraphs } from '../../source/corpus/packed.js';
+import { movedBuffers, packParagraphs, unpackParagraphs } from '../../source/corpus/packed.js';
 
 /** A version with these paragraphs, whatever they hold (a file's text could not). */
 const base = versionFromText('base.txt', '/corpus/base.txt', 'Base text.');
@@ -21,8 +21,8 @@ describe('packed paragraphs', () => {
         const versions = texts.map((paragraphs, i) => fields(String(i), paragraphs));
         const { versions: bare, packed } = packParagraphs(versions);
         expect(bare.every((v) => v.paragraphs.length === 0)).toBe(true);
-        // What crosses is a copy: structuredClone stands for the trip.
-        const arrived = structuredClone({ bare, packed });
+        // What crosses is a copy, the buffers moved: structuredClone stands for the trip.
+        const arrived = structuredClone({ bare, packed }, { transfer: movedBuffers(packed) });
         unpackParagraphs(arrived.bare, arrived.packed);
         expect(arrived.bare).toEqual(versions);
       }),
@@ -35,8 +35,11 @@ describe('packed paragraphs', () => {
       fields('a', ['Plain text.', 'Türkiye, café', 'Hamas’ reply']),
       fields('b', ['“Quoted”', 'More plain text.']),
     ]);
-    expect(packed.narrow).toBe('Plain text.Türkiye, caféMore plain text.');
-    expect(packed.wide).toBe('Hamas’ reply“Quoted”');
+    expect(Buffer.from(packed.narrow).toString('latin1')).toBe(
+      'Plain text.Türkiye, caféMore plain text.',
+    );
+    expect(packed.narrow.byteLength).toBe('Plain text.Türkiye, caféMore plain text.'.length);
+    expect(Buffer.from(packed.wide).toString('utf16le')).toBe('Hamas’ reply“Quoted”');
     expect([...packed.counts]).toEqual([3, 2]);
   });
 
@@ -45,9 +48,20 @@ describe('packed paragraphs', () => {
     // store at two bytes a character, slices and their joins too.
     const file = `“Quoted.”\n\n${'Plain paragraph. '.repeat(40)}`;
     const plain = file.slice(11, 11 + 17 * 40);
-    const { packed } = packParagraphs([fields('a', [plain, plain])]);
-    expect(packed.narrow).toBe(plain + plain);
-    // What the message carries: a header of a few bytes, then a byte a character.
-    expect(serialize(packed.narrow).length).toBeLessThan(packed.narrow.length + 16);
+    const { versions, packed } = packParagraphs([fields('a', [plain, plain])]);
+    expect(packed.narrow.byteLength).toBe(2 * plain.length);
+    expect(packed.wide.byteLength).toBe(0);
+    unpackParagraphs(versions, packed);
+    expect(versions[0]!.paragraphs).toEqual([plain, plain]);
+    // And they arrive stored so: a header of a few bytes, then a byte a character.
+    const arrived = versions[0]!.paragraphs[0]!;
+    expect(serialize(arrived).length).toBeLessThan(arrived.length + 16);
+  });
+
+  it('moves its buffers with the message, so nothing is left behind on the loader', () => {
+    const { packed } = packParagraphs([fields('a', ['Plain text.', 'Hamas’ reply'])]);
+    const moved = movedBuffers(packed);
+    structuredClone(packed, { transfer: moved });
+    expect(moved.map((buffer) => buffer.byteLength)).toEqual([0, 0, 0, 0]);
   });
 });
