@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { BlockBuilder } from './index.js';
 import { buildTrigramIndex, type TrigramBlock } from './trigrams.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from '../corpus/give-way.js';
+import { movedBuffers, packTexts, unpackTexts, type PackedTexts } from '../corpus/packed.js';
 
 /** What the worker is started with. */
 export interface IndexJob {
@@ -17,23 +18,20 @@ export interface IndexJob {
 }
 
 /**
- * Part of a block's texts, joined by NUL, which no passage holds (sanitize.ts removes it): one
- * string is copied to the thread at the speed of memory, where thousands of strings cost the
- * reader's thread a structured clone each. A block comes in parts, one a turn of the reader's
- * event loop, so that sending 65,536 passages (20 MB) never holds up a key.
+ * Part of a block's texts, packed (corpus/packed.ts): their characters cross in buffers moved to
+ * the thread, where thousands of strings would cost the reader's thread a structured clone each.
+ * A block comes in parts, one a turn of the reader's event loop, so that sending 65,536 passages
+ * (20 MB) never holds up a key.
  */
 interface BlockRequest {
   readonly id: number;
-  readonly texts: string;
-  /** How many passages this part holds. */
-  readonly count: number;
+  readonly texts: PackedTexts;
   /** Whether this is the block's last part. */
   readonly last: boolean;
 }
 
-const SEPARATOR = '\u0000';
 /**
- * Passages in one part of a block: a few hundred kilobytes of text, joined and copied to the
+ * Passages in one part of a block: a few hundred kilobytes of text, packed and moved to the
  * thread in a few milliseconds (4,096 passages of news took 25 ms a part, a key's whole wait).
  */
 const PART = 1024;
@@ -45,14 +43,11 @@ type BlockReply =
 /** The worker's side: gather each block's parts, and build it once the last is in. */
 export function serveBlocks(port: MessagePort, keyFlag?: KeyFlag): void {
   const parts = new Map<number, string[]>();
-  port.on('message', ({ id, texts, count, last }: BlockRequest) => {
+  port.on('message', ({ id, texts, last }: BlockRequest) => {
     try {
-      const split = count === 0 ? [] : texts.split(SEPARATOR);
-      // A passage holding NUL after all: the block is built on the reader's thread instead.
-      if (split.length !== count) throw new Error('a passage holds NUL');
       let gathered = parts.get(id);
       if (!gathered) parts.set(id, (gathered = []));
-      for (const text of split) gathered.push(text);
+      for (const text of unpackTexts(texts)) gathered.push(text);
       if (!last) return;
       parts.delete(id);
       const block = buildTrigramIndex(gathered, () => giveWay(keyFlag));
@@ -106,8 +101,9 @@ export function startIndexer(script: URL): Indexer {
           const part = texts.slice(from, from + PART);
           from += part.length;
           const last = from >= texts.length;
-          const request = { id, texts: part.join(SEPARATOR), count: part.length, last };
-          worker.postMessage(request satisfies BlockRequest);
+          const packed = packTexts(part);
+          const request = { id, texts: packed, last };
+          worker.postMessage(request satisfies BlockRequest, movedBuffers(packed));
           if (!last) setImmediate(send);
         };
         send();
