@@ -225,9 +225,9 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
 
 /**
  * Builds the trigram block of some passages, on another thread; null builds each block here,
- * a slice at a time, in `work`.
+ * a slice at a time, in `work`. `more`: whether more blocks are to come (see trigramIndexSteps).
  */
-export type BlockBuilder = (texts: readonly string[]) => Promise<TrigramBlock>;
+export type BlockBuilder = (texts: readonly string[], more: boolean) => Promise<TrigramBlock>;
 
 export interface GrowingIndexOptions {
   /** Where blocks are built (default: here, in `work`). */
@@ -251,6 +251,8 @@ interface Cut {
   readonly versions: number;
   /** Built on the other thread, not here in `work` (until the thread fails it). */
   elsewhere: boolean;
+  /** Whether blocks are to follow: false for the last, once the corpus is whole. */
+  readonly more: boolean;
 }
 
 /**
@@ -388,7 +390,8 @@ class Growing implements GrowingSearchIndex {
     this.#cutBlocks();
     const waiting = this.#cuts[0];
     if (waiting && !waiting.elsewhere && !this.#built.has(waiting)) {
-      this.#building = { cut: waiting, steps: trigramIndexSteps(this.#texts(waiting)) };
+      const steps = trigramIndexSteps(this.#texts(waiting), waiting.more);
+      this.#building = { cut: waiting, steps };
       return true;
     }
     return false;
@@ -409,7 +412,8 @@ class Growing implements GrowingSearchIndex {
     while (this.#cut < total) {
       const to = Math.min(total, this.#cut + MAX_BLOCK);
       const elsewhere = this.#build !== null && to - this.#cut >= this.threadFrom;
-      this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1, elsewhere });
+      const versions = to === total ? this.#read : -1;
+      this.#send({ from: this.#cut, to, versions, elsewhere, more: !whole || to < total });
       this.#cut = to;
     }
     this.#blockSize = Math.min(MAX_BLOCK, this.#blockSize * 2);
@@ -419,7 +423,7 @@ class Growing implements GrowingSearchIndex {
   #send(cut: Cut): void {
     this.#cuts.push(cut);
     if (!this.#build || !cut.elsewhere) return;
-    void this.#build(this.#texts(cut)).then(
+    void this.#build(this.#texts(cut), cut.more).then(
       (block) => {
         this.#built.set(cut, block);
         this.#join();

@@ -25,7 +25,8 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
     if (!script) return null;
     let started: Indexer | null = null;
     return {
-      build: (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts),
+      build: (texts: readonly string[], more: boolean) =>
+        (started ??= startIndexer(script)).build(texts, more),
       close: () => started?.close(),
     };
   });

@@ -32,16 +32,21 @@ async function settle(index: GrowingSearchIndex, searched: number): Promise<void
 
 /**
  * An index of blocks of 50 passages and more, those of `threadFrom` or more built "elsewhere";
- * `sent` is the size of each block sent there.
+ * `sent` is the size of each block sent there, and `more` whether it was told more would come.
  */
-function sending(threadFrom: number): { growing: GrowingSearchIndex; sent: number[] } {
+function sending(threadFrom: number): {
+  growing: GrowingSearchIndex;
+  sent: number[];
+  more: boolean[];
+} {
   const sent: number[] = [];
+  const more: boolean[] = [];
   const growing = growingSearchIndex({
-    build: (texts) => (sent.push(texts.length), elsewhere(texts)),
+    build: (texts, follows) => (sent.push(texts.length), more.push(follows), elsewhere(texts)),
     firstBlock: 50,
     threadFrom,
   });
-  return { growing, sent };
+  return { growing, sent, more };
 }
 
 /** Add the versions from `from` on, ten at a time as a corpus loads, then finish and settle. */
@@ -117,7 +122,7 @@ describe('a growing search index', () => {
   });
 
   it('sends every block to the other thread once its threshold is lowered, small ones too', async () => {
-    const { growing, sent } = sending(100_000);
+    const { growing, sent, more } = sending(100_000);
     growing.add(versions.slice(0, 40));
     await settle(growing, 40);
     // Indexed here so far: nothing was sent.
@@ -129,6 +134,8 @@ describe('a growing search index', () => {
     // Every passage read after that went to the other thread, in blocks far below 100,000.
     expect(sent.reduce((sum, n) => sum + n, 0)).toBe(growing.size - before);
     expect(Math.max(...sent)).toBeLessThan(100_000);
+    // Every block but the last was told that more would follow (so the thread keeps its lists).
+    expect(more).toEqual(sent.map((_, i) => i < sent.length - 1));
     expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
       buildSearchIndex(versions).search('ceasefire talks', { limit: 100 }),
     );

@@ -10,7 +10,9 @@ import {
   forEachTrigram,
   queryTrigrams,
   TrigramIndex,
+  trigramIndexSteps,
   TrigramScorer,
+  type TrigramBlock,
 } from '../../source/search/trigrams.js';
 
 describe('foldForSearch', () => {
@@ -61,6 +63,30 @@ describe('queryTrigrams', () => {
   });
 });
 
+/** For each trigram of the texts, the passages holding it, in order, by forEachTrigram. */
+function expectedPostings(texts: readonly string[]): Map<number, number[]> {
+  const expected = new Map<number, number[]>();
+  texts.forEach((text, p) =>
+    forEachTrigram(text, true, (t) => {
+      const list = expected.get(t) ?? [];
+      if (list.at(-1) !== p) list.push(p);
+      expected.set(t, list);
+    }),
+  );
+  return expected;
+}
+
+/** For each trigram a block lists, the passages it lists. */
+function postingsOf({ offsets, postings }: TrigramBlock): Map<number, number[]> {
+  const listed = new Map<number, number[]>();
+  for (let t = 0; t + 1 < offsets.length; t++) {
+    if (offsets[t + 1]! > offsets[t]!) {
+      listed.set(t, [...postings.subarray(offsets[t]!, offsets[t + 1]!)]);
+    }
+  }
+  return listed;
+}
+
 describe('the trigram index', () => {
   it('lists, for each trigram, every passage holding it, once, in order', () => {
     const texts = [
@@ -76,23 +102,8 @@ describe('the trigram index', () => {
       'talks in Miami',
     ];
     const index = buildTrigramIndex(texts);
-    const expected = new Map<number, number[]>();
-    texts.forEach((text, p) =>
-      forEachTrigram(text, true, (t) => {
-        const list = expected.get(t) ?? [];
-        if (list.at(-1) !== p) list.push(p);
-        expected.set(t, list);
-      }),
-    );
-    const listed = new Map<number, number[]>();
-    for (let t = 0; t + 1 < index.offsets.length; t++) {
-      const { offsets, postings } = index;
-      if (offsets[t + 1]! > offsets[t]!) {
-        listed.set(t, [...postings.subarray(offsets[t]!, offsets[t + 1]!)]);
-      }
-    }
-    expect(listed).toEqual(expected);
-    expect(index.postings.length).toBe([...expected.values()].flat().length);
+    expect(postingsOf(index)).toEqual(expectedPostings(texts));
+    expect(index.postings.length).toBe([...expectedPostings(texts).values()].flat().length);
   });
 
   it('numbers passages past 65,536, where 16 bits no longer hold them', () => {
@@ -101,6 +112,52 @@ describe('the trigram index', () => {
     const [zzq] = queryTrigrams('zzq ');
     const holding = index.postings.subarray(index.offsets[zzq!]!, index.offsets[zzq! + 1]!);
     expect([...holding]).toEqual([9_999, 19_999, 29_999, 39_999, 49_999, 59_999, 69_999]);
+  });
+
+  it('builds each block alike with the list of trigrams kept from the block before', () => {
+    const words = ['gaza', 'talks', 'miami', 'türkiye', 'ceasefire', 'rafah', 'hamas', 'aid'];
+    const passage = fc
+      .array(fc.constantFrom(...words), { maxLength: 30 })
+      .map((list) => list.join(' '));
+    fc.assert(
+      fc.property(fc.array(fc.array(passage, { maxLength: 40 }), { maxLength: 5 }), (blocks) => {
+        // One after another, each handing its list to the next: smaller and larger ones.
+        for (const texts of blocks) {
+          expect(postingsOf(buildTrigramIndex(texts, undefined, true))).toEqual(
+            expectedPostings(texts),
+          );
+        }
+      }),
+      { numRuns: 60 },
+    );
+    // A last block lets the list go; then a small block, and one with far more trigrams than the
+    // small one's list can hold.
+    buildTrigramIndex(['rafah'], undefined, false);
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + (i % 7)),
+    ).join(' ');
+    for (const texts of [['gaza'], [many, many.slice(7)]]) {
+      expect(postingsOf(buildTrigramIndex(texts, undefined, true))).toEqual(
+        expectedPostings(texts),
+      );
+    }
+  });
+
+  it('builds two blocks at once on one thread, each with a list of its own', () => {
+    const first = Array.from({ length: 600 }, (_, i) => `talks in miami ${i} rafah`);
+    const second = Array.from({ length: 700 }, (_, i) => `ceasefire in gaza ${i * 7} aid`);
+    // A kept list, as a block before would leave it.
+    buildTrigramIndex([...first, ...second], undefined, true);
+    const a = trigramIndexSteps(first, true);
+    const b = trigramIndexSteps(second, true);
+    let doneA: IteratorResult<void, TrigramBlock> = { done: false, value: undefined };
+    let doneB: IteratorResult<void, TrigramBlock> = { done: false, value: undefined };
+    while (doneA.done !== true || doneB.done !== true) {
+      if (doneA.done !== true) doneA = a.next();
+      if (doneB.done !== true) doneB = b.next();
+    }
+    expect(postingsOf(doneA.value)).toEqual(expectedPostings(first));
+    expect(postingsOf(doneB.value)).toEqual(expectedPostings(second));
   });
 });
 
