@@ -225,7 +225,8 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
 
 /**
  * Builds the trigram block of some passages, on another thread; null builds each block here,
- * a slice at a time, in `work`. `more`: whether more blocks are to come (see trigramIndexSteps).
+ * a slice at a time, in `work`. `more`: whether more blocks are to come (the thread keeps what it
+ * can for the next: see trigramIndexSteps).
  */
 export type BlockBuilder = (texts: readonly string[], more: boolean) => Promise<TrigramBlock>;
 
@@ -390,8 +391,7 @@ class Growing implements GrowingSearchIndex {
     this.#cutBlocks();
     const waiting = this.#cuts[0];
     if (waiting && !waiting.elsewhere && !this.#built.has(waiting)) {
-      const steps = trigramIndexSteps(this.#texts(waiting), waiting.more);
-      this.#building = { cut: waiting, steps };
+      this.#building = { cut: waiting, steps: trigramIndexSteps(this.#texts(waiting)) };
       return true;
     }
     return false;

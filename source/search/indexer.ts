@@ -52,7 +52,7 @@ export function serveBlocks(port: MessagePort, keyFlag?: KeyFlag): void {
       for (const text of unpackTexts(texts)) gathered.push(text);
       if (!last) return;
       parts.delete(id);
-      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag), more);
+      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag), more ? 'keep' : 'last');
       const buffers = [block.offsets.buffer, block.postings.buffer] as ArrayBuffer[];
       port.postMessage({ id, block } satisfies BlockReply, buffers);
     } catch (error) {

@@ -109,7 +109,7 @@ function joinsWords(t: number): boolean {
 const PASSAGES_PER_STEP = 250;
 /** The list of a block's trigrams, kept for the next block (see trigramIndexSteps). */
 const NO_LIST = new Int32Array(0);
-let keptList = NO_LIST;
+let keptList: Int32Array = NO_LIST;
 /** Passages placed into the postings between two yields, their trigrams read from a list. */
 const PLACED_PER_STEP = 1000;
 
@@ -157,42 +157,49 @@ function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number
 }
 
 /**
+ * Whether a block reads its passages once into a list of their trigrams (see trigramIndexSteps):
+ * `none` reads them twice instead; `keep` keeps the list for the next block; `last` lets it go.
+ */
+export type TrigramList = 'none' | 'keep' | 'last';
+
+/**
  * Index the distinct trigrams of each passage. A generator, so a large corpus can be indexed a
  * slice at a time: it yields now and then, and returns the index.
  *
- * The passages are read once, into a list of each passage's distinct trigrams, end to end, which
- * is counted, then placed into the postings. The list is as long as the postings: tens of
- * megabytes for a block of 65,536 passages. With `more` (more blocks of the same index are to
- * come) it is kept for the next block, else let go: memory first written costs more than reading
- * the passages again, where page faults are dear (13 µs a page on the machine the bench ran on).
- * A block of 52,000 passages of news: read twice, 600 ms; once into a new list, 800 ms; once into
- * a kept list, 370 ms.
+ * Each passage's distinct trigrams are counted, then placed into the postings. They are found by
+ * reading the passages twice, or (with a `list`) once, into a list of them end to end: as long as
+ * the postings, tens of megabytes for a block of 65,536 passages. The indexing thread, which builds
+ * one block after another, keeps the list from block to block: memory first written costs more
+ * than reading the passages again where page faults are dear (13 µs a page on the machine the
+ * bench ran on). A block of 52,000 passages of news: read twice, 600 ms; once into a new list,
+ * 800 ms; once into a kept list, 370 ms. The reader's thread reads twice: its memory is counted.
  */
 export function* trigramIndexSteps(
   texts: readonly string[],
-  more = false,
+  list: TrigramList = 'none',
 ): Generator<void, TrigramBlock> {
   const passages = texts.length;
   const stamp = new Int32Array(TRIGRAM_SPACE);
   const offsets = new Int32Array(TRIGRAM_SPACE + 1);
-  // Each passage's distinct trigrams, end to end: at most one a character, and one more, each.
-  let most = 0;
-  for (const text of texts) most += text.length + 1;
-  // Taken while this block is built: another built meanwhile (another index) makes its own.
-  const list = keptList.length >= most ? keptList : new Int32Array(most);
-  keptList = NO_LIST;
+  let listed: Int32Array | null = null;
+  if (list !== 'none') {
+    // At most one trigram a character, and one more, for each passage.
+    let most = 0;
+    for (const text of texts) most += text.length + 1;
+    // Taken while this block is built: another built meanwhile (another index) makes its own.
+    listed = keptList.length >= most ? keptList : new Int32Array(most);
+    keptList = NO_LIST;
+  }
   // Where each passage's trigrams end in the list.
-  const ends = new Int32Array(passages);
+  const ends = listed ? new Int32Array(passages) : null;
   let length = 0;
   // Count: offsets[t + 1] is the number of passages holding trigram t...
   for (let p = 0; p < passages; p++) {
     const count = distinctTrigrams(texts[p]!, stamp, p + 1);
-    for (let k = 0; k < count; k++) {
-      const t = found[k]!;
-      list[length++] = t;
-      offsets[t + 1]!++;
-    }
-    ends[p] = length;
+    for (let k = 0; k < count; k++) offsets[found[k]! + 1]!++;
+    if (listed) listed.set(found.subarray(0, count), length);
+    length += count;
+    if (ends) ends[p] = length;
     if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
   for (let t = 0; t < TRIGRAM_SPACE; t++) offsets[t + 1]! += offsets[t]!; // counts to offsets
@@ -201,13 +208,20 @@ export function* trigramIndexSteps(
   // passages (10,000 versions have about 58,000).
   const postings = passages <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
   const cursor = offsets.slice(0, TRIGRAM_SPACE);
+  const perStep = listed ? PLACED_PER_STEP : PASSAGES_PER_STEP;
   for (let p = 0, k = 0; p < passages; p++) {
-    for (const end = ends[p]!; k < end; k++) postings[cursor[list[k]!]!++] = p;
-    if (p % PLACED_PER_STEP === PLACED_PER_STEP - 1) yield;
+    if (listed && ends) {
+      for (const end = ends[p]!; k < end; k++) postings[cursor[listed[k]!]!++] = p;
+    } else {
+      // Marks continue from the first pass's, so that no trigram looks seen already.
+      const count = distinctTrigrams(texts[p]!, stamp, passages + p + 1);
+      for (let j = 0; j < count; j++) postings[cursor[found[j]!]!++] = p;
+    }
+    if (p % perStep === perStep - 1) yield;
   }
   // One huge passage's list is let go with its block.
   if (found.length > FOUND_KEPT) found = new Int32Array(4096);
-  if (more) keptList = list;
+  if (listed && list === 'keep') keptList = listed;
   return { passages, offsets, postings };
 }
 
@@ -215,9 +229,9 @@ export function* trigramIndexSteps(
 export function buildTrigramIndex(
   texts: readonly string[],
   between?: () => void,
-  more = false,
+  list: TrigramList = 'none',
 ): TrigramBlock {
-  return finishSteps(trigramIndexSteps(texts, more), between);
+  return finishSteps(trigramIndexSteps(texts, list), between);
 }
 
 /**
