@@ -17,7 +17,7 @@ import { passageHashes } from '../search/passages.js';
 import { asRead, type VersionFields } from './build.js';
 import { movedBuffers, packParagraphs, type PackedParagraphs } from './packed.js';
 import type { LoadWarning, Version } from './types.js';
-import { giveWay, type KeyFlag } from './give-way.js';
+import { giveWay, LOADER_NICENESS, type KeyFlag } from './give-way.js';
 
 /**
  * What the main thread asks of a folder loader: one chunk of the folder's text files, from its
@@ -138,15 +138,6 @@ function failed(error: unknown): FromLoader {
     user: error instanceof UserError,
   };
 }
-
-/**
- * How much lower than the reader's thread a loader runs, as a nice value: where the cores are
- * busy, the thread that answers keys gets about three times a loader's share of the processor.
- * Not lower: against other programs on a busy server, a loader at nice 10 gets a tenth of their
- * share, and a corpus took four times as long to load. (On Linux the nice value belongs to the
- * thread that sets it.)
- */
-const LOADER_NICENESS = 5;
 
 const port = parentPort;
 if (port) {

@@ -23,7 +23,7 @@ import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } f
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
-import { readerKeyFlag } from './give-way.js';
+import { LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
 
 /**
  * What a loader thread took of a version for story grouping and for search, kept on the version
@@ -408,6 +408,7 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
     return feed;
   }
   const threads: Worker[] = [];
+  lowerOtherThreads(LOADER_NICENESS);
   const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir, keyFlag: readerKeyFlag };
   const give = (worker: Worker): void => {
     if (handed < chunks) worker.postMessage(range(handed++));
@@ -459,6 +460,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
     path: place.dir,
     keyFlag: readerKeyFlag,
   };
+  lowerOtherThreads(LOADER_NICENESS);
   const worker = new Worker(script, { workerData: job });
   worker.on('message', (message: FromLoader) => {
     const failure = failureOf(message);

@@ -3,9 +3,16 @@
  * while the flag is raised, until it is lowered.
  */
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { giveWay, lowerKeyFlag, makeKeyFlag, raiseKeyFlag } from '../../source/corpus/give-way.js';
+import {
+  giveWay,
+  lowerKeyFlag,
+  lowerOtherThreads,
+  makeKeyFlag,
+  raiseKeyFlag,
+} from '../../source/corpus/give-way.js';
 import { finishSteps } from '../../source/text/steps.js';
 
 /** A thread that lowers `flag` as it is told to, as the reader's thread does after a frame. */
@@ -58,5 +65,34 @@ describe('giving way to a key', () => {
     expect(result).toBe('end');
     // Called between two steps, after each step but never after the end.
     expect(between).toEqual([1, 2, 3]);
+  });
+});
+
+/** Each thread of this process and its nice value, from /proc. */
+function niceValues(): Map<number, number> {
+  const values = new Map<number, number>();
+  for (const task of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      // Fields after the command's closing parenthesis: state is the first, nice the 17th.
+      values.set(Number(task), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+    } catch {
+      // Ended meanwhile.
+    }
+  }
+  return values;
+}
+
+describe.runIf(process.platform === 'linux')("the reader's thread above the others", () => {
+  it("lowers every other thread of the process, V8's among them, and not its own", () => {
+    const before = niceValues();
+    expect(before.size).toBeGreaterThan(1);
+    lowerOtherThreads(2);
+    const after = niceValues();
+    expect(after.get(process.pid)).toBe(before.get(process.pid));
+    for (const [tid, nice] of before) {
+      if (tid === process.pid || !after.has(tid)) continue;
+      expect(after.get(tid)).toBe(Math.min(19, nice + 2));
+    }
   });
 });
