@@ -7,7 +7,7 @@
  * at it between small pieces of work and wait while it is raised.
  */
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 
@@ -56,24 +56,28 @@ export function giveWay(flag: KeyFlag | undefined, longestMs = LONGEST_WAIT_MS):
 export const LOADER_NICENESS = 5;
 
 /**
- * Lower the priority of every thread of this process but the reader's own by `niceness`: V8's
- * threads, which compile and collect for every thread's heap, ran at the reader's priority while
- * the threads the reader starts run lower. Linux only (a thread's nice value is its own there);
+ * Lower the priority of every thread of this process but the reader's own by `niceness`, for
+ * the rest of the process (a thread may lower its priority, not raise it again): V8's threads,
+ * which compile and collect for every thread's heap, ran at the reader's priority while the
+ * threads the reader starts run lower. Linux only (a thread's nice value is its own there);
  * elsewhere, or where it is not allowed, nothing changes. Once per process, from the reader's
- * (main) thread.
+ * (main) thread, before it starts threads of its own.
  */
 export function lowerOtherThreads(niceness: number): void {
   if (lowered || !isMainThread || process.platform !== 'linux') return;
   lowered = true;
   let tasks: string[];
+  let self: string;
   try {
     tasks = readdirSync('/proc/self/task');
+    // "pid/task/tid": this thread's own id, whatever the process's id looks like from here.
+    self = readlinkSync('/proc/thread-self').split('/').at(-1)!;
   } catch {
     return;
   }
   for (const task of tasks) {
+    if (task === self) continue;
     const tid = Number(task);
-    if (tid === process.pid) continue;
     try {
       setPriority(tid, Math.min(19, getPriority(tid) + niceness));
     } catch {

@@ -225,10 +225,12 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
 
 /**
  * Builds the trigram block of some passages, on another thread; null builds each block here,
- * a slice at a time, in `work`. `more`: whether more blocks are to come (the thread keeps what it
- * can for the next: see trigramIndexSteps).
+ * a slice at a time, in `work`. `release`, when it has one, is called once the index is whole:
+ * no block is asked for after it, and the thread can end (with all it kept between blocks).
  */
-export type BlockBuilder = (texts: readonly string[], more: boolean) => Promise<TrigramBlock>;
+export type BlockBuilder = ((texts: readonly string[]) => Promise<TrigramBlock>) & {
+  readonly release?: () => void;
+};
 
 export interface GrowingIndexOptions {
   /** Where blocks are built (default: here, in `work`). */
@@ -252,8 +254,6 @@ interface Cut {
   readonly versions: number;
   /** Built on the other thread, not here in `work` (until the thread fails it). */
   elsewhere: boolean;
-  /** Whether blocks are to follow: false for the last, once the corpus is whole. */
-  readonly more: boolean;
 }
 
 /**
@@ -273,6 +273,8 @@ class Growing implements GrowingSearchIndex {
   readonly #collector = new PassageCollector();
   readonly #engine: Engine;
   readonly #build: BlockBuilder | null;
+  /** Whether the builder has been told the index is whole. */
+  #released = false;
   threadFrom: number;
   readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
   /** Whether to warm the matcher up once the first block is in (see warmOnce). */
@@ -412,8 +414,7 @@ class Growing implements GrowingSearchIndex {
     while (this.#cut < total) {
       const to = Math.min(total, this.#cut + MAX_BLOCK);
       const elsewhere = this.#build !== null && to - this.#cut >= this.threadFrom;
-      const versions = to === total ? this.#read : -1;
-      this.#send({ from: this.#cut, to, versions, elsewhere, more: !whole || to < total });
+      this.#send({ from: this.#cut, to, versions: to === total ? this.#read : -1, elsewhere });
       this.#cut = to;
     }
     this.#blockSize = Math.min(MAX_BLOCK, this.#blockSize * 2);
@@ -423,7 +424,7 @@ class Growing implements GrowingSearchIndex {
   #send(cut: Cut): void {
     this.#cuts.push(cut);
     if (!this.#build || !cut.elsewhere) return;
-    void this.#build(this.#texts(cut), cut.more).then(
+    void this.#build(this.#texts(cut)).then(
       (block) => {
         this.#built.set(cut, block);
         this.#join();
@@ -458,8 +459,16 @@ class Growing implements GrowingSearchIndex {
     this.#engine.scorer = new TrigramScorer(this.#engine.index);
     this.#cache.clear();
     if (this.#warm) this.#startWarming();
-    if (this.complete) this.#collector.close();
+    if (this.complete) this.#close();
     this.#tell();
+  }
+
+  /** The index is whole: let go of what only growing needed, the builder's thread too. */
+  #close(): void {
+    this.#collector.close();
+    if (this.#released) return;
+    this.#released = true;
+    this.#build?.release?.();
   }
 
   #tell(): void {
@@ -469,7 +478,7 @@ class Growing implements GrowingSearchIndex {
   #setSearched(versions: number): void {
     if (versions === this.#searchedVersions) return;
     this.#searchedVersions = versions;
-    if (this.complete) this.#collector.close();
+    if (this.complete) this.#close();
     this.#tell();
   }
 

@@ -28,8 +28,6 @@ interface BlockRequest {
   readonly texts: PackedTexts;
   /** Whether this is the block's last part. */
   readonly last: boolean;
-  /** Whether more blocks are to come (see trigramIndexSteps). */
-  readonly more: boolean;
 }
 
 /**
@@ -45,14 +43,16 @@ type BlockReply =
 /** The worker's side: gather each block's parts, and build it once the last is in. */
 export function serveBlocks(port: MessagePort, keyFlag?: KeyFlag): void {
   const parts = new Map<number, string[]>();
-  port.on('message', ({ id, texts, last, more }: BlockRequest) => {
+  port.on('message', ({ id, texts, last }: BlockRequest) => {
     try {
       let gathered = parts.get(id);
       if (!gathered) parts.set(id, (gathered = []));
       for (const text of unpackTexts(texts)) gathered.push(text);
       if (!last) return;
       parts.delete(id);
-      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag), more ? 'keep' : 'last');
+      // One block after another: the list of a block's trigrams is kept for the next, and let go
+      // with the thread, which ends once the index is whole (BlockBuilder's release).
+      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag), true);
       const buffers = [block.offsets.buffer, block.postings.buffer] as ArrayBuffer[];
       port.postMessage({ id, block } satisfies BlockReply, buffers);
     } catch (error) {
@@ -93,7 +93,7 @@ export function startIndexer(script: URL): Indexer {
   worker.on('exit', () => failAll(new Error('the indexing thread ended')));
   let next = 0;
   return {
-    build(texts, more) {
+    build(texts) {
       const id = next++;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
@@ -104,7 +104,7 @@ export function startIndexer(script: URL): Indexer {
           from += part.length;
           const last = from >= texts.length;
           const packed = packTexts(part);
-          const request = { id, texts: packed, last, more };
+          const request = { id, texts: packed, last };
           worker.postMessage(request satisfies BlockRequest, movedBuffers(packed));
           if (!last) setImmediate(send);
         };

@@ -122,7 +122,7 @@ const FOUND_KEPT = 1 << 16;
  * Put the distinct trigrams of `text`, as written (classes fold it as they read), in `found`, and
  * say how many there are. `stamp[t] === mark` once trigram t is seen, so a trigram met twice in
  * one passage is given once. (The walk of forEachTrigram, written out, with no call per trigram:
- * it runs over every character of the corpus, twice.)
+ * it runs over every character of the corpus, once or twice.)
  */
 function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number {
   // A passage has at most one trigram a character, and one more.
@@ -157,32 +157,27 @@ function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number
 }
 
 /**
- * Whether a block reads its passages once into a list of their trigrams (see trigramIndexSteps):
- * `none` reads them twice instead; `keep` keeps the list for the next block; `last` lets it go.
- */
-export type TrigramList = 'none' | 'keep' | 'last';
-
-/**
  * Index the distinct trigrams of each passage. A generator, so a large corpus can be indexed a
  * slice at a time: it yields now and then, and returns the index.
  *
  * Each passage's distinct trigrams are counted, then placed into the postings. They are found by
- * reading the passages twice, or (with a `list`) once, into a list of them end to end: as long as
- * the postings, tens of megabytes for a block of 65,536 passages. The indexing thread, which builds
- * one block after another, keeps the list from block to block: memory first written costs more
- * than reading the passages again where page faults are dear (13 µs a page on the machine the
- * bench ran on). A block of 52,000 passages of news: read twice, 600 ms; once into a new list,
- * 800 ms; once into a kept list, 370 ms. The reader's thread reads twice: its memory is counted.
+ * reading the passages twice, or (with `keepList`) once, into a list of them end to end, kept for
+ * the next block: room for one trigram a character, tens of megabytes for a block of 65,536
+ * passages. The indexing thread, which builds one block after another and ends once the index is
+ * whole, keeps the list: memory first written costs more than reading the passages again where
+ * page faults are dear (13 µs a page on the machine the bench ran on). A block of 52,000 passages
+ * of news: read twice, 600 ms; once into a new list, 800 ms; once into a kept list, 370 ms. The
+ * reader's thread reads twice: its memory is counted, and it lives on after the index.
  */
 export function* trigramIndexSteps(
   texts: readonly string[],
-  list: TrigramList = 'none',
+  keepList = false,
 ): Generator<void, TrigramBlock> {
   const passages = texts.length;
   const stamp = new Int32Array(TRIGRAM_SPACE);
   const offsets = new Int32Array(TRIGRAM_SPACE + 1);
   let listed: Int32Array | null = null;
-  if (list !== 'none') {
+  if (keepList) {
     // At most one trigram a character, and one more, for each passage.
     let most = 0;
     for (const text of texts) most += text.length + 1;
@@ -221,7 +216,7 @@ export function* trigramIndexSteps(
   }
   // One huge passage's list is let go with its block.
   if (found.length > FOUND_KEPT) found = new Int32Array(4096);
-  if (listed && list === 'keep') keptList = listed;
+  if (listed) keptList = listed;
   return { passages, offsets, postings };
 }
 
@@ -229,9 +224,9 @@ export function* trigramIndexSteps(
 export function buildTrigramIndex(
   texts: readonly string[],
   between?: () => void,
-  list: TrigramList = 'none',
+  keepList = false,
 ): TrigramBlock {
-  return finishSteps(trigramIndexSteps(texts, list), between);
+  return finishSteps(trigramIndexSteps(texts, keepList), between);
 }
 
 /**

@@ -19,16 +19,18 @@ export interface FeedAppProps extends Omit<
  * read at once, or when run from source.
  */
 function useIndexer(feed: CorpusFeed): BlockBuilder | null {
-  // Started at the first block sent to it (see THREAD_FROM in use-search-index.ts).
+  // Started at the first block sent to it (see THREAD_FROM in use-search-index.ts), and ended once
+  // the index is whole (release), or with the reader.
   const [indexer] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
     if (!script) return null;
     let started: Indexer | null = null;
-    return {
-      build: (texts: readonly string[], more: boolean) =>
-        (started ??= startIndexer(script)).build(texts, more),
-      close: () => started?.close(),
+    const close = (): void => {
+      started?.close();
+      started = null;
     };
+    const build = (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts);
+    return { build: Object.assign(build, { release: close }), close };
   });
   useEffect(() => () => indexer?.close(), [indexer]);
   return indexer?.build ?? null;

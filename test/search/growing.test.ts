@@ -32,21 +32,23 @@ async function settle(index: GrowingSearchIndex, searched: number): Promise<void
 
 /**
  * An index of blocks of 50 passages and more, those of `threadFrom` or more built "elsewhere";
- * `sent` is the size of each block sent there, and `more` whether it was told more would come.
+ * `sent` is the size of each block sent there, and `released` how often the builder was told the
+ * index is whole, with the blocks sent by then.
  */
 function sending(threadFrom: number): {
   growing: GrowingSearchIndex;
   sent: number[];
-  more: boolean[];
+  released: number[];
 } {
   const sent: number[] = [];
-  const more: boolean[] = [];
+  const released: number[] = [];
+  const build = (texts: readonly string[]) => (sent.push(texts.length), elsewhere(texts));
   const growing = growingSearchIndex({
-    build: (texts, follows) => (sent.push(texts.length), more.push(follows), elsewhere(texts)),
+    build: Object.assign(build, { release: () => released.push(sent.length) }),
     firstBlock: 50,
     threadFrom,
   });
-  return { growing, sent, more };
+  return { growing, sent, released };
 }
 
 /** Add the versions from `from` on, ten at a time as a corpus loads, then finish and settle. */
@@ -112,21 +114,24 @@ describe('a growing search index', () => {
   });
 
   it('builds small blocks here and sends only large ones to the other thread', async () => {
-    const { growing, sent } = sending(400);
+    const { growing, sent, released } = sending(400);
     await addTheRest(growing, 0);
     expect(sent.length).toBeGreaterThan(0);
     expect(Math.min(...sent)).toBeGreaterThanOrEqual(400);
+    // The last blocks were built here: the builder is told all the same, once.
+    expect(released).toEqual([sent.length]);
     expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
       buildSearchIndex(versions).search('ceasefire talks', { limit: 100 }),
     );
   });
 
   it('sends every block to the other thread once its threshold is lowered, small ones too', async () => {
-    const { growing, sent, more } = sending(100_000);
+    const { growing, sent, released } = sending(100_000);
     growing.add(versions.slice(0, 40));
     await settle(growing, 40);
-    // Indexed here so far: nothing was sent.
+    // Indexed here so far: nothing was sent, and the index is not whole, so nothing released.
     expect(sent).toEqual([]);
+    expect(released).toEqual([]);
     const before = growing.size;
     // The corpus turns out to be large.
     growing.threadFrom = 0;
@@ -134,8 +139,9 @@ describe('a growing search index', () => {
     // Every passage read after that went to the other thread, in blocks far below 100,000.
     expect(sent.reduce((sum, n) => sum + n, 0)).toBe(growing.size - before);
     expect(Math.max(...sent)).toBeLessThan(100_000);
-    // Every block but the last was told that more would follow (so the thread keeps its lists).
-    expect(more).toEqual(sent.map((_, i) => i < sent.length - 1));
+    // Told once, once the index was whole and every block sent (so that the thread can end).
+    expect(growing.complete).toBe(true);
+    expect(released).toEqual([sent.length]);
     expect(growing.search('ceasefire talks', { limit: 100 })).toEqual(
       buildSearchIndex(versions).search('ceasefire talks', { limit: 100 }),
     );

@@ -18,7 +18,7 @@ describe.skipIf(!built)('the indexing thread', () => {
 
   it('builds the block this thread would build', async () => {
     const texts = versions.flatMap((v) => v.paragraphs).slice(0, 500);
-    const block = await indexer!.build(texts, false);
+    const block = await indexer!.build(texts);
     expect(block).toEqual(buildTrigramIndex(texts));
   });
 
@@ -28,20 +28,20 @@ describe.skipIf(!built)('the indexing thread', () => {
       { length: 9_000 },
       (_, i) => `${paragraphs[i % paragraphs.length]!} ${i}`,
     );
-    expect(await indexer!.build(texts, false)).toEqual(buildTrigramIndex(texts));
+    expect(await indexer!.build(texts)).toEqual(buildTrigramIndex(texts));
   });
 
   it('takes passages of any characters whole, NUL among them', async () => {
     const texts = ['a\u0000b', 'Türkiye’s “reply”', 'Gaza 😀 \ud800', '', 'café'];
-    expect(await indexer!.build(texts, false)).toEqual(buildTrigramIndex(texts));
+    expect(await indexer!.build(texts)).toEqual(buildTrigramIndex(texts));
   });
 
   it('leaves a block it fails to build to the reader, which builds it itself', async () => {
     let failed = 0;
     const growing = growingSearchIndex({
       // The thread's failure reply, as a block it cannot build would bring.
-      build: (texts, more) =>
-        failed++ === 0 ? Promise.reject(new Error('failed')) : indexer!.build(texts, more),
+      build: (texts) =>
+        failed++ === 0 ? Promise.reject(new Error('failed')) : indexer!.build(texts),
       firstBlock: 100,
     });
     growing.add(versions);
@@ -60,10 +60,7 @@ describe.skipIf(!built)('the indexing thread', () => {
 
   it('ends with the reader: what it had not built fails', async () => {
     const other = startIndexer(SCRIPT);
-    const pending = other.build(
-      versions.flatMap((v) => v.paragraphs),
-      false,
-    );
+    const pending = other.build(versions.flatMap((v) => v.paragraphs));
     other.close();
     await expect(pending).rejects.toThrow(/closed/);
   });
