@@ -107,8 +107,8 @@ function joinsWords(t: number): boolean {
  * news (2,000 took 15 to 45 ms, which a key then waited for).
  */
 const PASSAGES_PER_STEP = 250;
-/** The list of a block's trigrams, kept for the next block (see trigramIndexSteps). */
 const NO_LIST = new Int32Array(0);
+/** The list of a block's trigrams, kept for the next block (see trigramIndexSteps). */
 let keptList: Int32Array = NO_LIST;
 /** Passages placed into the postings between two yields, their trigrams read from a list. */
 const PLACED_PER_STEP = 1000;
@@ -176,25 +176,27 @@ export function* trigramIndexSteps(
   const passages = texts.length;
   const stamp = new Int32Array(TRIGRAM_SPACE);
   const offsets = new Int32Array(TRIGRAM_SPACE + 1);
-  let listed: Int32Array | null = null;
+  // Each passage's trigrams end to end, and where each passage's end.
+  let list: { readonly trigrams: Int32Array; readonly ends: Int32Array } | null = null;
   if (keepList) {
     // At most one trigram a character, and one more, for each passage.
     let most = 0;
     for (const text of texts) most += text.length + 1;
     // Taken while this block is built: another built meanwhile (another index) makes its own.
-    listed = keptList.length >= most ? keptList : new Int32Array(most);
+    const trigrams = keptList.length >= most ? keptList : new Int32Array(most);
     keptList = NO_LIST;
+    list = { trigrams, ends: new Int32Array(passages) };
   }
-  // Where each passage's trigrams end in the list.
-  const ends = listed ? new Int32Array(passages) : null;
   let length = 0;
   // Count: offsets[t + 1] is the number of passages holding trigram t...
   for (let p = 0; p < passages; p++) {
     const count = distinctTrigrams(texts[p]!, stamp, p + 1);
     for (let k = 0; k < count; k++) offsets[found[k]! + 1]!++;
-    if (listed) listed.set(found.subarray(0, count), length);
+    if (list) {
+      list.trigrams.set(found.subarray(0, count), length);
+      list.ends[p] = length + count;
+    }
     length += count;
-    if (ends) ends[p] = length;
     if (p % PASSAGES_PER_STEP === PASSAGES_PER_STEP - 1) yield;
   }
   for (let t = 0; t < TRIGRAM_SPACE; t++) offsets[t + 1]! += offsets[t]!; // counts to offsets
@@ -203,10 +205,11 @@ export function* trigramIndexSteps(
   // passages (10,000 versions have about 58,000).
   const postings = passages <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
   const cursor = offsets.slice(0, TRIGRAM_SPACE);
-  const perStep = listed ? PLACED_PER_STEP : PASSAGES_PER_STEP;
+  const perStep = list ? PLACED_PER_STEP : PASSAGES_PER_STEP;
   for (let p = 0, k = 0; p < passages; p++) {
-    if (listed && ends) {
-      for (const end = ends[p]!; k < end; k++) postings[cursor[listed[k]!]!++] = p;
+    if (list) {
+      const { trigrams, ends } = list;
+      for (const end = ends[p]!; k < end; k++) postings[cursor[trigrams[k]!]!++] = p;
     } else {
       // Marks continue from the first pass's, so that no trigram looks seen already.
       const count = distinctTrigrams(texts[p]!, stamp, passages + p + 1);
@@ -216,7 +219,7 @@ export function* trigramIndexSteps(
   }
   // One huge passage's list is let go with its block.
   if (found.length > FOUND_KEPT) found = new Int32Array(4096);
-  if (listed) keptList = listed;
+  if (list) keptList = list.trigrams;
   return { passages, offsets, postings };
 }
 

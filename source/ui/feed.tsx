@@ -20,20 +20,20 @@ export interface FeedAppProps extends Omit<
  */
 function useIndexer(feed: CorpusFeed): BlockBuilder | null {
   // Started at the first block sent to it (see THREAD_FROM in use-search-index.ts), and ended once
-  // the index is whole (release), or with the reader.
-  const [indexer] = useState(() => {
+  // the index is whole (its release), or with the reader.
+  const [build] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
     if (!script) return null;
     let started: Indexer | null = null;
-    const close = (): void => {
+    const build = (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts);
+    const release = (): void => {
       started?.close();
       started = null;
     };
-    const build = (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts);
-    return { build: Object.assign(build, { release: close }), close };
+    return Object.assign(build, { release });
   });
-  useEffect(() => () => indexer?.close(), [indexer]);
-  return indexer?.build ?? null;
+  useEffect(() => () => build?.release(), [build]);
+  return build;
 }
 
 /**
