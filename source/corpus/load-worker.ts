@@ -15,7 +15,14 @@ import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
 import { passageHashes } from '../search/passages.js';
 import { asRead, type VersionFields } from './build.js';
-import { movedBuffers, packParagraphs, type PackedParagraphs } from './packed.js';
+import {
+  movedBuffers,
+  packParagraphs,
+  packRuns,
+  runBuffers,
+  type PackedParagraphs,
+  type PackedRuns,
+} from './packed.js';
 import type { LoadWarning, Version } from './types.js';
 import { giveWay, LOADER_NICENESS, type KeyFlag } from './give-way.js';
 
@@ -56,9 +63,9 @@ export interface LoadedBatch {
   readonly versions: VersionFields[];
   readonly paragraphs?: PackedParagraphs;
   /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
-  readonly samples?: Uint32Array[];
+  readonly samples?: PackedRuns<Uint32Array>;
   /** Each version's passageHashes, for the search index: taken here too. */
-  readonly hashes?: Float64Array[];
+  readonly hashes?: PackedRuns<Float64Array>;
 }
 
 export type FromLoader =
@@ -113,22 +120,20 @@ function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayB
   const { versions, packed } = packParagraphs(read);
   return {
     loaded: { versions, paragraphs: packed, samples, hashes },
-    moved: [
-      ...movedBuffers(packed),
-      ...samples.map((sample) => sample.buffer as ArrayBuffer),
-      ...hashes.map((hash) => hash.buffer as ArrayBuffer),
-    ],
+    moved: [...movedBuffers(packed), ...runBuffers(samples), ...runBuffers(hashes)],
   };
 }
 
 /** What the search index looks each version's passages up by (see PassageCollector). */
-function hashesOf(versions: readonly Version[]): Float64Array[] {
-  return versions.map((version) => passageHashes(version.paragraphs));
+function hashesOf(versions: readonly Version[]): PackedRuns<Float64Array> {
+  const hashes = versions.map((version) => passageHashes(version.paragraphs));
+  return packRuns(hashes, (length) => new Float64Array(length));
 }
 
 /** What story grouping samples of each version (see StoryGrouper.add). */
-function samplesOf(versions: readonly Version[]): Uint32Array[] {
-  return versions.map((version) => shingleSampleOf(version.paragraphs));
+function samplesOf(versions: readonly Version[]): PackedRuns<Uint32Array> {
+  const samples = versions.map((version) => shingleSampleOf(version.paragraphs));
+  return packRuns(samples, (length) => new Uint32Array(length));
 }
 
 function failed(error: unknown): FromLoader {

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { storedVersion } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
-import { unpackParagraphs } from './packed.js';
+import { runAt, runCount, unpackParagraphs, type PackedRuns } from './packed.js';
 import type { FilesJob, FilesTask, FromLoader, LoadedBatch, RecordsJob } from './load-worker.js';
 import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
@@ -26,38 +26,56 @@ import type { Corpus, LoadWarning, Version } from './types.js';
 import { LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
 
 /**
- * What a loader thread took of a version for story grouping and for search, kept on the version
- * itself under a symbol, unseen (not enumerable): a WeakMap of 100,000 versions cost the reader's
- * thread a fifteenth of its time while loading, most of it in the garbage collector's ephemeron
- * tables.
+ * What a loader thread took of a batch of versions for story grouping and for search, in one
+ * buffer each (see PackedRuns). Each version keeps, under symbols, unseen (not enumerable), its
+ * batch's and its place in it: two fields, no object of its own. (A WeakMap of 100,000 versions
+ * cost the reader's thread a fifteenth of its time while loading, most of it in the garbage
+ * collector's ephemeron tables; an object and two buffers a version, a sixth of what its
+ * collector copied.)
  */
-const LOADED = Symbol('loaded by a thread');
+class TakenBatch {
+  /** Which versions' hashes were given (see takePassageHashes), and how many. */
+  private readonly given: Uint8Array;
+  private givenCount = 0;
 
-interface Taken {
-  readonly sample: Uint32Array | undefined;
-  hashes: Float64Array | undefined;
+  constructor(
+    readonly samples: PackedRuns<Uint32Array> | undefined,
+    private hashes: PackedRuns<Float64Array> | undefined,
+  ) {
+    this.given = new Uint8Array(hashes ? runCount(hashes) : 0);
+  }
+
+  /** The hashes of the version at `at`, once; the batch's are let go once all are given. */
+  takeHashes(at: number): Float64Array | undefined {
+    if (!this.hashes || this.given[at]) return undefined;
+    const hashes = runAt(this.hashes, at);
+    this.given[at] = 1;
+    if (++this.givenCount === this.given.length) this.hashes = undefined;
+    return hashes;
+  }
 }
 
-function takenOf(version: Version): Taken | undefined {
-  return (version as Version & { [LOADED]?: Taken })[LOADED];
-}
+const TAKEN = Symbol('loaded by a thread');
+const TAKEN_AT = Symbol('place in the batch loaded');
+
+type Loaded = Version & { readonly [TAKEN]?: TakenBatch; readonly [TAKEN_AT]?: number };
 
 /**
  * A version's passageHashes (search/passages.ts), if a loader thread took them, given once: the
- * search index reads each version's passages once, and the hashes are then let go (100,000
- * arrays fewer for every collection of the reader's heap to trace). A version asked for again
- * has none, and the index takes them itself.
+ * search index reads each version's passages once, and the hashes are then let go (a batch's
+ * buffer once each of its versions' are given). A version asked for again has none, and the
+ * index takes them itself.
  */
 export function takePassageHashes(version: Version): Float64Array | undefined {
-  const taken = takenOf(version);
-  const hashes = taken?.hashes;
-  if (taken) taken.hashes = undefined;
-  return hashes;
+  const loaded = version as Loaded;
+  return loaded[TAKEN]?.takeHashes(loaded[TAKEN_AT]!);
 }
 
 /** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
 export function loadedSample(version: Version): Uint32Array | undefined {
-  return takenOf(version)?.sample;
+  const loaded = version as Loaded;
+  const samples = loaded[TAKEN]?.samples;
+  return samples && runAt(samples, loaded[TAKEN_AT]!);
 }
 
 /**
@@ -257,11 +275,12 @@ class Gatherer {
   ): void {
     for (const warning of warnings) this.warnings.push(warning);
     if (paragraphs) unpackParagraphs(versions, paragraphs);
+    const taken = samples || hashes ? new TakenBatch(samples, hashes) : null;
     versions.forEach((fields, i) => {
       const version = this.ids.claim(storedVersion(fields), this.idWarnings);
-      if (samples || hashes) {
-        const taken: Taken = { sample: samples?.[i], hashes: hashes?.[i] };
-        Object.defineProperty(version, LOADED, { value: taken });
+      if (taken) {
+        Object.defineProperty(version, TAKEN, { value: taken });
+        Object.defineProperty(version, TAKEN_AT, { value: i });
       }
       this.versions.push(version);
     });

@@ -3,7 +3,15 @@ import { serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText, withFields } from '../../source/corpus/build.js';
-import { movedBuffers, packParagraphs, unpackParagraphs } from '../../source/corpus/packed.js';
+import {
+  movedBuffers,
+  packParagraphs,
+  packRuns,
+  runAt,
+  runBuffers,
+  runCount,
+  unpackParagraphs,
+} from '../../source/corpus/packed.js';
 
 /** A version with these paragraphs, whatever they hold (a file's text could not). */
 const base = versionFromText('base.txt', '/corpus/base.txt', 'Base text.');
@@ -63,5 +71,38 @@ describe('packed paragraphs', () => {
     const moved = movedBuffers(packed);
     structuredClone(packed, { transfer: moved });
     expect(moved.map((buffer) => buffer.byteLength)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('packed runs of numbers', () => {
+  it('give back each array as it went, after the trip, from one buffer of values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 9 }), {
+          maxLength: 12,
+        }),
+        (lists) => {
+          const runs = lists.map((list) => Uint32Array.from(list));
+          const packed = packRuns(runs, (length) => new Uint32Array(length));
+          const arrived = structuredClone(packed, { transfer: runBuffers(packed) });
+          // Moved, not copied: the sender's buffers are left empty.
+          expect(packed.values.buffer.byteLength).toBe(0);
+          expect(runCount(arrived)).toBe(runs.length);
+          runs.forEach((run, i) => {
+            const back = runAt(arrived, i);
+            expect(back).toEqual(run);
+            // A view of the one buffer, not an array of its own.
+            expect(back.buffer).toBe(arrived.values.buffer);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keep hashes of 53 bits whole, as Float64Array', () => {
+    const hashes = [Float64Array.of(2 ** 53 - 1, 0, -1), new Float64Array(0), Float64Array.of(7.5)];
+    const packed = packRuns(hashes, (length) => new Float64Array(length));
+    expect([0, 1, 2].map((i) => [...runAt(packed, i)])).toEqual([[2 ** 53 - 1, 0, -1], [], [7.5]]);
   });
 });
