@@ -32,6 +32,11 @@ export function lowerKeyFlag(flag: KeyFlag = readerKeyFlag): void {
   if (Atomics.exchange(flag, 0, 0) !== 0) Atomics.notify(flag, 0);
 }
 
+/** Whether a key came that the reader's thread has not answered yet. */
+export function keyFlagRaised(flag: KeyFlag = readerKeyFlag): boolean {
+  return Atomics.load(flag, 0) !== 0;
+}
+
 /**
  * The longest a thread waits for one key. A key's frame takes 5 to 15 ms; should the reader's
  * thread be held up, the work goes on regardless.

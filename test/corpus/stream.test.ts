@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
+import { lowerKeyFlag, raiseKeyFlag } from '../../source/corpus/give-way.js';
 import {
   expectedVersions,
+  Inbox,
   takePassageHashes,
   loadedSample,
   openCorpus,
@@ -184,5 +186,58 @@ describe('openCorpus', () => {
     expect(await openCorpus({ dir }, options).finished).not.toBeNull();
     expect(heard).toBe(0);
     expect(closed.corpus.versions).toEqual([]);
+  });
+});
+
+/** The next turn of the event loop, after whatever was queued for this one. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+describe('messages from the loader threads', () => {
+  it('are opened one a turn of the event loop, in the order they came', async () => {
+    const opened: number[] = [];
+    const inbox = new Inbox((message: number) => opened.push(message));
+    for (const message of [1, 2, 3]) inbox.add(message);
+    // Not as they come: Node hands over a thread's messages all at once.
+    expect(opened).toEqual([]);
+    await nextTurn();
+    expect(opened).toEqual([1]);
+    await nextTurn();
+    expect(opened).toEqual([1, 2]);
+    inbox.add(4);
+    await nextTurn();
+    await nextTurn();
+    expect(opened).toEqual([1, 2, 3, 4]);
+    await nextTurn();
+    expect(opened).toEqual([1, 2, 3, 4]);
+  });
+
+  it('wait one turn while a key is being answered, then go on, key or none', async () => {
+    const opened: number[] = [];
+    const inbox = new Inbox((message: number) => opened.push(message));
+    raiseKeyFlag();
+    try {
+      inbox.add(1);
+      inbox.add(2);
+      await nextTurn();
+      expect(opened).toEqual([]);
+      // The flag still up (a frame that never came): the message is opened all the same.
+      await nextTurn();
+      expect(opened).toEqual([1]);
+      lowerKeyFlag();
+      await nextTurn();
+      expect(opened).toEqual([1, 2]);
+    } finally {
+      lowerKeyFlag();
+    }
+  });
+
+  it('are dropped once closed', async () => {
+    const opened: number[] = [];
+    const inbox = new Inbox((message: number) => opened.push(message));
+    inbox.add(1);
+    inbox.close();
+    await nextTurn();
+    await nextTurn();
+    expect(opened).toEqual([]);
   });
 });
