@@ -5,7 +5,7 @@
  * large corpus, and moves them back. The reader's thread then only applies them, between keys.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { Worker } from 'node:worker_threads';
+import { startThread } from './young-generation.js';
 import { linksOf } from './stories.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from './give-way.js';
 
@@ -57,7 +57,7 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
   let timer: NodeJS.Immediate | null = null;
   let fail: (error: Error) => void = () => undefined;
   // Started first, so that the thread starts up while the samples are packed.
-  const worker = new Worker(script, {
+  const worker = startThread(script, {
     workerData: { role: 'gaza-reader:group', keyFlag: readerKeyFlag } satisfies GroupJob,
   });
   // The reader may quit while the thread works: it must not keep the reader running.

@@ -13,7 +13,7 @@
 import { existsSync, opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { storedVersion } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
@@ -24,6 +24,7 @@ import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
 import { keyFlagRaised, LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
+import { capYoungGeneration, startThread } from './young-generation.js';
 
 /**
  * What a loader thread took of a batch of versions for story grouping and for search, in one
@@ -470,13 +471,14 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   }
   const threads: Worker[] = [];
   lowerOtherThreads(LOADER_NICENESS);
+  capYoungGeneration();
   const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir, keyFlag: readerKeyFlag };
   const give = (worker: Worker): void => {
     if (handed < chunks) worker.postMessage(range(handed++));
   };
   const inbox = new Inbox(arrived);
   for (let i = 0; i < workers.count; i++) {
-    const worker = new Worker(workers.script, { workerData: job });
+    const worker = startThread(workers.script, { workerData: job });
     worker.on('message', (message: FromLoader) => {
       if (message.kind === 'listed') {
         // Each worker lists the folder for itself; the first to finish says what it holds.
@@ -524,7 +526,8 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
     keyFlag: readerKeyFlag,
   };
   lowerOtherThreads(LOADER_NICENESS);
-  const worker = new Worker(script, { workerData: job });
+  capYoungGeneration();
+  const worker = startThread(script, { workerData: job });
   const inbox = new Inbox((message: FromLoader): void => {
     const failure = failureOf(message);
     if (failure) {

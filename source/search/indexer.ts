@@ -4,7 +4,7 @@
  * the index of a large corpus then costs the reader's thread only the reading of its passages.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { Worker } from 'node:worker_threads';
+import { startThread } from '../corpus/young-generation.js';
 import type { BlockBuilder } from './index.js';
 import { buildTrigramIndex, type TrigramBlock } from './trigrams.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from '../corpus/give-way.js';
@@ -70,7 +70,7 @@ export interface Indexer {
 
 /** Start an indexing thread running `script` (the bundle's worker script). */
 export function startIndexer(script: URL): Indexer {
-  const worker = new Worker(script, {
+  const worker = startThread(script, {
     workerData: { role: 'gaza-reader:index', keyFlag: readerKeyFlag } satisfies IndexJob,
   });
   // The reader may quit while a block is building: the thread must not keep it running.

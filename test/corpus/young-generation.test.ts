@@ -1,0 +1,54 @@
+/** The reader's young generation, kept small while a large corpus streams in. */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CAP_BYTES } from '../../source/corpus/young-generation.js';
+
+const MODULE = new URL('../../source/corpus/young-generation.ts', import.meta.url).href;
+
+/**
+ * The largest the young generation grows in a fresh Node while objects pile up that all live on
+ * (as a corpus's do), a thread started halfway (which sets V8's flags anew): with the cap or
+ * without. In a process of its own: V8's flags are the process's.
+ */
+function largestYoungGeneration(capped: boolean): number {
+  const program = `
+    const { capYoungGeneration, startThread, youngGenerationBytes } = await import(${JSON.stringify(MODULE)});
+    const { once } = await import('node:events');
+    if (${capped}) capYoungGeneration();
+    const kept = [];
+    let largest = 0;
+    for (let i = 0; i < 1_500_000; i++) {
+      kept.push({ number: i, text: 'passage ' + i });
+      if (i === 500_000) {
+        const thread = startThread(new URL('data:text/javascript,'), {});
+        await once(thread, 'online');
+        await thread.terminate();
+      }
+      if (i % 5_000 === 0) {
+        largest = Math.max(largest, youngGenerationBytes());
+        // A turn of the event loop, as the reader takes between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    console.log(largest);
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', program],
+    { encoding: 'utf8' },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return Number(run.stdout.trim());
+}
+
+describe('the young generation while a corpus streams in', () => {
+  it('grows no further than the cap, a thread started or not; without it, far further', () => {
+    const capped = largestYoungGeneration(true);
+    const free = largestYoungGeneration(false);
+    // At most one doubling past the cap: V8 may grow it once before it is told again.
+    expect(capped).toBeGreaterThanOrEqual(CAP_BYTES);
+    expect(capped).toBeLessThanOrEqual(2 * CAP_BYTES);
+    expect(free).toBeGreaterThanOrEqual(4 * CAP_BYTES);
+  }, 60_000);
+});
