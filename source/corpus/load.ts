@@ -24,25 +24,38 @@ export interface LoadOptions {
 }
 
 /**
+ * Ids are kept in this many maps, by a hash of the id. One map of 100,000 ids moves them all each
+ * time it doubles, in one step: 25 ms here at 65,536, in the middle of a stream of versions, where
+ * a key waits for it. Each of these holds a sixty-fourth.
+ */
+const ID_TABLES = 64;
+
+/**
  * Makes ids unique as versions come, in corpus order: a version whose id is taken gets the first
  * free `id-2`, `id-3`…, and a warning says so. A corpus streamed in gets the same ids as one read
  * whole.
  */
 export class IdRegistry {
-  /** Each id taken, and the file that took it. */
-  private readonly taken = new Map<string, string>();
+  /** Each id taken, and the file that took it, in the table its hash picks. */
+  private readonly taken = Array.from({ length: ID_TABLES }, () => new Map<string, string>());
+
+  private tableOf(id: string): Map<string, string> {
+    let hash = 0;
+    for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
+    return this.taken[hash & (ID_TABLES - 1)]!;
+  }
 
   /** The version, or a copy with a free id; `warnings` hears of a change. */
   claim(version: Version, warnings: LoadWarning[]): Version {
-    const first = this.taken.get(version.id);
+    const first = this.tableOf(version.id).get(version.id);
     if (first === undefined) {
-      this.taken.set(version.id, version.file);
+      this.tableOf(version.id).set(version.id, version.file);
       return version;
     }
     let n = 2;
-    while (this.taken.has(`${version.id}-${n}`)) n++;
+    while (this.tableOf(`${version.id}-${n}`).has(`${version.id}-${n}`)) n++;
     const id = `${version.id}-${n}`;
-    this.taken.set(id, version.file);
+    this.tableOf(id).set(id, version.file);
     warnings.push({
       file: version.file,
       message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,
