@@ -31,10 +31,11 @@ interface BlockRequest {
 }
 
 /**
- * Passages in one part of a block: a few hundred kilobytes of text, packed and moved to the
- * thread in a few milliseconds (4,096 passages of news took 25 ms a part, a key's whole wait).
+ * Passages in one part of a block: some eighty kilobytes of text, packed and moved to the thread
+ * in a millisecond or two (4,096 passages of news took 25 ms a part, a key's whole wait; 1,024
+ * took 8 to 26 ms while 100,000 versions loaded and the cores were busy).
  */
-const PART = 1024;
+const PART = 256;
 
 type BlockReply =
   | { readonly id: number; readonly block: TrigramBlock }
