@@ -364,15 +364,19 @@ export class Inbox<T> {
   #timer: NodeJS.Immediate | null = null;
   /** Whether the last turn waited for a key: the next one opens a message, key or none. */
   #waited = false;
+  /** Closed: the feed ended. A thread's messages still come after it is told to end. */
+  #closed = false;
 
   constructor(private readonly open: (message: T) => void) {}
 
   add(message: T): void {
+    if (this.#closed) return;
     this.#queue.push(message);
     this.#timer ??= setImmediate(this.#turn);
   }
 
   close(): void {
+    this.#closed = true;
     if (this.#timer) clearImmediate(this.#timer);
     this.#timer = null;
     this.#queue.length = 0;

@@ -231,13 +231,16 @@ describe('messages from the loader threads', () => {
     }
   });
 
-  it('are dropped once closed', async () => {
+  it('are dropped once closed, those waiting and those that come after', async () => {
     const opened: number[] = [];
     const inbox = new Inbox((message: number) => opened.push(message));
     inbox.add(1);
+    inbox.add(2);
+    await nextTurn();
     inbox.close();
-    await nextTurn();
-    await nextTurn();
-    expect(opened).toEqual([]);
+    // A thread told to end still sends what it had posted.
+    inbox.add(3);
+    for (let turn = 0; turn < 4; turn++) await nextTurn();
+    expect(opened).toEqual([1]);
   });
 });
