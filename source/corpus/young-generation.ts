@@ -10,11 +10,19 @@
  *
  * Node takes the young generation's largest size only on its command line, and the reader is a
  * command of its own; so the young generation is let grow to CAP_BYTES, then V8 is told to grow
- * it no more (`--semi-space-growth-factor`, which V8 reads each time it would grow it; Node 20, 22
- * and 24 have it). Starting a thread sets V8's flags anew, so threads the reader starts come
- * through startThread, which tells V8 again once the thread is up. The cap holds for the rest of
- * the run. (Code that Node 22's compile cache keeps for a module first loaded meanwhile is
- * marked with V8's flags, and compiled afresh the next time the reader runs without the cap.)
+ * it no more: `--semi-space-growth-factor=1`, which V8 reads each time it would grow a young
+ * generation (V8 11 to 13: Node 20, 22 and 24; with another V8 the reader does without, rather
+ * than have V8 print an unknown flag over the screen). V8 holds 2 the least factor it allows,
+ * and makes it so again as each new thread starts (an isolate's start enforces its flags'
+ * implications); so threads the reader starts come through startThread, which sets it again
+ * once the thread is up, and so does each collection of the reader's heap, whatever thread
+ * started. One doubling may slip in meanwhile.
+ *
+ * The flag is the process's: the threads' young generations stop growing too, at the size they
+ * have (the loaders', indexing and grouping threads' CPU time was within this machine's noise,
+ * with the cap and without). The cap holds for the rest of the run. (Code that Node 22's compile
+ * cache keeps for a module first loaded meanwhile is marked with V8's flags, and compiled afresh
+ * the next time the reader runs without the cap.)
  */
 
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -24,6 +32,9 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Both halves of the young generation together, in bytes, past which it grows no more. */
 export const CAP_BYTES = 4 * 1024 * 1024;
 
+/** V8 versions known to have `--semi-space-growth-factor` (checked on Node 20, 22 and 24). */
+const KNOWN_V8 = (major: number): boolean => major >= 11 && major <= 13;
+
 /** The young generation's size now, in bytes (both halves). */
 export function youngGenerationBytes(): number {
   return (
@@ -31,16 +42,14 @@ export function youngGenerationBytes(): number {
   );
 }
 
-/** The cap, once capYoungGeneration is called. */
+/** The cap, once capYoungGeneration is called (and V8 is known to take it). */
 let cap: number | null = null;
-/** Whether V8 was told since the last thread started. */
-let told = false;
 
-/** Tell V8 to grow the young generation no more, if it has reached the cap. */
+/** Tell V8 to grow young generations no more, if the reader's has reached the cap. */
 function hold(): void {
-  if (told || cap === null || youngGenerationBytes() < cap) return;
-  setFlagsFromString('--semi-space-growth-factor=1');
-  told = true;
+  if (cap !== null && youngGenerationBytes() >= cap) {
+    setFlagsFromString('--semi-space-growth-factor=1');
+  }
 }
 
 /**
@@ -48,19 +57,16 @@ function hold(): void {
  * growing at once if it is that large already, else after the collection that makes it so.
  */
 export function capYoungGeneration(capBytes = CAP_BYTES): void {
-  if (cap !== null) return;
+  if (cap !== null || !KNOWN_V8(Number(process.versions.v8.split('.')[0]))) return;
   cap = capBytes;
   hold();
-  // After each collection: the one that grows it to the cap, and the first after a thread starts.
+  // After each collection: the one that grows it to the cap, and those after a thread started.
   new PerformanceObserver(hold).observe({ entryTypes: ['gc'] });
 }
 
 /** Start a thread running `script`; the young generation stays capped once it is up. */
 export function startThread(script: URL, options: WorkerOptions): Worker {
   const worker = new Worker(script, options);
-  worker.once('online', () => {
-    told = false;
-    hold();
-  });
+  worker.once('online', hold);
   return worker;
 }
