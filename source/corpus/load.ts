@@ -24,11 +24,12 @@ export interface LoadOptions {
 }
 
 /**
- * Ids are kept in this many maps, by a hash of the id. One map of 100,000 ids moves them all each
- * time it doubles, in one step: 25 ms here at 65,536, in the middle of a stream of versions, where
- * a key waits for it. Each of these holds a sixty-fourth.
+ * Ids are kept in 2 ** ID_TABLE_BITS maps, by a hash of the id. One map of 100,000 ids moves them
+ * all each time it doubles, in one step: 25 ms here at 65,536, in the middle of a stream of
+ * versions, where a key waits for it. Each of these holds a sixty-fourth.
  */
-const ID_TABLES = 64;
+const ID_TABLE_BITS = 6;
+const ID_TABLES = 1 << ID_TABLE_BITS;
 
 /**
  * Makes ids unique as versions come, in corpus order: a version whose id is taken gets the first
@@ -42,7 +43,9 @@ export class IdRegistry {
   private tableOf(id: string): Map<string, string> {
     let hash = 0;
     for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
-    return this.taken[hash & (ID_TABLES - 1)]!;
+    // The top bits of a multiplicative mix: the low bits of the sum alone spread numbered ids
+    // unevenly (270 to 3,016 ids a table at 100,000).
+    return this.taken[Math.imul(hash, 0x9e3779b1) >>> (32 - ID_TABLE_BITS)]!;
   }
 
   /** The version, or a copy with a free id; `warnings` hears of a change. */

@@ -87,6 +87,7 @@ describe('packed runs of numbers', () => {
           const arrived = structuredClone(packed, { transfer: runBuffers(packed) });
           // Moved, not copied: the sender's buffers are left empty.
           expect(packed.values.buffer.byteLength).toBe(0);
+          expect(packed.starts.buffer.byteLength).toBe(0);
           expect(runCount(arrived)).toBe(runs.length);
           runs.forEach((run, i) => {
             const back = runAt(arrived, i);
