@@ -88,7 +88,8 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
         starts.buffer as ArrayBuffer,
       ]);
     };
-    pack();
+    // In a turn of its own: the caller's step (which gathered the samples) is long enough.
+    timer = setImmediate(pack);
   });
   return {
     links,
