@@ -7,20 +7,23 @@ const MODULE = new URL('../../source/corpus/young-generation.ts', import.meta.ur
 
 /**
  * The largest the young generation grows in a fresh Node while objects pile up that all live on
- * (as a corpus's do), a thread started halfway (which sets V8's flags anew): with the cap or
- * without. In a process of its own: V8's flags are the process's.
+ * (as a corpus's do), with the cap or without. Two threads start meanwhile (each start makes V8
+ * enforce its flags' least values anew): one through startThread, one not. In a process of its
+ * own: V8's flags are the process's.
  */
 function largestYoungGeneration(capped: boolean): number {
   const program = `
     const { capYoungGeneration, startThread, youngGenerationBytes } = await import(${JSON.stringify(MODULE)});
     const { once } = await import('node:events');
+    const { Worker } = await import('node:worker_threads');
     if (${capped}) capYoungGeneration();
     const kept = [];
     let largest = 0;
     for (let i = 0; i < 1_500_000; i++) {
       kept.push({ number: i, text: 'passage ' + i });
-      if (i === 500_000) {
-        const thread = startThread(new URL('data:text/javascript,'), {});
+      if (i === 500_000 || i === 1_000_000) {
+        const script = new URL('data:text/javascript,');
+        const thread = i === 500_000 ? startThread(script, {}) : new Worker(script);
         await once(thread, 'online');
         await thread.terminate();
       }
@@ -43,12 +46,13 @@ function largestYoungGeneration(capped: boolean): number {
 }
 
 describe('the young generation while a corpus streams in', () => {
-  it('grows no further than the cap, a thread started or not; without it, far further', () => {
+  it('grows no further than the cap, whatever threads start; without it, far further', () => {
     const capped = largestYoungGeneration(true);
     const free = largestYoungGeneration(false);
-    // At most one doubling past the cap: V8 may grow it once before it is told again.
+    // A doubling or two past the cap at most: V8 may grow it after a thread starts, before the
+    // next collection or the thread's start sets the cap again.
     expect(capped).toBeGreaterThanOrEqual(CAP_BYTES);
-    expect(capped).toBeLessThanOrEqual(2 * CAP_BYTES);
-    expect(free).toBeGreaterThanOrEqual(4 * CAP_BYTES);
+    expect(capped).toBeLessThanOrEqual(4 * CAP_BYTES);
+    expect(free).toBeGreaterThanOrEqual(8 * CAP_BYTES);
   }, 60_000);
 });
