@@ -1,4 +1,5 @@
 import { sortSteps } from '../text/sorted.js';
+import { ShardedMap } from '../text/sharded-map.js';
 import { finishSteps } from '../text/steps.js';
 import { cutAtWord } from './metadata.js';
 import type { Version } from './types.js';
@@ -13,7 +14,7 @@ const OUTLET_MAX_CHARS = 32;
  * Short ids: the shortest prefix of each id, at least `min` characters, that no other id shares,
  * run on to the end of its token ("000" for "000_a709085c31b1a02c").
  */
-export function shortIds(versions: readonly Named[], min = 3): Map<string, string> {
+export function shortIds(versions: readonly Named[], min = 3): ReadonlyMap<string, string> {
   return finishSteps(shortIdSteps(versions, min));
 }
 
@@ -24,13 +25,13 @@ const PER_STEP = 500;
 function* shortIdSteps(
   versions: readonly Named[],
   min: number,
-): Generator<void, Map<string, string>> {
+): Generator<void, ReadonlyMap<string, string>> {
   // Sorted in steps: a hundred thousand ids take a sort of about 50 ms at once.
   const ids = yield* sortSteps(
     versions.map((v) => v.id),
     (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
-  const labels = new Map<string, string>();
+  const labels = new ShardedMap<string>();
   for (let i = 0; i < ids.length; i++) {
     if (i % PER_STEP === PER_STEP - 1) yield;
     const id = ids[i]!;
@@ -66,7 +67,7 @@ export function outletKey(outlet: string): string {
  * dates when each has its own ("Daily Ledger · 2025-12-19"), else by their place in date order
  * ("Daily Ledger · 2"). Every name is unique; findVersion accepts them all.
  */
-export function shortLabels(versions: readonly Named[], min = 3): Map<string, string> {
+export function shortLabels(versions: readonly Named[], min = 3): ReadonlyMap<string, string> {
   return finishSteps(shortLabelSteps(versions, min));
 }
 
@@ -77,7 +78,7 @@ export function shortLabels(versions: readonly Named[], min = 3): Map<string, st
 export function* shortLabelSteps(
   versions: readonly Named[],
   min = 3,
-): Generator<void, Map<string, string>> {
+): Generator<void, ReadonlyMap<string, string>> {
   const ids = yield* shortIdSteps(versions, min);
   const byOutlet = new Map<string, Named[]>();
   for (let i = 0; i < versions.length; i++) {
@@ -89,7 +90,7 @@ export function* shortLabelSteps(
     if (group) group.push(version);
     else byOutlet.set(key, [version]);
   }
-  const labels = new Map<string, string>();
+  const labels = new ShardedMap<string>();
   for (let i = 0; i < versions.length; i++) {
     const version = versions[i]!;
     if (!version.outlet) labels.set(version.id, ids.get(version.id)!);
@@ -111,7 +112,7 @@ export function* shortLabelSteps(
     });
   }
   // An outlet may be named like another version's id: tell them apart by the id.
-  const uses = new Map<string, number>();
+  const uses = new ShardedMap<number>();
   let counted = 0;
   for (const label of labels.values()) {
     uses.set(label, (uses.get(label) ?? 0) + 1);

@@ -2,6 +2,7 @@
  * Loading a corpus: a folder of .txt and .md files (read recursively), a JSON Lines file or a CSV
  * file, as `--corpus` names it; the bundled seeds when it names none.
  */
+import { ShardedMap } from '../text/sharded-map.js';
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { UserError } from './errors.js';
@@ -24,41 +25,28 @@ export interface LoadOptions {
 }
 
 /**
- * Ids are kept in 2 ** ID_TABLE_BITS maps, by a hash of the id. One map of 100,000 ids moves them
- * all each time it doubles, in one step: 25 ms here at 65,536, in the middle of a stream of
- * versions, where a key waits for it. Each of these holds a sixty-fourth.
- */
-const ID_TABLE_BITS = 6;
-const ID_TABLES = 1 << ID_TABLE_BITS;
-
-/**
  * Makes ids unique as versions come, in corpus order: a version whose id is taken gets the first
  * free `id-2`, `id-3`…, and a warning says so. A corpus streamed in gets the same ids as one read
  * whole.
  */
 export class IdRegistry {
-  /** Each id taken, and the file that took it, in the table its hash picks. */
-  private readonly taken = Array.from({ length: ID_TABLES }, () => new Map<string, string>());
-
-  private tableOf(id: string): Map<string, string> {
-    let hash = 0;
-    for (let i = 0; i < id.length; i++) hash = (Math.imul(hash, 31) + id.charCodeAt(i)) | 0;
-    // The top bits of a multiplicative mix: the low bits of the sum alone spread numbered ids
-    // unevenly (270 to 3,016 ids a table at 100,000).
-    return this.taken[Math.imul(hash, 0x9e3779b1) >>> (32 - ID_TABLE_BITS)]!;
-  }
+  /**
+   * Each id taken, and the file that took it: a ShardedMap, as one Map of 100,000 ids doubled in
+   * the turn that opened a batch of versions (25 ms), while a key waited.
+   */
+  private readonly taken = new ShardedMap<string>();
 
   /** The version, or a copy with a free id; `warnings` hears of a change. */
   claim(version: Version, warnings: LoadWarning[]): Version {
-    const first = this.tableOf(version.id).get(version.id);
+    const first = this.taken.get(version.id);
     if (first === undefined) {
-      this.tableOf(version.id).set(version.id, version.file);
+      this.taken.set(version.id, version.file);
       return version;
     }
     let n = 2;
-    while (this.tableOf(`${version.id}-${n}`).has(`${version.id}-${n}`)) n++;
+    while (this.taken.has(`${version.id}-${n}`)) n++;
     const id = `${version.id}-${n}`;
-    this.tableOf(id).set(id, version.file);
+    this.taken.set(id, version.file);
     warnings.push({
       file: version.file,
       message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,

@@ -23,6 +23,7 @@
  * keys, and versions as they stream in; groupStories does it at once, for the command line. The
  * bulk of the data is in typed arrays: samples, postings, runs, the closest of each version.
  */
+import { ShardedMap } from '../text/sharded-map.js';
 import { foldCode, foldForSearch } from '../text/fold.js';
 import { sharedSorted, sortSteps } from '../text/sorted.js';
 import { finishSteps } from '../text/steps.js';
@@ -655,7 +656,7 @@ function* groupSteps(
     return x > y ? -1 : 1;
   });
 
-  const closestOf = new Map<string, Neighbour | null>();
+  const closestOf = new ShardedMap<Neighbour | null>();
   const known = new Map<Version, Uint32Array>();
   for (let i = 0; i < n; i++) {
     const version = versions[i]!;

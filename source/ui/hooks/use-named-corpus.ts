@@ -7,11 +7,11 @@ import { inBackground } from '../background.js';
 /** A corpus and the name of each of its versions (see shortLabels). */
 export interface NamedCorpus {
   readonly corpus: Corpus;
-  readonly labels: Map<string, string>;
+  readonly labels: ReadonlyMap<string, string>;
 }
 
 /** Name the versions, and measure the names for the Stories list, in steps. */
-function* nameSteps(versions: readonly Version[]): Generator<void, Map<string, string>> {
+function* nameSteps(versions: readonly Version[]): Generator<void, ReadonlyMap<string, string>> {
   const labels = yield* shortLabelSteps(versions);
   yield* labelWidthSteps(versions, labels);
   return labels;
