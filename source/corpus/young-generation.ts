@@ -16,7 +16,7 @@
  * and makes it so again as each new thread starts (an isolate's start enforces its flags'
  * implications); so threads the reader starts come through startThread, which sets it again
  * once the thread is up, and so does each collection of the reader's heap, whatever thread
- * started. One doubling may slip in meanwhile.
+ * started. A doubling or two may slip in meanwhile.
  *
  * The flag is the process's: the threads' young generations stop growing too, at the size they
  * have (the loaders', indexing and grouping threads' CPU time was within this machine's noise,

@@ -2,7 +2,8 @@
  * A map by string, for maps of a large corpus's ids and names built a slice at a time between
  * keys. One Map of 100,000 entries moves them all each time it doubles, in one step: 25 ms here at
  * 65,536, while a key waits. This one keeps its entries in 64 Maps, by a hash of the key, so each
- * doubling moves a sixty-fourth of them. It iterates in the order keys were first set, as a Map.
+ * doubling moves a sixty-fourth of them. It iterates in the order keys were first set, as a Map
+ * does, from a list of the keys (an array: growing, it copies only pointers, under a millisecond).
  */
 
 /** 2 ** SHARD_BITS Maps. */
