@@ -1,9 +1,12 @@
 /** Blocks of the search index built on the indexing thread, as the reader builds them. */
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { MessageChannel } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateVersions } from '../../bench/generate.js';
 import { buildSearchIndex, growingSearchIndex } from '../../source/search/index.js';
-import { startIndexer } from '../../source/search/indexer.js';
+import { serveBlocks, startIndexer } from '../../source/search/indexer.js';
+import { packTexts } from '../../source/corpus/packed.js';
 import { buildTrigramIndex } from '../../source/search/trigrams.js';
 import { until } from '../helpers/wait.js';
 
@@ -63,5 +66,27 @@ describe.skipIf(!built)('the indexing thread', () => {
     const pending = other.build(versions.flatMap((v) => v.paragraphs));
     other.close();
     await expect(pending).rejects.toThrow(/closed/);
+  });
+});
+
+describe("the indexing thread's side", () => {
+  it('answers a block it cannot build with why, and goes on building the next', async () => {
+    const { port1: thread, port2: reader } = new MessageChannel();
+    serveBlocks(thread);
+    try {
+      // Parts that cannot be read (no texts): the block fails, with the error's words.
+      reader.postMessage({ id: 1, texts: null, last: true });
+      const [failed] = (await once(reader, 'message')) as [{ id: number; failed: string }];
+      expect(failed.id).toBe(1);
+      expect(failed.failed).toMatch(/TypeError/);
+      // The next block is built as ever.
+      const texts = ['Talks in Miami', 'A ceasefire in Gaza'];
+      reader.postMessage({ id: 2, texts: packTexts(texts), last: true });
+      const [built] = (await once(reader, 'message')) as [{ id: number; block: unknown }];
+      expect(built).toEqual({ id: 2, block: buildTrigramIndex(texts) });
+    } finally {
+      thread.close();
+      reader.close();
+    }
   });
 });
