@@ -2,9 +2,9 @@
  * Loading a corpus: a folder of .txt and .md files (read recursively), a JSON Lines file or a CSV
  * file, as `--corpus` names it; the bundled seeds when it names none.
  */
-import { ShardedMap } from '../text/sharded-map.js';
 import { statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
+import { ShardedMap } from '../text/sharded-map.js';
 import { UserError } from './errors.js';
 import { loadTextFile, textFiles, TEXT_EXTENSIONS, type Candidate } from './folder.js';
 import { bundledSeedsDir } from './paths.js';

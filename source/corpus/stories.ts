@@ -23,8 +23,8 @@
  * keys, and versions as they stream in; groupStories does it at once, for the command line. The
  * bulk of the data is in typed arrays: samples, postings, runs, the closest of each version.
  */
-import { ShardedMap } from '../text/sharded-map.js';
 import { foldCode, foldForSearch } from '../text/fold.js';
+import { ShardedMap } from '../text/sharded-map.js';
 import { sharedSorted, sortSteps } from '../text/sorted.js';
 import { finishSteps } from '../text/steps.js';
 import { grown } from '../text/grown.js';
@@ -810,11 +810,8 @@ export class StoryGrouper {
         yield;
       }
     }
-    return yield* groupSteps(
-      this.versions.slice(),
-      this.samples.slice() as Uint32Array[],
-      this.links,
-    );
+    // No copies: `add` replaces both arrays rather than change them, so these stay as they are.
+    return yield* groupSteps(this.versions, this.samples as Uint32Array[], this.links);
   }
 }
 
