@@ -1,13 +1,19 @@
 /**
  * Story grouping's comparison of samples on a thread of its own (see StoryGrouper.useLinks): the
- * reader's thread packs every version's sample into one buffer, moved to the thread, not copied;
- * the thread finds the pairs of versions that overlap (linksOf), the longest part of grouping a
- * large corpus, and moves them back. The reader's thread then only applies them, between keys.
+ * reader's thread packs versions' samples into buffers, moved to the thread, not copied; the
+ * thread finds the pairs of versions that overlap (linksOf), the longest part of grouping a large
+ * corpus, and moves them back. The reader's thread then only applies them, between keys.
+ *
+ * For a corpus that streams in (`LinksAsLoaded`), samples go to the thread as versions load, and
+ * the thread puts each in its bucket as it comes (SampleHolders): once the last version is in,
+ * only the buckets are left to sort, and the pairs to find.
  */
-import type { MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { startThread } from './young-generation.js';
-import { linksOf } from './stories.js';
+import { linksOf, SampleHolders } from './stories.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from './give-way.js';
+import { expectedVersions, loadedSample, type CorpusFeed } from './stream.js';
+import type { Version } from './types.js';
 
 /** What the worker is started with. */
 export interface GroupJob {
@@ -16,28 +22,40 @@ export interface GroupJob {
   readonly keyFlag?: KeyFlag;
 }
 
-/** Every version's sample end to end, and where each starts (`starts[v]` to `starts[v + 1]`). */
-interface PackedSamples {
-  readonly values: Uint32Array;
-  readonly starts: Int32Array;
-}
+/**
+ * What the reader sends the thread: the next versions' samples end to end, with where each starts
+ * (`starts[v]` to `starts[v + 1]`), as often as it likes; then the end, once all are sent.
+ */
+type ToGroupThread =
+  | { readonly kind: 'samples'; readonly values: Uint32Array; readonly starts: Int32Array }
+  | { readonly kind: 'end' };
 
 type LinksReply = { readonly links: Int32Array } | { readonly failed: string };
 
-/** The worker's side: find the links of the samples it is sent, once. */
+/** The worker's side: gather the samples it is sent, and find their links at the end, once. */
 export function serveLinks(port: MessagePort, keyFlag?: KeyFlag): void {
-  port.once('message', ({ values, starts }: PackedSamples) => {
+  const samples: Uint32Array[] = [];
+  const holders = new SampleHolders();
+  const hear = (message: ToGroupThread): void => {
     try {
-      const samples: Uint32Array[] = [];
-      for (let v = 0; v + 1 < starts.length; v++) {
-        samples.push(values.subarray(starts[v]!, starts[v + 1]!));
+      if (message.kind === 'samples') {
+        const { values, starts } = message;
+        for (let v = 0; v + 1 < starts.length; v++) {
+          const sample = values.subarray(starts[v]!, starts[v + 1]!);
+          samples.push(sample);
+          holders.add(sample);
+        }
+        return;
       }
-      const links = linksOf(samples, () => giveWay(keyFlag));
+      port.off('message', hear);
+      const links = linksOf(samples, () => giveWay(keyFlag), holders);
       port.postMessage({ links } satisfies LinksReply, [links.buffer as ArrayBuffer]);
     } catch (error) {
+      port.off('message', hear);
       port.postMessage({ failed: String(error) } satisfies LinksReply);
     }
-  });
+  };
+  port.on('message', hear);
 }
 
 /** Versions whose samples are packed in one turn of the reader's event loop. */
@@ -50,53 +68,171 @@ export interface LinkSearch {
 }
 
 /**
+ * A grouping thread, sent versions' samples a few at a time (`add`), then told all are in (`end`):
+ * `links` are then linksOf all the samples sent, in the order sent.
+ */
+export class GrowingLinkSearch implements LinkSearch {
+  readonly links: Promise<Int32Array>;
+  readonly #worker: Worker;
+  #fail: (error: Error) => void = () => undefined;
+  #sent = 0;
+  #ended = false;
+
+  constructor(script: URL) {
+    this.#worker = startThread(script, {
+      workerData: { role: 'gaza-reader:group', keyFlag: readerKeyFlag } satisfies GroupJob,
+    });
+    // The reader may quit while the thread works: it must not keep the reader running.
+    this.#worker.unref();
+    this.links = new Promise<Int32Array>((resolve, reject) => {
+      this.#fail = reject;
+      this.#worker.once('message', (reply: LinksReply) => {
+        if ('links' in reply) resolve(reply.links);
+        else reject(new Error(reply.failed));
+        void this.#worker.terminate();
+      });
+      this.#worker.once('error', reject);
+      this.#worker.once('exit', () => reject(new Error('the grouping thread ended')));
+    });
+    // A search given up before it ends is not waited for: its failure is nobody's to hear.
+    this.links.catch(() => undefined);
+  }
+
+  /** Versions whose samples are sent. */
+  get versions(): number {
+    return this.#sent;
+  }
+
+  /** The next versions' samples, packed into one buffer that moves to the thread. */
+  add(samples: readonly Uint32Array[]): void {
+    if (this.#ended) throw new Error('no sample can be sent once the search has ended');
+    if (samples.length === 0) return;
+    const starts = new Int32Array(samples.length + 1);
+    for (let v = 0; v < samples.length; v++) starts[v + 1] = starts[v]! + samples[v]!.length;
+    const values = new Uint32Array(starts[samples.length]!);
+    for (let v = 0; v < samples.length; v++) values.set(samples[v]!, starts[v]!);
+    this.#worker.postMessage({ kind: 'samples', values, starts } satisfies ToGroupThread, [
+      values.buffer as ArrayBuffer,
+      starts.buffer as ArrayBuffer,
+    ]);
+    this.#sent += samples.length;
+  }
+
+  /** All samples are sent: the thread finds their links. */
+  end(): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#worker.postMessage({ kind: 'end' } satisfies ToGroupThread);
+  }
+
+  close(): void {
+    this.#fail(new Error('the grouping thread was closed'));
+    void this.#worker.terminate();
+  }
+}
+
+/**
  * Find linksOf(samples) on a thread running `script` (the bundle's worker script). The samples are
  * packed a few thousand versions a turn, so that a key never waits for the packing.
  */
 export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]): LinkSearch {
-  let timer: NodeJS.Immediate | null = null;
-  let fail: (error: Error) => void = () => undefined;
   // Started first, so that the thread starts up while the samples are packed.
-  const worker = startThread(script, {
-    workerData: { role: 'gaza-reader:group', keyFlag: readerKeyFlag } satisfies GroupJob,
-  });
-  // The reader may quit while the thread works: it must not keep the reader running.
-  worker.unref();
-  const links = new Promise<Int32Array>((resolve, reject) => {
-    fail = reject;
-    worker.once('message', (reply: LinksReply) => {
-      if ('links' in reply) resolve(reply.links);
-      else reject(new Error(reply.failed));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', () => reject(new Error('the grouping thread ended')));
-    const starts = new Int32Array(samples.length + 1);
-    for (let v = 0; v < samples.length; v++) starts[v + 1] = starts[v]! + samples[v]!.length;
-    const values = new Uint32Array(starts[samples.length]!);
-    let packed = 0;
-    const pack = (): void => {
-      timer = null;
-      const end = Math.min(samples.length, packed + PACK_PER_TURN);
-      for (; packed < end; packed++) values.set(samples[packed]!, starts[packed]!);
-      if (packed < samples.length) {
-        timer = setImmediate(pack);
-        return;
-      }
-      worker.postMessage({ values, starts } satisfies PackedSamples, [
-        values.buffer as ArrayBuffer,
-        starts.buffer as ArrayBuffer,
-      ]);
-    };
-    // In a turn of its own: the caller's step (which gathered the samples) is long enough.
-    timer = setImmediate(pack);
-  });
+  const search = new GrowingLinkSearch(script);
+  let timer: NodeJS.Immediate | null = null;
+  const pack = (): void => {
+    timer = null;
+    search.add(samples.slice(search.versions, search.versions + PACK_PER_TURN));
+    if (search.versions < samples.length) timer = setImmediate(pack);
+    else search.end();
+  };
+  // In a turn of its own: the caller's step (which gathered the samples) is long enough.
+  timer = setImmediate(pack);
   return {
-    links,
+    links: search.links,
     close() {
       if (timer) clearImmediate(timer);
-      fail(new Error('the grouping thread was closed'));
-      void worker.terminate();
+      search.close();
     },
   };
+}
+
+/**
+ * Story grouping's comparison for a corpus that streams in, once it is expected to hold `from`
+ * versions or more: each version's sample, as its loader took it, goes to a grouping thread as
+ * the version is gathered (a few thousand a turn), so that the thread has them all in their
+ * buckets when the last one loads. `follow` at each change of the feed; `linksOf` the whole
+ * corpus then gives the search, if every version came with its sample (else null, and grouping
+ * takes its samples itself).
+ */
+export class LinksAsLoaded {
+  #search: GrowingLinkSearch | null = null;
+  #timer: NodeJS.Immediate | null = null;
+  #closed = false;
+
+  constructor(
+    private readonly feed: CorpusFeed,
+    private readonly script: URL,
+    private readonly from: number,
+  ) {}
+
+  /** Versions whose samples are sent to the thread. */
+  get sent(): number {
+    return this.#search?.versions ?? 0;
+  }
+
+  /** Send what has loaded since the last call; end the search once the corpus is whole. */
+  follow(): void {
+    if (this.#closed) return;
+    if (this.feed.failure) {
+      this.close();
+      return;
+    }
+    if (!this.#search) {
+      const { progress } = this.feed;
+      const expected = progress ? expectedVersions(progress) : this.feed.loaded.length;
+      if (expected === null || expected < this.from) return;
+      this.#search = new GrowingLinkSearch(this.script);
+    }
+    this.#timer ??= setImmediate(this.#send);
+  }
+
+  readonly #send = (): void => {
+    this.#timer = null;
+    const search = this.#search;
+    if (this.#closed || !search) return;
+    const { loaded } = this.feed;
+    const end = Math.min(loaded.length, search.versions + PACK_PER_TURN);
+    const samples: Uint32Array[] = [];
+    for (let v = search.versions; v < end; v++) {
+      const sample = loadedSample(loaded[v]!);
+      // Read on this thread, without a sample: grouping takes every sample itself.
+      if (!sample) {
+        this.close();
+        return;
+      }
+      samples.push(sample);
+    }
+    search.add(samples);
+    if (search.versions < loaded.length) this.#timer = setImmediate(this.#send);
+    else if (this.feed.progress === null) search.end();
+  };
+
+  /**
+   * The search for the links of `versions`, if they are the whole corpus followed and every one
+   * of them is (or is being) sent; null otherwise. Closing the search closes this.
+   */
+  linksOf(versions: readonly Version[]): LinkSearch | null {
+    const search = this.#search;
+    if (this.#closed || !search || this.feed.progress !== null) return null;
+    if (versions !== this.feed.loaded) return null;
+    return { links: search.links, close: () => this.close() };
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#timer) clearImmediate(this.#timer);
+    this.#timer = null;
+    this.#search?.close();
+  }
 }

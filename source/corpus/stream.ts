@@ -124,6 +124,11 @@ export class CorpusFeed {
   private readonly listeners = new Set<() => void>();
   /** The corpus as loaded so far: a new object at each change. */
   corpus: Corpus;
+  /**
+   * Every version gathered so far, in corpus order: one array that grows as they load (`corpus`
+   * holds a copy taken now and then), and the whole corpus's versions once it is whole.
+   */
+  loaded: readonly Version[];
   /** How far loading has gone; null once the corpus is whole. */
   progress: LoadProgress | null;
   /** Why the corpus could not be loaded, once loading has failed. */
@@ -135,6 +140,7 @@ export class CorpusFeed {
 
   constructor(corpus: Corpus, progress: LoadProgress | null) {
     this.corpus = corpus;
+    this.loaded = corpus.versions;
     this.progress = progress;
     this.finished = new Promise((resolve) => {
       this.settle = resolve;
@@ -163,6 +169,7 @@ export class CorpusFeed {
   publish(corpus: Corpus, progress: LoadProgress | null): void {
     this.corpus = corpus;
     this.progress = progress;
+    if (progress === null) this.loaded = corpus.versions;
     for (const listener of [...this.listeners]) listener();
     if (progress === null) this.end(corpus);
   }
@@ -263,6 +270,7 @@ class Gatherer {
     private readonly publishMs: number,
   ) {
     this.warnings = warnings;
+    feed.loaded = this.versions;
   }
 
   /**

@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
-import { findLinksOnThread } from '../corpus/group-thread.js';
+import { findLinksOnThread, LinksAsLoaded } from '../corpus/group-thread.js';
 import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
 import type { BlockBuilder } from '../search/index.js';
 import { startIndexer, type Indexer } from '../search/indexer.js';
@@ -44,17 +44,30 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
 const GROUP_THREAD_FROM = 20_000;
 
 /**
- * For a large corpus that streams in, a thread to compare story grouping's samples on; none for
- * a smaller one, one read at once, or when run from source.
+ * For a large corpus that streams in, a thread to compare story grouping's samples on, sent them
+ * as the corpus loads (LinksAsLoaded); none for a smaller one, one read at once, or when run from
+ * source.
  */
 function useLinkFinder(feed: CorpusFeed): FindLinks | null {
   const [finder] = useState(() => {
     const script = feed.progress === null ? null : loaderScript();
     if (!script) return null;
-    return (samples: readonly Uint32Array[]) =>
-      samples.length >= GROUP_THREAD_FROM ? findLinksOnThread(script, samples) : null;
+    const asLoaded = new LinksAsLoaded(feed, script, GROUP_THREAD_FROM);
+    const find: FindLinks = (versions, samples) =>
+      asLoaded.linksOf(versions) ??
+      (samples.length >= GROUP_THREAD_FROM ? findLinksOnThread(script, samples) : null);
+    return { asLoaded, find };
   });
-  return finder;
+  useEffect(() => {
+    if (!finder) return;
+    const stop = feed.subscribe(() => finder.asLoaded.follow());
+    finder.asLoaded.follow();
+    return () => {
+      stop();
+      finder.asLoaded.close();
+    };
+  }, [feed, finder]);
+  return finder?.find ?? null;
 }
 
 /**

@@ -1,8 +1,15 @@
 /** Story grouping's samples compared on a thread of their own, as the reader compares them. */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateVersions } from '../../bench/generate.js';
-import { findLinksOnThread } from '../../source/corpus/group-thread.js';
+import { generateVersions, writeCorpus } from '../../bench/generate.js';
+import {
+  findLinksOnThread,
+  GrowingLinkSearch,
+  LinksAsLoaded,
+} from '../../source/corpus/group-thread.js';
+import { loadedSample, openCorpus, type CorpusFeed } from '../../source/corpus/stream.js';
 import {
   groupStories,
   linksOf,
@@ -37,4 +44,74 @@ describe.skipIf(!existsSync(SCRIPT))('the grouping thread', () => {
     search.close();
     await expect(search.links).rejects.toThrow(/closed/);
   });
+
+  it('finds the same links for samples sent a few versions at a time', async () => {
+    const search = new GrowingLinkSearch(SCRIPT);
+    for (const [from, to] of [
+      [0, 1],
+      [1, 1],
+      [1, 2_500],
+      [2_500, 2_501],
+      [2_501, samples.length],
+    ] as const) {
+      search.add(samples.slice(from, to));
+    }
+    expect(search.versions).toBe(samples.length);
+    search.end();
+    expect(await search.links).toEqual(linksOf(samples));
+    expect(() => search.add(samples.slice(0, 1))).toThrow(/ended/);
+  }, 60_000);
 });
+
+/** A folder of `versions` generated versions, streamed in on two loader threads. */
+async function withStreamedCorpus(
+  versions: number,
+  test: (feed: CorpusFeed) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-links-as-loaded-'));
+  try {
+    writeCorpus(dir, { versions, seed: 4 });
+    const options = { workers: 2, loader: SCRIPT, smallFiles: 10, chunkFiles: 4, publishMs: 1 };
+    await test(openCorpus({ dir }, options));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!existsSync(SCRIPT))(
+  'samples sent to the grouping thread as a corpus loads',
+  () => {
+    it('go as versions are gathered, and give the links of the whole corpus', async () => {
+      await withStreamedCorpus(600, async (feed) => {
+        const asLoaded = new LinksAsLoaded(feed, SCRIPT, 100);
+        let sentWhileLoading = 0;
+        feed.subscribe(() => {
+          asLoaded.follow();
+          if (feed.progress !== null) sentWhileLoading = asLoaded.sent;
+        });
+        asLoaded.follow();
+        const corpus = (await feed.finished)!;
+        expect(corpus.versions).toHaveLength(600);
+        // Not the corpus followed (a copy of it): no search for it.
+        expect(asLoaded.linksOf([...corpus.versions])).toBeNull();
+        const search = asLoaded.linksOf(corpus.versions)!;
+        const samples = corpus.versions.map((v) => loadedSample(v)!);
+        expect(await search.links).toEqual(linksOf(samples));
+        expect(asLoaded.sent).toBe(600);
+        expect(sentWhileLoading).toBeGreaterThan(0);
+        search.close();
+        expect(asLoaded.linksOf(corpus.versions)).toBeNull();
+      });
+    }, 60_000);
+
+    it('wait for a corpus expected to be large enough, and give nothing for a smaller one', async () => {
+      await withStreamedCorpus(50, async (feed) => {
+        const asLoaded = new LinksAsLoaded(feed, SCRIPT, 51);
+        feed.subscribe(() => asLoaded.follow());
+        const corpus = (await feed.finished)!;
+        expect(asLoaded.sent).toBe(0);
+        expect(asLoaded.linksOf(corpus.versions)).toBeNull();
+      });
+    });
+  },
+);

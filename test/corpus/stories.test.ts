@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus, toVersions, writeCorpus } from '../../bench/generate.js';
 import { withFields } from '../../source/corpus/build.js';
@@ -10,6 +11,7 @@ import { normalizeText } from '../../source/corpus/normalize.js';
 import {
   groupStories,
   linksOf,
+  SampleHolders,
   shingleSampleOf,
   StoryGrouper,
   STORY_OVERLAP,
@@ -298,6 +300,61 @@ describe('StoryGrouper', () => {
     expect(grouper.step(0)).toBe(true);
     const [a, b] = versions;
     expect(grouper.result().similarity(a!, b!)).toBe(groupStories(versions).similarity(a!, b!));
+  });
+});
+
+/** Every step of a generator, and what it returns. */
+function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+describe('SampleHolders', () => {
+  /** A version's sample: ascending and distinct, from a few values so that versions share some. */
+  const sample = fc
+    .uniqueArray(
+      fc.oneof(
+        fc.integer({ min: 0, max: 40 }),
+        // The top bits choose the bucket: the same low bits in other buckets, and the ends.
+        fc.integer({ min: 0, max: 40 }).map((low) => (low | (0x7ff << 21)) >>> 0),
+        fc.integer({ min: 0, max: 3 }).map((top) => (0x1234 + top * (1 << 21)) >>> 0),
+        fc.constantFrom(0xffffffff, 0x80000000, 0x1fffff, 0x200000),
+      ),
+      { maxLength: 30 },
+    )
+    .map((values) => Uint32Array.from(values).sort());
+
+  it('lists, for each distinct sample in ascending order, the versions holding it, ascending', () => {
+    fc.assert(
+      fc.property(fc.array(sample, { maxLength: 40 }), (samples) => {
+        const holders = new SampleHolders();
+        for (const s of samples) holders.add(s);
+        expect(holders.versions).toBe(samples.length);
+        const { versions, runs } = finish(holders.runsSteps());
+        const expected = new Map<number, number[]>();
+        samples.forEach((s, v) =>
+          s.forEach((key) => expected.set(key, [...(expected.get(key) ?? []), v])),
+        );
+        const keys = [...expected.keys()].sort((a, b) => a - b);
+        expect(runs.length).toBe(keys.length + 1);
+        expect(runs[keys.length]).toBe(versions.length);
+        keys.forEach((key, r) => {
+          expect([...versions.subarray(runs[r]!, runs[r + 1]!)]).toEqual(expected.get(key));
+        });
+      }),
+    );
+  });
+
+  it('gives the links of samples gathered as they came, and is sorted once', () => {
+    const versions = toVersions(generateCorpus({ versions: 400, seed: 5 }));
+    const samples = versions.map((v) => shingleSampleOf(v.paragraphs));
+    const holders = new SampleHolders();
+    for (const s of samples) holders.add(s);
+    expect(linksOf(samples, undefined, holders)).toEqual(linksOf(samples));
+    expect(() => holders.add(samples[0]!)).toThrow(/once the holders are sorted/);
+    expect(() => finish(holders.runsSteps())).toThrow(/sorted once/);
   });
 });
 

@@ -136,7 +136,7 @@ describe.skipIf(!existsSync(LOADER))('story grouping on a thread', () => {
       const count = groupStories(corpus!.versions).stories.length;
       for (const fails of [false, true]) {
         let asked = 0;
-        const findLinks = (samples: readonly Uint32Array[]): LinkSearch => {
+        const findLinks = (_: unknown, samples: readonly Uint32Array[]): LinkSearch => {
           asked++;
           if (!fails) return findLinksOnThread(LOADER, samples);
           return { links: Promise.reject(new Error('no thread here')), close: () => undefined };

@@ -5,8 +5,14 @@ import { loadedSample } from '../../corpus/stream.js';
 import type { Version } from '../../corpus/types.js';
 import { inBackground, timeLeft } from '../background.js';
 
-/** Where grouping's samples are compared: on a thread, or null to compare them here. */
-export type FindLinks = (samples: readonly Uint32Array[]) => LinkSearch | null;
+/**
+ * Where grouping compares the samples of `versions` (`samples[i]` is `versions[i]`'s): on a
+ * thread, or null to compare them here.
+ */
+export type FindLinks = (
+  versions: readonly Version[],
+  samples: readonly Uint32Array[],
+) => LinkSearch | null;
 
 /** The stories of a corpus's versions, once grouped. */
 export interface Grouped {
@@ -53,7 +59,7 @@ export function useStories(
       }
       const all = !missing;
       grouper.add(versions, all ? samples : undefined);
-      search = all && findLinks ? findLinks(samples) : null;
+      search = all && findLinks ? findLinks(versions, samples) : null;
       if (!search) {
         stop = inBackground(group);
         return true;
