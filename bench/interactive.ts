@@ -9,6 +9,8 @@ export const STORIES_STATUS = /Stories · \S+ · \d+ of \d+/;
 /** The stories header once grouping (done after the first frame) has finished. */
 export const GROUPED = / versions? in [\d,]+ stor(?:y|ies)/;
 const READER_STATUS = /Reader · \S+ · lines \d+–\d+ of \d+/;
+/** The search pane, open and empty. */
+const SEARCH_OPEN = /Type to search/;
 /**
  * The search pane's summary once results are in, over the whole corpus (not "in 4,000 of 10,000
  * versions", while it loads).
@@ -219,7 +221,9 @@ export async function scaleRun(options: PtyArgs, query = 'ceasefire'): Promise<S
   try {
     const keysWhileLoadingMs = await keysUntilGrouped(session);
     const grouped = await session.waitFor((text) => GROUPED.test(text), null, 600_000);
-    await press(session, '/');
+    // Typed as soon as the search box shows, not after the quiet `press` waits for: that wait
+    // is the bench's, not the reader's.
+    await session.waitFor((text) => SEARCH_OPEN.test(text), session.send('/'), 60_000);
     const typed = session.send(query);
     const answered = await session.waitFor((text) => SEARCH_ANSWERED.test(text), typed, 600_000);
     return {
