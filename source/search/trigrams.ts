@@ -299,6 +299,13 @@ export class TrigramIndex {
 }
 
 /**
+ * TrigramScorer.top takes the first ties at its cut by reading the scores from the first passage
+ * on, rather than by sorting them all, where more than one passage in this many ties: it then
+ * reads some sixteen scores, on average, for each tie it takes.
+ */
+const TIES_PER_SCAN = 16;
+
+/**
  * The passages that share the most trigrams with a query, kept up to date as the query changes.
  * Moving from one query to the next costs the postings of the trigrams that differ, not those of
  * the whole query: typing one more letter adds one or two trigrams.
@@ -349,17 +356,26 @@ export class TrigramScorer {
     while (cut > 0 && above + histogram[cut]! < limit) above += histogram[cut--]!;
     if (cut === 0) cut = 1; // fewer than `limit` passages score at all: take them all
     const chosen: number[] = [];
-    const tied: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;
-      const score = scores[p]!;
-      if (score > cut) chosen.push(p);
-      else if (score === cut) tied.push(p);
+      if (scores[p]! > cut) chosen.push(p);
     }
-    tied.sort((a, b) => a - b);
-    for (const p of tied) {
-      if (chosen.length >= limit) break;
-      chosen.push(p);
+    const tied = histogram[cut]!;
+    if (tied * TIES_PER_SCAN > scores.length) {
+      // Many passages tie at the cut (a query's common words): the first of them, in passage
+      // order, are found by reading the scores from the start, not by sorting every tie (some
+      // hundred thousand, 20 to 30 ms a keystroke at 100,000 versions). An untouched passage
+      // scores 0, under any cut.
+      for (let p = 0; p < scores.length && chosen.length < limit; p++) {
+        if (scores[p] === cut) chosen.push(p);
+      }
+    } else {
+      const ties: number[] = [];
+      for (let i = 0; i < this.touchedCount; i++) {
+        if (scores[touched[i]!] === cut) ties.push(touched[i]!);
+      }
+      ties.sort((a, b) => a - b);
+      for (let k = 0; k < ties.length && chosen.length < limit; k++) chosen.push(ties[k]!);
     }
     return chosen.sort((a, b) => a - b);
   }

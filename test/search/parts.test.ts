@@ -183,6 +183,45 @@ describe('TrigramScorer', () => {
     for (const limit of [1, 3, 5, 8, 20]) expect(worn.top(limit)).toEqual(fresh.top(limit));
   });
 
+  it('takes the best-scoring passages, and of those tied at the cut the first, many ties or few', () => {
+    // Texts of a few letters: many passages share trigrams, and tie (a few or very many).
+    const word = fc.oneof(fc.stringMatching(/^[ab]{1,4}$/), fc.stringMatching(/^[a-f]{2,5}$/));
+    const text = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 300 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 10 }),
+        (passages, query, limit) => {
+          const index = new TrigramIndex([buildTrigramIndex(passages)]);
+          const trigrams = queryTrigrams(query.join(' '));
+          const scorer = new TrigramScorer(index);
+          scorer.update(trigrams);
+          // Each passage's score, from its own trigrams: the query's it holds, by weight.
+          const scored = passages.map((passage, p) => {
+            const held = new Set<number>();
+            forEachTrigram(passage, true, (t) => held.add(t));
+            let score = 0;
+            for (const t of trigrams) if (held.has(t)) score += index.weight(t);
+            return { p, score };
+          });
+          const best = scored
+            .filter(({ score }) => score > 0)
+            .sort((x, y) => y.score - x.score || x.p - y.p)
+            .slice(0, limit)
+            .map(({ p }) => p)
+            .sort((x, y) => x - y);
+          expect(scorer.top(limit)).toEqual(best);
+        },
+      ),
+    );
+    // Two ties among many passages that do not score: the first of the two.
+    const few = Array.from({ length: 40 }, (_, p) => (p === 30 || p === 10 ? 'gaza' : 'zzz'));
+    const scorer = new TrigramScorer(new TrigramIndex([buildTrigramIndex(few)]));
+    scorer.update(queryTrigrams('gaza'));
+    expect(scorer.top(1)).toEqual([10]);
+  });
+
   it('scores passages indexed in several blocks as it scores them in one', () => {
     const blocks = new TrigramIndex([
       buildTrigramIndex(texts.slice(0, 3)),
