@@ -11,7 +11,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { startThread } from './young-generation.js';
 import { linksOf, SampleHolders } from './stories.js';
-import { giveWay, readerKeyFlag, type KeyFlag } from './give-way.js';
+import { giveWay, keyFlagRaised, readerKeyFlag, type KeyFlag } from './give-way.js';
 import { expectedVersions, loadedSample, type CorpusFeed } from './stream.js';
 import type { Version } from './types.js';
 
@@ -32,6 +32,9 @@ type ToGroupThread =
 
 type LinksReply = { readonly links: Int32Array } | { readonly failed: string };
 
+/** Versions whose samples the thread puts in their buckets between two looks at the key flag. */
+const GATHERED_PER_STEP = 256;
+
 /** The worker's side: gather the samples it is sent, and find their links at the end, once. */
 export function serveLinks(port: MessagePort, keyFlag?: KeyFlag): void {
   const samples: Uint32Array[] = [];
@@ -44,6 +47,8 @@ export function serveLinks(port: MessagePort, keyFlag?: KeyFlag): void {
           const sample = values.subarray(starts[v]!, starts[v + 1]!);
           samples.push(sample);
           holders.add(sample);
+          // While the corpus loads, the cores are busy: a key on the reader's thread goes first.
+          if (v % GATHERED_PER_STEP === GATHERED_PER_STEP - 1) giveWay(keyFlag);
         }
         return;
       }
@@ -105,8 +110,8 @@ export class GrowingLinkSearch implements LinkSearch {
 
   /** The next versions' samples, packed into one buffer that moves to the thread. */
   add(samples: readonly Uint32Array[]): void {
-    if (this.#ended) throw new Error('no sample can be sent once the search has ended');
     if (samples.length === 0) return;
+    if (this.#ended) throw new Error('no sample can be sent once the search has ended');
     const starts = new Int32Array(samples.length + 1);
     for (let v = 0; v < samples.length; v++) starts[v + 1] = starts[v]! + samples[v]!.length;
     const values = new Uint32Array(starts[samples.length]!);
@@ -116,6 +121,11 @@ export class GrowingLinkSearch implements LinkSearch {
       starts.buffer as ArrayBuffer,
     ]);
     this.#sent += samples.length;
+  }
+
+  /** Whether `end` was called. */
+  get ended(): boolean {
+    return this.#ended;
   }
 
   /** All samples are sent: the thread finds their links. */
@@ -158,15 +168,21 @@ export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]):
 
 /**
  * Story grouping's comparison for a corpus that streams in, once it is expected to hold `from`
- * versions or more: each version's sample, as its loader took it, goes to a grouping thread as
- * the version is gathered (a few thousand a turn), so that the thread has them all in their
- * buckets when the last one loads. `follow` at each change of the feed; `linksOf` the whole
- * corpus then gives the search, if every version came with its sample (else null, and grouping
- * takes its samples itself).
+ * versions or more (a folder's count of files; for a record file, an estimate from how much of it
+ * is read): each version's sample, as its loader took it, goes to a grouping thread as the
+ * version is gathered (a few thousand a turn), so that the thread has them all in their buckets
+ * when the last one loads. `follow` at each change of the feed; `linksOf` the whole corpus then
+ * gives the search. Should a version come without a sample, the thread fail, or the list of
+ * versions change, this gives up (and `linksOf` gives null): grouping then takes what it needs
+ * itself.
  */
 export class LinksAsLoaded {
   #search: GrowingLinkSearch | null = null;
+  /** The list of versions whose samples are sent: the feed's `loaded`, which only grows. */
+  #list: readonly Version[] | null = null;
   #timer: NodeJS.Immediate | null = null;
+  /** Whether the last turn waited for a key: the next one sends, key or none. */
+  #waited = false;
   #closed = false;
 
   constructor(
@@ -191,7 +207,14 @@ export class LinksAsLoaded {
       const { progress } = this.feed;
       const expected = progress ? expectedVersions(progress) : this.feed.loaded.length;
       if (expected === null || expected < this.from) return;
-      this.#search = new GrowingLinkSearch(this.script);
+      try {
+        this.#search = new GrowingLinkSearch(this.script);
+      } catch {
+        // No thread to be had: grouping compares the samples itself.
+        this.close();
+        return;
+      }
+      this.#search.links.catch(() => this.close());
     }
     this.#timer ??= setImmediate(this.#send);
   }
@@ -199,8 +222,20 @@ export class LinksAsLoaded {
   readonly #send = (): void => {
     this.#timer = null;
     const search = this.#search;
-    if (this.#closed || !search) return;
+    if (this.#closed || !search || search.ended) return;
+    // As the inbox of loader messages does (stream.ts): a key being answered goes first.
+    if (keyFlagRaised() && !this.#waited) {
+      this.#waited = true;
+      this.#timer = setImmediate(this.#send);
+      return;
+    }
+    this.#waited = false;
     const { loaded } = this.feed;
+    this.#list ??= loaded;
+    if (loaded !== this.#list) {
+      this.close();
+      return;
+    }
     const end = Math.min(loaded.length, search.versions + PACK_PER_TURN);
     const samples: Uint32Array[] = [];
     for (let v = search.versions; v < end; v++) {
@@ -218,13 +253,15 @@ export class LinksAsLoaded {
   };
 
   /**
-   * The search for the links of `versions`, if they are the whole corpus followed and every one
-   * of them is (or is being) sent; null otherwise. Closing the search closes this.
+   * The search for the links of `versions`, if they are the whole corpus followed, every one of
+   * them sent or being sent; null otherwise. Closing the search closes this.
    */
   linksOf(versions: readonly Version[]): LinkSearch | null {
     const search = this.#search;
     if (this.#closed || !search || this.feed.progress !== null) return null;
-    if (versions !== this.feed.loaded) return null;
+    if (versions !== this.feed.loaded || (this.#list !== null && versions !== this.#list)) {
+      return null;
+    }
     return { links: search.links, close: () => this.close() };
   }
 

@@ -253,7 +253,7 @@ export class SampleHolders {
   #taken = false;
 
   constructor() {
-    // Empty until a sample comes to them: a few versions fill only a few buckets.
+    // Empty until a sample comes to them (a version's sample reaches a hundred or so).
     for (let b = 0; b < 1 << BUCKET_BITS; b++) {
       this.#keys.push(NO_KEYS);
       this.#holders.push(NO_HOLDERS);
@@ -300,7 +300,8 @@ export class SampleHolders {
     this.#taken = true;
     const total = this.#total;
     const versions = new Int32Array(total);
-    let runs = new Int32Array(1024);
+    // A run at most a sample: allocated once, the part used returned.
+    const runs = new Int32Array(total + 1);
     let runCount = 0;
     let largest = 0;
     for (const size of this.#sizes) largest = Math.max(largest, size);
@@ -341,7 +342,6 @@ export class SampleHolders {
       }
       for (let i = 0; i < size; i++) {
         if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-        if (runCount === runs.length) runs = grown(runs);
         runs[runCount++] = at + i;
       }
       at += size;
@@ -351,10 +351,8 @@ export class SampleHolders {
         yield;
       }
     }
-    const ended = new Int32Array(runCount + 1);
-    ended.set(runs.subarray(0, runCount));
-    ended[runCount] = total;
-    return { versions, runs: ended };
+    runs[runCount] = total;
+    return { versions, runs: runs.subarray(0, runCount + 1) };
   }
 }
 
@@ -363,7 +361,9 @@ function* holdersSteps(samples: readonly Uint32Array[]): Steps<SampleHolders> {
   const holders = new SampleHolders();
   for (let v = 0; v < samples.length; v++) {
     holders.add(samples[v]!);
-    if (v % 1024 === 1023) yield;
+    // A version's hundred or so samples, each to its bucket: a fraction of a millisecond a few
+    // hundred versions.
+    if (v % 256 === 255) yield;
   }
   return holders;
 }

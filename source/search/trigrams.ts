@@ -301,7 +301,8 @@ export class TrigramIndex {
 /**
  * TrigramScorer.top takes the first ties at its cut by reading the scores from the first passage
  * on, rather than by sorting them all, where more than one passage in this many ties: it then
- * reads some sixteen scores, on average, for each tie it takes.
+ * reads some sixteen scores for each tie it takes where the ties are spread evenly, and all of
+ * them (half a millisecond at 578,000 passages) where they come last.
  */
 const TIES_PER_SCAN = 16;
 

@@ -37,9 +37,10 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
 }
 
 /**
- * Corpora of this many versions or more compare story grouping's samples on a thread: below it,
- * the comparing takes well under a second between keys, and a thread would cost more memory (a
- * V8 heap of its own, 14 MB at 10,000 versions) than it saves time.
+ * Corpora of this many versions or more compare story grouping's samples on a thread (while they
+ * load, those expected to: a record file's size is estimated from how much of it is read): below
+ * it, the comparing takes well under a second between keys, and a thread would cost more memory
+ * (a V8 heap of its own, 14 MB at 10,000 versions) than it saves time.
  */
 const GROUP_THREAD_FROM = 20_000;
 

@@ -1,5 +1,5 @@
 /** Story grouping's samples compared on a thread of their own, as the reader compares them. */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   LinksAsLoaded,
 } from '../../source/corpus/group-thread.js';
 import { loadedSample, openCorpus, type CorpusFeed } from '../../source/corpus/stream.js';
+import { until } from '../helpers/wait.js';
 import {
   groupStories,
   linksOf,
@@ -103,6 +104,45 @@ describe.skipIf(!existsSync(SCRIPT))(
         expect(asLoaded.linksOf(corpus.versions)).toBeNull();
       });
     }, 60_000);
+
+    it('go as a record file is read, once it is expected to be large enough', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-links-as-loaded-'));
+      try {
+        const lines = generateVersions({ versions: 600, seed: 4 }).map((v) =>
+          JSON.stringify({ id: v.id, text: v.body }),
+        );
+        const path = join(dir, 'archive.jsonl');
+        writeFileSync(path, lines.join('\n') + '\n');
+        const options = { workers: 2, loader: SCRIPT, smallBytes: 0, publishMs: 1 };
+        const feed = openCorpus({ dir: path }, options);
+        const asLoaded = new LinksAsLoaded(feed, SCRIPT, 300);
+        feed.subscribe(() => asLoaded.follow());
+        const corpus = (await feed.finished)!;
+        const samples = corpus.versions.map((v) => loadedSample(v)!);
+        expect(await asLoaded.linksOf(corpus.versions)!.links).toEqual(linksOf(samples));
+        expect(asLoaded.sent).toBe(600);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it('give up when the thread fails, and leave grouping to the reader', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gaza-reader-links-as-loaded-'));
+      const broken = new URL(`file://${join(dir, 'broken.mjs')}`);
+      writeFileSync(broken, "throw new Error('no grouping here');\n");
+      try {
+        await withStreamedCorpus(200, async (feed) => {
+          const asLoaded = new LinksAsLoaded(feed, broken, 1);
+          feed.subscribe(() => asLoaded.follow());
+          asLoaded.follow();
+          const corpus = (await feed.finished)!;
+          const given = (): boolean => asLoaded.linksOf(corpus.versions) === null;
+          await until(given, 'the search given up', () => `sent ${asLoaded.sent}`);
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
 
     it('wait for a corpus expected to be large enough, and give nothing for a smaller one', async () => {
       await withStreamedCorpus(50, async (feed) => {

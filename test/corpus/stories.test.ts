@@ -317,12 +317,14 @@ describe('SampleHolders', () => {
     .uniqueArray(
       fc.oneof(
         fc.integer({ min: 0, max: 40 }),
+        // Many distinct samples, few shared: a run each.
+        fc.integer({ min: 0, max: 0x3fffff }),
         // The top bits choose the bucket: the same low bits in other buckets, and the ends.
         fc.integer({ min: 0, max: 40 }).map((low) => (low | (0x7ff << 21)) >>> 0),
         fc.integer({ min: 0, max: 3 }).map((top) => (0x1234 + top * (1 << 21)) >>> 0),
         fc.constantFrom(0xffffffff, 0x80000000, 0x1fffff, 0x200000),
       ),
-      { maxLength: 30 },
+      { maxLength: 60 },
     )
     .map((values) => Uint32Array.from(values).sort());
 
