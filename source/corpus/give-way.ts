@@ -33,8 +33,24 @@ export function lowerKeyFlag(flag: KeyFlag = readerKeyFlag): void {
 }
 
 /** Whether a key came that the reader's thread has not answered yet. */
-export function keyFlagRaised(flag: KeyFlag = readerKeyFlag): boolean {
+function keyFlagRaised(flag: KeyFlag = readerKeyFlag): boolean {
   return Atomics.load(flag, 0) !== 0;
+}
+
+/**
+ * On the reader's thread: turns of queued work (setImmediate) that let a key being answered go
+ * first. While the key flag is raised a turn waits, but never two in a row, so that a frame that
+ * never lowers the flag holds the work up one turn at most.
+ */
+export class KeyTurns {
+  /** Whether the last turn waited: the next one works, key or none. */
+  #waited = false;
+
+  /** Whether this turn should wait for the next. */
+  waits(flag: KeyFlag = readerKeyFlag): boolean {
+    this.#waited = !this.#waited && keyFlagRaised(flag);
+    return this.#waited;
+  }
 }
 
 /**

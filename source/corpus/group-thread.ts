@@ -11,7 +11,8 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { startThread } from './young-generation.js';
 import { linksOf, SampleHolders } from './stories.js';
-import { giveWay, keyFlagRaised, readerKeyFlag, type KeyFlag } from './give-way.js';
+import { giveWay, KeyTurns, readerKeyFlag, type KeyFlag } from './give-way.js';
+import { packRuns, runAt, runBuffers, runCount, type PackedRuns } from './packed.js';
 import { expectedVersions, loadedSample, type CorpusFeed } from './stream.js';
 import type { Version } from './types.js';
 
@@ -23,11 +24,11 @@ export interface GroupJob {
 }
 
 /**
- * What the reader sends the thread: the next versions' samples end to end, with where each starts
- * (`starts[v]` to `starts[v + 1]`), as often as it likes; then the end, once all are sent.
+ * What the reader sends the thread: the next versions' samples, packed, as often as it likes;
+ * then the end, once all are sent.
  */
 type ToGroupThread =
-  | { readonly kind: 'samples'; readonly values: Uint32Array; readonly starts: Int32Array }
+  | { readonly kind: 'samples'; readonly samples: PackedRuns<Uint32Array> }
   | { readonly kind: 'end' };
 
 type LinksReply = { readonly links: Int32Array } | { readonly failed: string };
@@ -42,9 +43,8 @@ export function serveLinks(port: MessagePort, keyFlag?: KeyFlag): void {
   const hear = (message: ToGroupThread): void => {
     try {
       if (message.kind === 'samples') {
-        const { values, starts } = message;
-        for (let v = 0; v + 1 < starts.length; v++) {
-          const sample = values.subarray(starts[v]!, starts[v + 1]!);
+        for (let v = 0; v < runCount(message.samples); v++) {
+          const sample = runAt(message.samples, v);
           samples.push(sample);
           holders.add(sample);
           // While the corpus loads, the cores are busy: a key on the reader's thread goes first.
@@ -112,14 +112,11 @@ export class GrowingLinkSearch implements LinkSearch {
   add(samples: readonly Uint32Array[]): void {
     if (samples.length === 0) return;
     if (this.#ended) throw new Error('no sample can be sent once the search has ended');
-    const starts = new Int32Array(samples.length + 1);
-    for (let v = 0; v < samples.length; v++) starts[v + 1] = starts[v]! + samples[v]!.length;
-    const values = new Uint32Array(starts[samples.length]!);
-    for (let v = 0; v < samples.length; v++) values.set(samples[v]!, starts[v]!);
-    this.#worker.postMessage({ kind: 'samples', values, starts } satisfies ToGroupThread, [
-      values.buffer as ArrayBuffer,
-      starts.buffer as ArrayBuffer,
-    ]);
+    const packed = packRuns(samples, (length) => new Uint32Array(length));
+    this.#worker.postMessage(
+      { kind: 'samples', samples: packed } satisfies ToGroupThread,
+      runBuffers(packed),
+    );
     this.#sent += samples.length;
   }
 
@@ -181,8 +178,7 @@ export class LinksAsLoaded {
   /** The list of versions whose samples are sent: the feed's `loaded`, which only grows. */
   #list: readonly Version[] | null = null;
   #timer: NodeJS.Immediate | null = null;
-  /** Whether the last turn waited for a key: the next one sends, key or none. */
-  #waited = false;
+  readonly #turns = new KeyTurns();
   #closed = false;
 
   constructor(
@@ -223,13 +219,10 @@ export class LinksAsLoaded {
     this.#timer = null;
     const search = this.#search;
     if (this.#closed || !search || search.ended) return;
-    // As the inbox of loader messages does (stream.ts): a key being answered goes first.
-    if (keyFlagRaised() && !this.#waited) {
-      this.#waited = true;
+    if (this.#turns.waits()) {
       this.#timer = setImmediate(this.#send);
       return;
     }
-    this.#waited = false;
     const { loaded } = this.feed;
     this.#list ??= loaded;
     if (loaded !== this.#list) {
@@ -259,9 +252,8 @@ export class LinksAsLoaded {
   linksOf(versions: readonly Version[]): LinkSearch | null {
     const search = this.#search;
     if (this.#closed || !search || this.feed.progress !== null) return null;
-    if (versions !== this.feed.loaded || (this.#list !== null && versions !== this.#list)) {
-      return null;
-    }
+    // The feed's list, and the one samples were sent from (none yet, if the corpus came at once).
+    if (versions !== this.feed.loaded || versions !== (this.#list ?? versions)) return null;
     return { links: search.links, close: () => this.close() };
   }
 

@@ -23,7 +23,7 @@ import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } f
 import { CHUNK_BYTES } from './read.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
-import { keyFlagRaised, LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
+import { KeyTurns, LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
 import { capYoungGeneration, startThread } from './young-generation.js';
 
 /**
@@ -370,8 +370,7 @@ function failureOf(message: FromLoader): UserError | Error | null {
 export class Inbox<T> {
   readonly #queue: T[] = [];
   #timer: NodeJS.Immediate | null = null;
-  /** Whether the last turn waited for a key: the next one opens a message, key or none. */
-  #waited = false;
+  readonly #turns = new KeyTurns();
   /** Closed: the feed ended. A thread's messages still come after it is told to end. */
   #closed = false;
 
@@ -392,12 +391,10 @@ export class Inbox<T> {
 
   readonly #turn = (): void => {
     this.#timer = null;
-    if (keyFlagRaised() && !this.#waited) {
-      this.#waited = true;
+    if (this.#turns.waits()) {
       this.#timer = setImmediate(this.#turn);
       return;
     }
-    this.#waited = false;
     const message = this.#queue.shift();
     if (this.#queue.length > 0) this.#timer = setImmediate(this.#turn);
     if (message !== undefined) this.open(message);

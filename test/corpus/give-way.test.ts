@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import {
   giveWay,
+  KeyTurns,
   lowerKeyFlag,
   lowerOtherThreads,
   makeKeyFlag,
@@ -25,6 +26,19 @@ async function lowerer(flag: Int32Array): Promise<Worker> {
   await once(worker, 'online');
   return worker;
 }
+
+describe("the reader's turns of queued work", () => {
+  it('wait while a key is answered, never two in a row, and go on once it is', () => {
+    const flag = makeKeyFlag();
+    const turns = new KeyTurns();
+    expect(turns.waits(flag)).toBe(false);
+    raiseKeyFlag(flag);
+    // A frame that never lowers the flag holds the work up every other turn, no more.
+    expect([1, 2, 3, 4].map(() => turns.waits(flag))).toEqual([true, false, true, false]);
+    lowerKeyFlag(flag);
+    expect([1, 2].map(() => turns.waits(flag))).toEqual([false, false]);
+  });
+});
 
 describe('giving way to a key', () => {
   it('waits while the flag is raised, until another thread lowers it', async () => {
