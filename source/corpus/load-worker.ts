@@ -10,10 +10,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines, type RecordSink } from './records.js';
-import { shingleSampleOf } from './stories.js';
 import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
-import { passageHashes } from '../search/passages.js';
+import { digestOf } from '../text/walk.js';
 import { asRead, type VersionFields } from './build.js';
 import {
   movedBuffers,
@@ -115,25 +114,21 @@ function loadRecords(job: RecordsJob, post: Post): void {
  * samples and their passages' hashes; and the buffers that move with them rather than be copied.
  */
 function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayBuffer[] } {
-  const samples = samplesOf(read);
-  const hashes = hashesOf(read);
+  // Each version's text is walked once for both (see text/walk.ts).
+  const digests = read.map((version) => digestOf(version.paragraphs));
+  const samples = packRuns(
+    digests.map((digest) => digest.sample),
+    (length) => new Uint32Array(length),
+  );
+  const hashes = packRuns(
+    digests.map((digest) => digest.hashes),
+    (length) => new Float64Array(length),
+  );
   const { versions, packed } = packParagraphs(read);
   return {
     loaded: { versions, paragraphs: packed, samples, hashes },
     moved: [...movedBuffers(packed), ...runBuffers(samples), ...runBuffers(hashes)],
   };
-}
-
-/** What the search index looks each version's passages up by (see PassageCollector). */
-function hashesOf(versions: readonly Version[]): PackedRuns<Float64Array> {
-  const hashes = versions.map((version) => passageHashes(version.paragraphs));
-  return packRuns(hashes, (length) => new Float64Array(length));
-}
-
-/** What story grouping samples of each version (see StoryGrouper.add). */
-function samplesOf(versions: readonly Version[]): PackedRuns<Uint32Array> {
-  const samples = versions.map((version) => shingleSampleOf(version.paragraphs));
-  return packRuns(samples, (length) => new Uint32Array(length));
 }
 
 function failed(error: unknown): FromLoader {

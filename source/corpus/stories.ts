@@ -23,7 +23,8 @@
  * keys, and versions as they stream in; groupStories does it at once, for the command line. The
  * bulk of the data is in typed arrays: samples, postings, runs, the closest of each version.
  */
-import { foldCode, foldForSearch } from '../text/fold.js';
+import { foldForSearch } from '../text/fold.js';
+import { shingleSampleOf } from '../text/walk.js';
 import { ShardedMap } from '../text/sharded-map.js';
 import { sharedSorted, sortSteps } from '../text/sorted.js';
 import { finishSteps } from '../text/steps.js';
@@ -57,10 +58,6 @@ export interface StoryMap {
   similarity(a: Version, b: Version): number;
 }
 
-/** Words per shingle. */
-const SHINGLE = 3;
-/** A shingle is sampled when its hash & SAMPLE_MASK is 0: one in four. */
-const SAMPLE_MASK = 3;
 /**
  * Two versions are one story when this share of the smaller one's shingles is in the other. The
  * seed corpus's rewritten version (004) shares about 0.35 with the others; unrelated stories
@@ -85,98 +82,8 @@ const MAX_POSTINGS = 32;
 // ---------------------------------------------------------------------------------------------
 // Shingles
 
-/** For ASCII: the lower-case code of a letter or digit, 0 for anything else. */
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => {
-  if (code >= 65 && code <= 90) return code + 32;
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? code : 0;
-});
-/** Beyond ASCII: the folded code of a letter, digit or mark, 0 for anything else; lazily. */
-const wordCodes = new Uint16Array(65536);
-const wordCodeKnown = new Uint8Array(65536);
-const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
-
-function wordCodeBeyondAscii(code: number): number {
-  if (wordCodeKnown[code] === 0) {
-    const surrogate = code >= 0xd800 && code <= 0xdfff;
-    const folded = foldCode(code);
-    const isWord = surrogate || WORD_UNIT.test(String.fromCharCode(folded));
-    wordCodes[code] = isWord ? folded : 0;
-    wordCodeKnown[code] = 1;
-  }
-  return wordCodes[code]!;
-}
-
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
-}
-
-/** MurmurHash3's finalizer: every input bit reaches every output bit. */
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-function shingleHash(a: number, b: number, c: number): number {
-  return fmix(
-    Math.imul(a, 0x9e3779b1) ^
-      Math.imul(rotl(b, 11), 0x85ebca77) ^
-      Math.imul(rotl(c, 22), 0xc2b2ae3d),
-  );
-}
-
-/** Where shingleSampleOf gathers a version's samples before sorting them; it grows as needed. */
-let scratch = new Uint32Array(4096);
-
-/**
- * The sampled shingle hashes of a version's paragraphs, ascending and distinct: the same as of
- * its body (the paragraphs joined by blank lines), without joining them.
- */
-export function shingleSampleOf(paragraphs: readonly string[]): Uint32Array {
-  let count = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let words = 0;
-  let hash = 0x811c9dc5; // FNV-1a over the word's folded units
-  let inWord = false;
-  for (const text of paragraphs) {
-    // Past the end of each paragraph, a space: the blank line between two.
-    for (let i = 0; i <= text.length; i++) {
-      const unit = i < text.length ? text.charCodeAt(i) : 32;
-      const code = unit < 128 ? ASCII_WORD[unit]! : wordCodeBeyondAscii(unit);
-      if (code !== 0) {
-        hash = Math.imul(hash ^ code, 0x01000193);
-        inWord = true;
-        continue;
-      }
-      if (!inWord) continue;
-      const word = hash >>> 0;
-      if (++words >= SHINGLE) {
-        const shingle = shingleHash(w1, w2, word);
-        if ((shingle & SAMPLE_MASK) === 0) {
-          if (count === scratch.length) {
-            const grown = new Uint32Array(scratch.length * 2);
-            grown.set(scratch);
-            scratch = grown;
-          }
-          scratch[count++] = shingle;
-        }
-      }
-      w1 = w2;
-      w2 = word;
-      hash = 0x811c9dc5;
-      inWord = false;
-    }
-  }
-  const sorted = scratch.subarray(0, count).sort();
-  let distinct = 0;
-  for (let i = 0; i < count; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
-  }
-  return sorted.slice(0, distinct);
-}
+// A version's shingles are read in text/walk.ts, with its passage keys, as a corpus loads.
+export { shingleSampleOf } from '../text/walk.js';
 
 /** The sampled shingle hashes of a text, ascending and distinct. */
 export function shingleSample(text: string): Uint32Array {

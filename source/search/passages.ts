@@ -1,7 +1,10 @@
 import type { Version } from '../corpus/types.js';
 import { passageKey } from '../text/fold.js';
-import { DASHES, DOUBLE_QUOTES, SINGLE_QUOTES } from '../text/typography.js';
+import { NO_PASSAGE, passageHash, sameKey } from '../text/walk.js';
 import { grown } from '../text/grown.js';
+
+// Passage keys are read in text/walk.ts, with a version's words, as a corpus loads.
+export { hash53, NO_PASSAGE, passageHash, sameKey } from '../text/walk.js';
 
 /** Where a passage stands in one version. */
 export interface Placement {
@@ -12,145 +15,6 @@ export interface Placement {
 
 /** How many versions `PassageCollector.addSteps` reads between two yields. */
 const VERSIONS_PER_STEP = 25;
-
-/**
- * Two 32-bit FNV-1a hashes of a string, with different offsets, as one 53-bit number.
- * @internal Exported for tests: passageHash must give what this gives of passageKey.
- */
-export function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0) * 0x200000 + (b >>> 11);
-}
-
-/** A paragraph that makes no passage (blank once folded). */
-export const NO_PASSAGE = -1;
-
-// What passageHash makes of each UTF-16 unit: the unit its key holds there (0 and up), or one of
-// these. Filled in as units are met.
-const UNKNOWN = -1;
-const WHITESPACE = -2;
-const HYPHEN = -3;
-const ELLIPSIS = -4;
-/**
- * A unit whose lower case is not one unit of its own, whatever stands around it: İ (two units),
- * Σ (ς at the end of a word) and surrogates (astral letters lower as pairs). passageKey decides.
- */
-const SLOW = -5;
-const keyUnits = new Int32Array(65536).fill(UNKNOWN);
-
-function keyUnitOf(code: number): number {
-  const unit = String.fromCharCode(code);
-  let key: number;
-  if (/\s/.test(unit)) key = WHITESPACE;
-  else if (code === 0x2d) key = HYPHEN;
-  else if (code === 0x2026) key = ELLIPSIS;
-  else if (SINGLE_QUOTES.includes(unit)) key = 0x27;
-  else if (DOUBLE_QUOTES.includes(unit)) key = 0x22;
-  else if (DASHES.includes(unit)) key = 0x2d;
-  else if (code === 0x3a3 || (code >= 0xd800 && code <= 0xdfff)) key = SLOW;
-  else {
-    const lower = unit.toLowerCase();
-    key = lower.length === 1 ? lower.charCodeAt(0) : SLOW;
-  }
-  keyUnits[code] = key;
-  return key;
-}
-
-/** Where readKey writes the units of two keys; each grows as needed (see sameKey). */
-const written: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
-/** Units kept in `written` between calls, at most: one huge paragraph's are let go. */
-const WRITTEN_KEPT = 1 << 16;
-/** hash53 of the key readKey read last (when it could read it). */
-let readHash = 0;
-
-/**
- * Read passageKey(text) without making it: write its UTF-16 units into `written[into]`, hash them
- * as hash53 does into `readHash`, and say how many there are. Quotes, dashes, hyphen runs and
- * ellipses are folded, whitespace runs are one space and none at either end, lower case is by
- * table. -1 where a unit's lower case takes more (İ, Σ, astral letters): only passageKey can
- * tell then. (Every paragraph of a large corpus is hashed so as it loads: the key's regular
- * expression, trim and lower case were a tenth of a loader's time.)
- */
-function readKey(text: string, into: 0 | 1): number {
-  // A key is at most three units a unit of the text (an ellipsis is three dots).
-  if (written[into]!.length < 3 * text.length) written[into] = new Uint16Array(3 * text.length);
-  const units = written[into]!;
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  let count = 0;
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let key = keyUnits[code]!;
-    if (key < 0) {
-      if (key === UNKNOWN) key = keyUnitOf(code);
-      if (key === WHITESPACE) {
-        space = true;
-        continue;
-      }
-      if (key === SLOW) return -1;
-      if (key === HYPHEN) {
-        // A run of hyphens is one.
-        while (text.charCodeAt(i + 1) === 0x2d) i++;
-        key = 0x2d;
-      }
-    }
-    // The space before this unit, then its one unit, or the three dots of an ellipsis.
-    let times = 1;
-    if (space && count > 0) {
-      units[count++] = 0x20;
-      a = Math.imul(a ^ 0x20, 0x01000193);
-      b = Math.imul(b ^ 0x20, 0x01000193) ^ (b >>> 15);
-    }
-    space = false;
-    if (key === ELLIPSIS) [key, times] = [0x2e, 3];
-    for (; times > 0; times--) {
-      units[count++] = key;
-      a = Math.imul(a ^ key, 0x01000193);
-      b = Math.imul(b ^ key, 0x01000193) ^ (b >>> 15);
-    }
-  }
-  readHash = (a >>> 0) * 0x200000 + (b >>> 11);
-  return count;
-}
-
-/** hash53(passageKey(text)), or NO_PASSAGE where the key is empty, without making the key. */
-export function passageHash(text: string): number {
-  const count = readKey(text, 0);
-  if (count < 0) return keyHash(passageKey(text));
-  if (written[0]!.length > WRITTEN_KEPT) written[0] = new Uint16Array(1024);
-  return count === 0 ? NO_PASSAGE : readHash;
-}
-
-/** Whether two texts have one passage key, without making the keys. */
-export function sameKey(x: string, y: string): boolean {
-  const count = readKey(x, 0);
-  const otherCount = count < 0 ? -1 : readKey(y, 1);
-  let same: boolean;
-  if (otherCount < 0) same = passageKey(x) === passageKey(y);
-  else if (count !== otherCount) same = false;
-  else {
-    const units = written[0]!;
-    const others = written[1]!;
-    let i = 0;
-    while (i < count && units[i] === others[i]) i++;
-    same = i === count;
-  }
-  if (written[0]!.length > WRITTEN_KEPT) written[0] = new Uint16Array(1024);
-  if (written[1]!.length > WRITTEN_KEPT) written[1] = new Uint16Array(1024);
-  return same;
-}
-
-/** hash53 of a passage key, or NO_PASSAGE for an empty one. */
-function keyHash(key: string): number {
-  return key === '' ? NO_PASSAGE : hash53(key);
-}
 
 /**
  * The hash of each paragraph's passage key (see passageKey), or NO_PASSAGE where the key is
