@@ -1,7 +1,7 @@
 /** The reader's young generation, kept small while a large corpus streams in. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CAP_BYTES } from '../../source/corpus/young-generation.js';
+import { CAP_BYTES, THREAD_SEMI_SPACE_MB } from '../../source/corpus/young-generation.js';
 
 const MODULE = new URL('../../source/corpus/young-generation.ts', import.meta.url).href;
 
@@ -54,5 +54,43 @@ describe('the young generation while a corpus streams in', () => {
     expect(capped).toBeGreaterThanOrEqual(CAP_BYTES);
     expect(capped).toBeLessThanOrEqual(4 * CAP_BYTES);
     expect(free).toBeGreaterThan(4 * CAP_BYTES);
+  }, 60_000);
+
+  it('gives the threads it starts young generations of their own size, the cap or not', () => {
+    // Once the cap holds, a thread started through startThread, then one started without it.
+    const program = `
+      const { capYoungGeneration, startThread, youngGenerationBytes, CAP_BYTES } = await import(${JSON.stringify(MODULE)});
+      const { once } = await import('node:events');
+      const { Worker } = await import('node:worker_threads');
+      capYoungGeneration();
+      const kept = [];
+      while (youngGenerationBytes() < CAP_BYTES) kept.push({ text: 'passage ' + kept.length });
+      const script = new URL('data:text/javascript,' + encodeURIComponent(\`
+        import { getHeapSpaceStatistics } from 'node:v8';
+        import { parentPort } from 'node:worker_threads';
+        let kept = [];
+        for (let i = 0; i < 300000; i++) { kept.push({ i }); if (kept.length > 20000) kept = []; }
+        parentPort.postMessage(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+      \`));
+      const sizes = [];
+      for (const thread of [startThread(script, {}), new Worker(script)]) {
+        const [size] = await once(thread, 'message');
+        sizes.push(size);
+        await thread.terminate();
+      }
+      console.log(JSON.stringify({ sizes, reader: youngGenerationBytes() }));
+    `;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '--eval', program],
+      { encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    const { sizes, reader } = JSON.parse(run.stdout) as { sizes: number[]; reader: number };
+    const halves = 2 * THREAD_SEMI_SPACE_MB * 1024 * 1024;
+    // Both: V8's flag holds for every thread made after the first was started so.
+    expect(sizes).toEqual([halves, halves]);
+    // The reader's own stays capped.
+    expect(reader).toBeLessThanOrEqual(4 * CAP_BYTES);
   }, 60_000);
 });
