@@ -18,6 +18,7 @@
  */
 import { foldForSearch } from '../text/fold.js';
 import { finishSteps } from '../text/steps.js';
+import { isWordUnit } from '../text/word-units.js';
 
 /** Characters are read in 6 bits: 0 separates words, 1–63 are letters and digits. */
 const SEPARATOR = 0;
@@ -30,14 +31,13 @@ const NO_CHARACTER = -1;
  * (see foldForSearch), so text can be indexed as written: "Türkiye" reads as "turkiye".
  */
 const classes = new Uint8Array(65536).fill(255);
-const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
 
 function classOfFolded(code: number): number {
   if (code >= 97 && code <= 122) return code - 96; // a–z: 1–26
   if (code >= 48 && code <= 57) return code - 48 + 27; // 0–9: 27–36
   if (code < 128) return SEPARATOR;
   // Surrogates make up astral letters and emoji alike; count them as letters.
-  const isWord = (code >= 0xd800 && code <= 0xdfff) || WORD_UNIT.test(String.fromCharCode(code));
+  const isWord = (code >= 0xd800 && code <= 0xdfff) || isWordUnit(code);
   return isWord ? 37 + (code % 27) : SEPARATOR; // other letters share 37–63
 }
 
@@ -305,6 +305,13 @@ export class TrigramIndex {
  * them (half a millisecond at 578,000 passages) where they come last.
  */
 const TIES_PER_SCAN = 16;
+/**
+ * TrigramScorer.top reads every passage's score in order, rather than those of the passages a
+ * query touched, where more than one passage in this many is touched: reading a score array in
+ * order costs a fraction of reading it in the touched order (a query's word and one letter
+ * touched 400,000 of 578,000 passages: 8 ms a keystroke at 100,000 versions, against 2).
+ */
+const DENSE_SHARE = 4;
 
 /**
  * The passages that share the most trigrams with a query, kept up to date as the query changes.
@@ -351,11 +358,32 @@ export class TrigramScorer {
     for (const t of this.trigrams) best += this.index.weight(t);
     const histogram = new Int32Array(best + 1);
     const { scores, touched } = this;
-    for (let i = 0; i < this.touchedCount; i++) histogram[scores[touched[i]!]!]!++;
+    const dense = this.touchedCount * DENSE_SHARE > scores.length;
+    if (dense) {
+      // Most passages are touched (a query's common trigrams): every score is read in passage
+      // order, which the memory reads ahead, rather than by the touched list, in no order.
+      for (let p = 0; p < scores.length; p++) histogram[scores[p]!]!++;
+    } else {
+      for (let i = 0; i < this.touchedCount; i++) histogram[scores[touched[i]!]!]!++;
+    }
     let cut = best;
     let above = 0; // passages scoring more than `cut`
     while (cut > 0 && above + histogram[cut]! < limit) above += histogram[cut--]!;
     if (cut === 0) cut = 1; // fewer than `limit` passages score at all: take them all
+    if (dense) {
+      // Those above the cut, and the first of those at it, in passage order as read.
+      const chosen: number[] = [];
+      let ties = Math.min(histogram[cut]!, limit - above);
+      for (let p = 0; p < scores.length; p++) {
+        const score = scores[p]!;
+        if (score > cut) chosen.push(p);
+        else if (score === cut && ties > 0) {
+          chosen.push(p);
+          ties--;
+        }
+      }
+      return chosen;
+    }
     const chosen: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;

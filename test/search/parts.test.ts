@@ -220,6 +220,13 @@ describe('TrigramScorer', () => {
     const scorer = new TrigramScorer(new TrigramIndex([buildTrigramIndex(few)]));
     scorer.update(queryTrigrams('gaza'));
     expect(scorer.top(1)).toEqual([10]);
+    // Two ties touched out of passage order (30 by the query's first trigrams, 10 by later ones).
+    const apart = Array.from({ length: 40 }, (_, p) =>
+      p === 30 ? 'aaax' : p === 10 ? 'bbb' : 'zzz',
+    );
+    const other = new TrigramScorer(new TrigramIndex([buildTrigramIndex(apart)]));
+    other.update(queryTrigrams('aaa bbb'));
+    expect(other.top(1)).toEqual([10]);
   });
 
   it('scores passages indexed in several blocks as it scores them in one', () => {
