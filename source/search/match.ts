@@ -13,6 +13,7 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { fuzzyResult, MAX_PATTERN } from './bitap.js';
 import { dropFragments, toRanges, type Range } from './ranges.js';
+import { isWordUnit } from '../text/word-units.js';
 
 /**
  * How far a word may stray: about one typo in four letters ("Witkof", "negotiatons"), two in
@@ -41,7 +42,6 @@ export const FUSE_OPTIONS: IFuseOptions<string> = {
 const PHRASE_GAP = 3;
 /** The phrase score's share of a several-word query's score. */
 const PHRASE_WEIGHT = 0.1;
-const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
 
 export interface Query {
   /** The normalized query (see normalizeQuery). */
@@ -141,7 +141,7 @@ function togetherness(
     let first = 0;
     for (const [start] of after) {
       // The next word must start a word: "Hamas Naim", not "Hamas praimong" for "hamas naim".
-      if (WORD_UNIT.test(folded.charAt(start - 1))) continue;
+      if (start > 0 && isWordUnit(folded.charCodeAt(start - 1))) continue;
       while (first < before.length && before[first]![1] < start - 1 - PHRASE_GAP) first++;
       for (let k = first; k < before.length && before[k]![1] < start; k++) {
         const end = before[k]![1];

@@ -14,7 +14,7 @@ function isLowSurrogate(code: number): boolean {
 }
 
 /** Widen a range so that it does not cut a surrogate pair in two. */
-function snapToCodePoints(text: string, [start, end]: Range): Range {
+function snapToCodePoints(text: string, start: number, end: number): [number, number] {
   let s = Math.max(0, Math.min(start, text.length));
   let e = Math.max(s, Math.min(end, text.length));
   if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s--;
@@ -28,16 +28,30 @@ function snapToCodePoints(text: string, [start, end]: Range): Range {
   return [s, e];
 }
 
+const byStartThenEnd = (a: Range, b: Range): number => a[0] - b[0] || a[1] - b[1];
+
 /** Sort ranges and merge those that overlap or touch. */
 export function mergeRanges(ranges: readonly Range[]): Range[] {
-  const sorted = [...ranges].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const [s, e] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
+  return mergeOwn(ranges.filter(([s, e]) => e > s).map(([s, e]) => [s, e]));
+}
+
+/**
+ * mergeRanges of ranges of the caller's own, none empty, which it sorts and merges in place: a
+ * keystroke's hits can hold tens of thousands of ranges (a query's last word one letter long).
+ */
+function mergeOwn(ranges: [number, number][]): [number, number][] {
+  let sorted = true;
+  for (let i = 1; i < ranges.length && sorted; i++)
+    sorted = byStartThenEnd(ranges[i - 1]!, ranges[i]!) <= 0;
+  if (!sorted) ranges.sort(byStartThenEnd);
+  let kept = 0;
+  for (const range of ranges) {
+    const last = kept > 0 ? ranges[kept - 1]! : undefined;
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else ranges[kept++] = range;
   }
-  return merged;
+  ranges.length = kept;
+  return ranges;
 }
 
 type Inclusive = readonly [number, number];
@@ -59,5 +73,10 @@ export function dropFragments(indices: readonly Inclusive[], wordLength: number)
  * half-open, within bounds, whole code points, sorted and merged.
  */
 export function toRanges(text: string, indices: readonly Inclusive[]): Range[] {
-  return mergeRanges(indices.map(([s, e]) => snapToCodePoints(text, [s, e + 1])));
+  const ranges: [number, number][] = [];
+  for (const [s, e] of indices) {
+    const range = snapToCodePoints(text, s, e + 1);
+    if (range[1] > range[0]) ranges.push(range);
+  }
+  return mergeOwn(ranges);
 }

@@ -9,6 +9,7 @@
  */
 import { foldCode, passageKey } from './fold.js';
 import { DASHES, DOUBLE_QUOTES, SINGLE_QUOTES } from './typography.js';
+import { isWordUnit } from './word-units.js';
 
 // ---------------------------------------------------------------------------------------------
 // Passage keys
@@ -80,13 +81,12 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => {
 /** Beyond ASCII: the folded code of a letter, digit or mark, 0 for anything else; lazily. */
 const wordCodes = new Uint16Array(65536);
 const wordCodeKnown = new Uint8Array(65536);
-const WORD_UNIT = /[\p{L}\p{N}\p{M}]/u;
 
 function wordCodeBeyondAscii(code: number): number {
   if (wordCodeKnown[code] === 0) {
     const surrogate = code >= 0xd800 && code <= 0xdfff;
     const folded = foldCode(code);
-    const isWord = surrogate || WORD_UNIT.test(String.fromCharCode(folded));
+    const isWord = surrogate || isWordUnit(folded);
     wordCodes[code] = isWord ? folded : 0;
     wordCodeKnown[code] = 1;
   }
