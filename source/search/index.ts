@@ -152,7 +152,7 @@ function scanForCandidates(engine: Engine, query: Query, limit: number): number[
   return found;
 }
 
-function toHit(engine: Engine, p: number, score: number, matches: SearchHit['matches']): SearchHit {
+function toHit(engine: Engine, p: number, found: PassageMatch): SearchHit {
   let versions: readonly Placement[] | undefined;
   return {
     passage: engine.texts[p]!,
@@ -161,8 +161,11 @@ function toHit(engine: Engine, p: number, score: number, matches: SearchHit['mat
     get versions(): readonly Placement[] {
       return (versions ??= engine.placementsOf(p));
     },
-    score,
-    matches,
+    score: found.score,
+    // Made when first read too (see PassageMatch): a screenful of hits shows.
+    get matches(): SearchHit['matches'] {
+      return found.matches;
+    },
   };
 }
 
@@ -180,14 +183,14 @@ function ranked(
   candidates: Iterable<number>,
   match: (folded: string, original: string, term: TermMatcher) => PassageMatch | null,
 ): SearchHit[] {
-  const scored: { p: number; score: number; matches: SearchHit['matches'] }[] = [];
+  const scored: { p: number; found: PassageMatch }[] = [];
   for (const p of candidates) {
     const found = match(foldedText(engine, p), engine.texts[p]!, engine.terms.matcher(p));
-    if (found) scored.push({ p, ...found });
+    if (found) scored.push({ p, found });
   }
   engine.terms.keepUsed();
-  scored.sort((a, b) => a.score - b.score || a.p - b.p);
-  return scored.map(({ p, score, matches }) => toHit(engine, p, score, matches));
+  scored.sort((a, b) => a.found.score - b.found.score || a.p - b.p);
+  return scored.map(({ p, found }) => toHit(engine, p, found));
 }
 
 /** Every hit for a query in fzf's extended syntax (with operators), best first. */

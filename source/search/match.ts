@@ -116,6 +116,11 @@ export function matchTerm(pattern: string, text: string): TermResult {
 
 export interface PassageMatch {
   readonly score: number;
+  /**
+   * Where the query matched, to highlight. Made when first read: a keystroke scores hundreds of
+   * candidates, of which a screenful is shown, and a one-letter word matches dozens of times in
+   * each.
+   */
   readonly matches: Range[];
 }
 
@@ -168,19 +173,29 @@ export function matchPassage(
 ): PassageMatch | null {
   const found = new Map<string, readonly Inclusive[]>();
   let sum = 0;
+  let count = 0;
   for (const term of query.terms) {
     const result = match(term, folded);
     if (!result.isMatch) return null;
     sum += result.score;
-    found.set(term, dropFragments(result.indices ?? [], term.length));
+    const indices = dropFragments(result.indices ?? [], term.length);
+    found.set(term, indices);
+    count += indices.length;
   }
+  // Nothing to show (folded text keeps the text's length: every index marks some of it).
+  if (count === 0) return null;
   let score = sum / query.terms.length;
-  const indices = [...found.values()].flat();
+  let spaces: Inclusive[] = [];
   if (query.words.length > 1) {
-    const { share, spaces } = togetherness(query, found, folded);
-    score = (1 - PHRASE_WEIGHT) * score + PHRASE_WEIGHT * (1 - share * (1 - EXACT));
-    indices.push(...spaces);
+    const together = togetherness(query, found, folded);
+    score = (1 - PHRASE_WEIGHT) * score + PHRASE_WEIGHT * (1 - together.share * (1 - EXACT));
+    spaces = together.spaces;
   }
-  const matches = toRanges(original, indices);
-  return matches.length > 0 ? { score, matches } : null;
+  let matches: Range[] | undefined;
+  return {
+    score,
+    get matches(): Range[] {
+      return (matches ??= toRanges(original, [...[...found.values()].flat(), ...spaces]));
+    },
+  };
 }
