@@ -27,7 +27,7 @@ import {
 } from './match.js';
 import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
-import { PassageCollector, type Placement } from './passages.js';
+import { PassageCollector, type PassageTexts, type Placement } from './passages.js';
 import {
   queryTrigrams,
   TrigramIndex,
@@ -78,7 +78,7 @@ class TermResults {
 /** What a search needs: the passages, and the index over those searched so far. */
 interface Engine {
   /** The passages' texts, growing as the corpus is read. */
-  readonly texts: readonly string[];
+  readonly texts: PassageTexts;
   /** Versions carrying passage p. */
   readonly placementsOf: (p: number) => Placement[];
   /** Passages folded for fuse.js, by passage, as they are first needed. */
@@ -136,7 +136,7 @@ function* warmUp(passages: readonly string[]): Generator<void> {
 }
 
 function foldedText(engine: Engine, p: number): string {
-  return (engine.folded[p] ??= foldForSearch(engine.texts[p]!));
+  return (engine.folded[p] ??= foldForSearch(engine.texts.at(p)!));
 }
 
 /**
@@ -155,7 +155,7 @@ function scanForCandidates(engine: Engine, query: Query, limit: number): number[
 function toHit(engine: Engine, p: number, found: PassageMatch): SearchHit {
   let versions: readonly Placement[] | undefined;
   return {
-    passage: engine.texts[p]!,
+    passage: engine.texts.at(p)!,
     // Made when first read: a keystroke makes hundreds of hits, and a passage many versions
     // carry has thousands of placements.
     get versions(): readonly Placement[] {
@@ -185,7 +185,7 @@ function ranked(
 ): SearchHit[] {
   const scored: { p: number; found: PassageMatch }[] = [];
   for (const p of candidates) {
-    const found = match(foldedText(engine, p), engine.texts[p]!, engine.terms.matcher(p));
+    const found = match(foldedText(engine, p), engine.texts.at(p)!, engine.terms.matcher(p));
     if (found) scored.push({ p, found });
   }
   engine.terms.keepUsed();

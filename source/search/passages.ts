@@ -1,10 +1,17 @@
 import type { Version } from '../corpus/types.js';
 import { passageKey } from '../text/fold.js';
 import { NO_PASSAGE, passageHash, sameKey } from '../text/walk.js';
-import { grown } from '../text/grown.js';
+import { ChunkedInts, ChunkedList } from '../text/chunked.js';
 
 // Passage keys are read in text/walk.ts, with a version's words, as a corpus loads.
 export { hash53, NO_PASSAGE, passageHash, sameKey } from '../text/walk.js';
+
+/** Passages' texts by number: a list that grows (see ChunkedList), or an array. */
+export interface PassageTexts {
+  readonly length: number;
+  at(p: number): string | undefined;
+  slice(from?: number, to?: number): string[];
+}
 
 /** Where a passage stands in one version. */
 export interface Placement {
@@ -89,7 +96,7 @@ class FirstByHash {
  * each passage stands is kept in typed arrays, and made into Placements only when asked for.
  */
 export class PassageCollector {
-  readonly #texts: string[] = [];
+  readonly #texts = new ChunkedList<string>();
   /**
    * The first passage with each key hash, in tables chosen by the hash's low bits; later ones with
    * the same hash, by key. One table of a million passages, doubling, would move them all in one
@@ -98,26 +105,26 @@ export class PassageCollector {
   #byHash: (FirstByHash | undefined)[] = [];
   readonly #collided = new Map<string, number>();
   readonly #versions: Version[] = [];
-  // Placements as linked lists: each passage's first and last, and each placement's next.
-  #first = new Int32Array(1024);
-  #last = new Int32Array(1024);
-  #version = new Int32Array(4096);
-  #paragraph = new Int32Array(4096);
-  #next = new Int32Array(4096);
-  #placements = 0;
+  // Placements as linked lists: each passage's first and last, and each placement's next. In
+  // chunks: a million placements of a large corpus, doubled in one step, held up a key.
+  readonly #first = new ChunkedInts();
+  readonly #last = new ChunkedInts();
+  readonly #version = new ChunkedInts();
+  readonly #paragraph = new ChunkedInts();
+  readonly #next = new ChunkedInts();
 
-  /** The passages' texts, as the first version carrying each has it: the same array, growing. */
-  get texts(): readonly string[] {
+  /** The passages' texts, as the first version carrying each has it: the same list, growing. */
+  get texts(): PassageTexts {
     return this.#texts;
   }
 
   /** Versions carrying passage p, in corpus order, then paragraph order. */
   placementsOf(p: number): Placement[] {
     const placements: Placement[] = [];
-    for (let at = this.#first[p]!; at >= 0; at = this.#next[at]!) {
+    for (let at = this.#first.get(p); at >= 0; at = this.#next.get(at)) {
       placements.push({
-        id: this.#versions[this.#version[at]!]!.id,
-        paragraph: this.#paragraph[at]!,
+        id: this.#versions[this.#version.get(at)]!.id,
+        paragraph: this.#paragraph.get(at),
       });
     }
     return placements;
@@ -156,7 +163,7 @@ export class PassageCollector {
       return this.#add(text);
     }
     // Most copies are written alike; a copy written differently is checked by its key.
-    const first = this.#texts[seen]!;
+    const first = this.#texts.at(seen)!;
     if (text === first || sameKey(text, first)) return seen;
     const key = passageKey(text);
     // Two keys with one hash: rare, and told apart by the keys themselves.
@@ -169,27 +176,19 @@ export class PassageCollector {
   #add(text: string): number {
     const p = this.#texts.length;
     this.#texts.push(text);
-    if (p >= this.#first.length) {
-      this.#first = grown(this.#first);
-      this.#last = grown(this.#last);
-    }
-    this.#first[p] = -1;
+    this.#first.push(-1);
+    this.#last.push(-1);
     return p;
   }
 
   #place(p: number, version: number, paragraph: number): void {
-    const at = this.#placements++;
-    if (at >= this.#next.length) {
-      this.#version = grown(this.#version);
-      this.#paragraph = grown(this.#paragraph);
-      this.#next = grown(this.#next);
-    }
-    this.#version[at] = version;
-    this.#paragraph[at] = paragraph;
-    this.#next[at] = -1;
-    if (this.#first[p] === -1) this.#first[p] = at;
-    else this.#next[this.#last[p]!] = at;
-    this.#last[p] = at;
+    const at = this.#next.length;
+    this.#version.push(version);
+    this.#paragraph.push(paragraph);
+    this.#next.push(-1);
+    if (this.#first.get(p) === -1) this.#first.set(p, at);
+    else this.#next.set(this.#last.get(p), at);
+    this.#last.set(p, at);
   }
 
   /** No more versions will come: let go of what only adding needed. */

@@ -123,7 +123,7 @@ describe('PassageCollector', () => {
         expected.set(key, passage);
       }),
     );
-    expect(collector.texts).toEqual([...expected.values()].map((p) => p.text));
+    expect(collector.texts.slice()).toEqual([...expected.values()].map((p) => p.text));
     [...expected.values()].forEach((passage, p) =>
       expect(collector.placementsOf(p)).toEqual(passage.places),
     );
