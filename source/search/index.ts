@@ -280,7 +280,7 @@ class Growing implements GrowingSearchIndex {
   #released = false;
   threadFrom: number;
   readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
-  /** Whether to warm the matcher up once the first block is in (see warmOnce). */
+  /** Whether to warm the matcher up once a block is in and the corpus whole (see warmOnce). */
   #warm = false;
   /** Versions added, and those whose passages are read. */
   #added: Version[] = [];
@@ -338,6 +338,7 @@ class Growing implements GrowingSearchIndex {
 
   finish(): void {
     this.#finished = true;
+    this.#warmWhenReady();
   }
 
   onGrow(listener: () => void): () => void {
@@ -354,13 +355,19 @@ class Growing implements GrowingSearchIndex {
   }
 
   warmOnce(): void {
-    if (this.#engine.index.passages > 0) this.#startWarming();
-    else this.#warm = true;
+    this.#warm = true;
+    this.#warmWhenReady();
   }
 
-  #startWarming(): void {
+  /**
+   * Warm up once a block is searched and the corpus is whole: its first steps compile the
+   * matcher's code, up to 40 ms a step, which a key would wait for while a large corpus loads.
+   */
+  #warmWhenReady(): void {
+    if (!this.#warm || !this.#finished || this.#engine.index.passages === 0) return;
     this.#warm = false;
     this.#warming = warmUp(this.#collector.texts.slice(0, WARM_PASSAGES));
+    this.#tell();
   }
 
   /** One slice of work; false when there is none left here. */
@@ -461,7 +468,7 @@ class Growing implements GrowingSearchIndex {
     }
     this.#engine.scorer = new TrigramScorer(this.#engine.index);
     this.#cache.clear();
-    if (this.#warm) this.#startWarming();
+    this.#warmWhenReady();
     if (this.complete) this.#close();
     this.#tell();
   }

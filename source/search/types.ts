@@ -61,7 +61,7 @@ export interface GrowingSearchIndex extends SearchIndex {
    * versions are added or a block comes back from another thread (see `onGrow`).
    */
   work(milliseconds: number): boolean;
-  /** Warm the matcher up once the first block is searched (see buildSearchIndex). */
+  /** Warm the matcher up once a block is searched and the corpus is whole (see buildSearchIndex). */
   warmOnce(): void;
   /**
    * Blocks of fewer passages than this are built on this thread, larger ones on the other (see
