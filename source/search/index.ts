@@ -84,8 +84,12 @@ interface Engine {
   /** Passages folded for fuse.js, by passage, as they are first needed. */
   readonly folded: (string | undefined)[];
   readonly index: TrigramIndex;
-  /** A scorer over the index as it is: made again when the index grows. */
-  scorer: TrigramScorer;
+  /**
+   * A scorer over the index as it is: made by the first search after the index grows (null
+   * until then). Its arrays hold a number for each passage, megabytes at 100,000 versions, made
+   * afresh for each block that joins while a corpus loads, where no search may come.
+   */
+  scorer: TrigramScorer | null;
   readonly terms: TermResults;
 }
 
@@ -173,6 +177,7 @@ function toHit(engine: Engine, p: number, found: PassageMatch): SearchHit {
 function candidatesFor(engine: Engine, query: Query): number[] {
   const trigrams = queryTrigrams(query.text);
   if (trigrams.length === 0) return scanForCandidates(engine, query, CANDIDATES);
+  engine.scorer ??= new TrigramScorer(engine.index);
   engine.scorer.update(trigrams);
   return engine.scorer.top(CANDIDATES);
 }
@@ -310,7 +315,7 @@ class Growing implements GrowingSearchIndex {
       placementsOf: (p) => this.#collector.placementsOf(p),
       folded: [],
       index,
-      scorer: new TrigramScorer(index),
+      scorer: null,
       terms: new TermResults(),
     };
   }
@@ -466,7 +471,7 @@ class Growing implements GrowingSearchIndex {
     if (this.#cuts.length === 0 && this.#cut === this.#collector.texts.length && !this.#reading) {
       this.#searchedVersions = this.#read;
     }
-    this.#engine.scorer = new TrigramScorer(this.#engine.index);
+    this.#engine.scorer = null;
     this.#cache.clear();
     this.#warmWhenReady();
     if (this.complete) this.#close();
