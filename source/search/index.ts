@@ -133,7 +133,8 @@ function* warmUp(passages: readonly string[]): Generator<void> {
   for (const query of [typed, misspelt]) {
     for (let end = 1; end <= query.length; end++) {
       const normalized = normalizeQuery(query.slice(0, end));
-      if (normalized !== '') rank(engine, normalized);
+      // The first hit's ranges too: a hit makes them when they are first read.
+      if (normalized !== '') void rank(engine, normalized)[0]?.matches;
       yield;
     }
   }
@@ -372,7 +373,6 @@ class Growing implements GrowingSearchIndex {
     if (!this.#warm || !this.#finished || this.#engine.index.passages === 0) return;
     this.#warm = false;
     this.#warming = warmUp(this.#collector.texts.slice(0, WARM_PASSAGES));
-    this.#tell();
   }
 
   /** One slice of work; false when there is none left here. */

@@ -369,7 +369,11 @@ export class TrigramScorer {
     let cut = best;
     let above = 0; // passages scoring more than `cut`
     while (cut > 0 && above + histogram[cut]! < limit) above += histogram[cut--]!;
-    if (cut === 0) cut = 1; // fewer than `limit` passages score at all: take them all
+    if (cut === 0) {
+      // Fewer than `limit` passages score at all: take them all (those at 1 too).
+      cut = 1;
+      above -= histogram[1] ?? 0;
+    }
     if (dense) {
       // Those above the cut, and the first of those at it, in passage order as read.
       const chosen: number[] = [];

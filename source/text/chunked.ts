@@ -41,7 +41,10 @@ export class ChunkedInts {
   }
 }
 
-/** A list of anything, numbered from 0, added at the end. */
+/**
+ * A list of anything, numbered from 0, added at the end. Unlike an array's, `at` and `slice` do not
+ * count from the end: a number below 0 is before the first entry.
+ */
 export class ChunkedList<T> {
   readonly #chunks: T[][] = [];
   #length = 0;

@@ -177,7 +177,9 @@ function walk(
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t]!;
     // A key is at most three units a unit of the text (an ellipsis is three dots).
-    if (written[into]!.length < 3 * text.length) written[into] = new Uint16Array(3 * text.length);
+    if (keys && written[into]!.length < 3 * text.length) {
+      written[into] = new Uint16Array(3 * text.length);
+    }
     const units = written[into]!;
     let a = 0x811c9dc5;
     let b = 0x01000193 ^ 0x5bd1e995;

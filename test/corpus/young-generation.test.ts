@@ -73,7 +73,8 @@ describe('the young generation while a corpus streams in', () => {
         parentPort.postMessage(getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
       \`));
       const sizes = [];
-      for (const thread of [startThread(script, {}), new Worker(script)]) {
+      for (const start of [() => startThread(script, {}), () => new Worker(script)]) {
+        const thread = start();
         const [size] = await once(thread, 'message');
         sizes.push(size);
         await thread.terminate();
@@ -86,6 +87,7 @@ describe('the young generation while a corpus streams in', () => {
       { encoding: 'utf8' },
     );
     expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
     const { sizes, reader } = JSON.parse(run.stdout) as { sizes: number[]; reader: number };
     const halves = 2 * THREAD_SEMI_SPACE_MB * 1024 * 1024;
     // Both: V8's flag holds for every thread made after the first was started so.

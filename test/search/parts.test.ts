@@ -227,6 +227,12 @@ describe('TrigramScorer', () => {
     const other = new TrigramScorer(new TrigramIndex([buildTrigramIndex(apart)]));
     other.update(queryTrigrams('aaa bbb'));
     expect(other.top(1)).toEqual([10]);
+    // Fewer passages than the limit score at all, some at the least score, 1 (a trigram nearly
+    // every passage holds), most passages touched: every passage that scores is taken.
+    const common = Array.from({ length: 100 }, (_, p) => (p < 80 ? 'the story i' : 'other'));
+    const everyOne = new TrigramScorer(new TrigramIndex([buildTrigramIndex(common)]));
+    everyOne.update(queryTrigrams('the'));
+    expect(everyOne.top(110)).toEqual(common.map((_, p) => p));
   });
 
   it('scores passages indexed in several blocks as it scores them in one', () => {
