@@ -299,18 +299,13 @@ export class TrigramIndex {
 }
 
 /**
- * TrigramScorer.top takes the first ties at its cut by reading the scores from the first passage
- * on, rather than by sorting them all, where more than one passage in this many ties: it then
- * reads some sixteen scores for each tie it takes where the ties are spread evenly, and all of
- * them (half a millisecond at 578,000 passages) where they come last.
+ * TrigramScorer.top reads every passage's score in order, rather than the touched list and a sort
+ * of the ties, where more than one passage in DENSE_SHARE is touched, or more than one in
+ * TIES_PER_SCAN ties at its cut: a score array read in order costs a fraction of one read in the
+ * touched order (a word and one letter touched 400,000 of 578,000 passages: 8 ms a keystroke at
+ * 100,000 versions, against 2), and of a sort of a hundred thousand ties (a two-letter query).
  */
 const TIES_PER_SCAN = 16;
-/**
- * TrigramScorer.top reads every passage's score in order, rather than those of the passages a
- * query touched, where more than one passage in this many is touched: reading a score array in
- * order costs a fraction of reading it in the touched order (a query's word and one letter
- * touched 400,000 of 578,000 passages: 8 ms a keystroke at 100,000 versions, against 2).
- */
 const DENSE_SHARE = 4;
 
 /**
@@ -374,10 +369,14 @@ export class TrigramScorer {
       cut = 1;
       above -= histogram[1] ?? 0;
     }
-    if (dense) {
-      // Those above the cut, and the first of those at it, in passage order as read.
+    const tied = histogram[cut]!;
+    if (dense || tied * TIES_PER_SCAN > scores.length) {
+      // Most passages touched, or many tied at the cut (a query's common words): those above the
+      // cut and the first at it are read off the scores in passage order, rather than by the
+      // touched list and a sort of every tie (some hundred thousand, 20 to 30 ms a keystroke at
+      // 100,000 versions). An untouched passage scores 0, under any cut.
       const chosen: number[] = [];
-      let ties = Math.min(histogram[cut]!, limit - above);
+      let ties = Math.min(tied, limit - above);
       for (let p = 0; p < scores.length; p++) {
         const score = scores[p]!;
         if (score > cut) chosen.push(p);
@@ -388,28 +387,16 @@ export class TrigramScorer {
       }
       return chosen;
     }
+    // Few touched, few tied: those above the cut, then the first ties, in passage order.
     const chosen: number[] = [];
+    const ties: number[] = [];
     for (let i = 0; i < this.touchedCount; i++) {
       const p = touched[i]!;
       if (scores[p]! > cut) chosen.push(p);
+      else if (scores[p] === cut) ties.push(p);
     }
-    const tied = histogram[cut]!;
-    if (tied * TIES_PER_SCAN > scores.length) {
-      // Many passages tie at the cut (a query's common words): the first of them, in passage
-      // order, are found by reading the scores from the start, not by sorting every tie (some
-      // hundred thousand, 20 to 30 ms a keystroke at 100,000 versions). An untouched passage
-      // scores 0, under any cut.
-      for (let p = 0; p < scores.length && chosen.length < limit; p++) {
-        if (scores[p] === cut) chosen.push(p);
-      }
-    } else {
-      const ties: number[] = [];
-      for (let i = 0; i < this.touchedCount; i++) {
-        if (scores[touched[i]!] === cut) ties.push(touched[i]!);
-      }
-      ties.sort((a, b) => a - b);
-      for (let k = 0; k < ties.length && chosen.length < limit; k++) chosen.push(ties[k]!);
-    }
+    ties.sort((a, b) => a - b);
+    for (let k = 0; k < ties.length && chosen.length < limit; k++) chosen.push(ties[k]!);
     return chosen.sort((a, b) => a - b);
   }
 
