@@ -20,9 +20,9 @@
  *
  * The flag is the process's: the threads' young generations stop growing too, at the size they
  * start with; so startThread gives them a size of their own (THREAD_SEMI_SPACE_MB) from their
- * start. The cap holds for the rest of the run. (Code that Node 22's compile
- * cache keeps for a module first loaded meanwhile is marked with V8's flags, and compiled afresh
- * the next time the reader runs without the cap.)
+ * start. The cap holds for the rest of the run. (Code that Node 22's compile cache keeps for a
+ * module first loaded meanwhile is marked with V8's flags, and compiled afresh the next time the
+ * reader runs without the cap.)
  */
 
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -32,8 +32,9 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Both halves of the young generation together, in bytes, past which it grows no more. */
 export const CAP_BYTES = 4 * 1024 * 1024;
 
-/** V8 versions known to have `--semi-space-growth-factor` (checked on Node 20, 22 and 24). */
-const KNOWN_V8 = (major: number): boolean => major >= 11 && major <= 13;
+/** Whether this V8 is known to have `--semi-space-growth-factor` (checked on Node 20, 22, 24). */
+const V8_MAJOR = Number(process.versions.v8.split('.')[0]);
+const KNOWN_V8 = V8_MAJOR >= 11 && V8_MAJOR <= 13;
 
 /** The young generation's size now, in bytes (both halves). */
 export function youngGenerationBytes(): number {
@@ -57,7 +58,7 @@ function hold(): void {
  * growing at once if it is that large already, else after the collection that makes it so.
  */
 export function capYoungGeneration(capBytes = CAP_BYTES): void {
-  if (cap !== null || !KNOWN_V8(Number(process.versions.v8.split('.')[0]))) return;
+  if (cap !== null || !KNOWN_V8) return;
   cap = capBytes;
   hold();
   // After each collection: the one that grows it to the cap, and those after a thread started.
@@ -77,7 +78,7 @@ export const THREAD_SEMI_SPACE_MB = 8;
 /** Start a thread running `script`; the young generation stays capped once it is up. */
 export function startThread(script: URL, options: WorkerOptions): Worker {
   // V8 reads it as each thread's heap is made: it holds for every thread started from now on.
-  if (KNOWN_V8(Number(process.versions.v8.split('.')[0]))) {
+  if (KNOWN_V8) {
     setFlagsFromString(`--min-semi-space-size=${THREAD_SEMI_SPACE_MB}`);
   }
   const worker = new Worker(script, options);

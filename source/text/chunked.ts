@@ -11,7 +11,7 @@ const CHUNK_BITS = 16;
 const CHUNK = 1 << CHUNK_BITS;
 const LOW = CHUNK - 1;
 
-/** 32-bit integers, numbered from 0, added at the end (0 where none was set). */
+/** 32-bit integers, numbered from 0, added at the end. */
 export class ChunkedInts {
   readonly #chunks: Int32Array[] = [];
   #length = 0;
@@ -24,20 +24,14 @@ export class ChunkedInts {
     return this.#chunks[i >>> CHUNK_BITS]![i & LOW]!;
   }
 
-  /** Set entry `i`, of those added (see grow). */
+  /** Set entry `i`, of those pushed. */
   set(i: number, value: number): void {
     this.#chunks[i >>> CHUNK_BITS]![i & LOW] = value;
   }
 
-  /** Make room for entries up to `length`, each 0 until set. */
-  grow(length: number): void {
-    while (this.#chunks.length * CHUNK < length) this.#chunks.push(new Int32Array(CHUNK));
-    if (length > this.#length) this.#length = length;
-  }
-
   push(value: number): void {
-    this.grow(this.#length + 1);
-    this.set(this.#length - 1, value);
+    if ((this.#length & LOW) === 0) this.#chunks.push(new Int32Array(CHUNK));
+    this.set(this.#length++, value);
   }
 }
 

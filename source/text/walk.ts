@@ -4,7 +4,7 @@
  * hash) and the version's words, three by three (corpus/stories.ts samples their shingles).
  *
  * A loader thread reads every character of a large corpus here, so both are read in the same
- * walk: two walks of the same news took 50 µs a version, one takes 32 (a third of a loader's
+ * walk: two walks of the same news took 50 µs a version, one takes 35 (a third of a loader's
  * time was these walks at 100,000 versions).
  */
 import { foldCode, passageKey } from './fold.js';
@@ -150,10 +150,11 @@ let sampled = 0;
  * The passage key of each text: passageKey(text), read without making it. Its UTF-16 units are
  * written into `written[into]` and hashed as hash53 does: quotes, dashes, hyphen runs and
  * ellipses are folded, whitespace runs are one space and none at either end, lower case is by
- * table. The key's hash goes to `hashes`, where given, or to `readHash`; walk says how many units
- * the last text's key has, or -1 where a unit's lower case takes more (İ, Σ, astral letters),
- * which only passageKey can tell. (Every paragraph of a large corpus is hashed so as it loads: the
- * key's regular expression, trim and lower case were a tenth of a loader's time.)
+ * table. The key's hash goes to `readHash`, and each text's passageHash to `hashes` where given;
+ * walk says how many units the last text's key has, or -1 where a unit's lower case takes more
+ * (İ, Σ, astral letters), which only passageKey can tell. (Every paragraph of a large corpus is
+ * hashed so as it loads: the key's regular expression, trim and lower case were a tenth of a
+ * loader's time.)
  *
  * The words, with `words`: each word hashed as its folded units are read, each run of three
  * words hashed, and a quarter of those hashes, chosen by their bits, kept in `scratch`

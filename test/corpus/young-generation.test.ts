@@ -5,6 +5,18 @@ import { CAP_BYTES, THREAD_SEMI_SPACE_MB } from '../../source/corpus/young-gener
 
 const MODULE = new URL('../../source/corpus/young-generation.ts', import.meta.url).href;
 
+/** What `program` prints, run as a module in a Node of its own: V8's flags are the process's. */
+function inFreshNode(program: string): string {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', program],
+    { encoding: 'utf8' },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
 /**
  * The largest the young generation grows in a fresh Node while objects pile up that all live on
  * (as a corpus's do), with the cap or without. Two threads start meanwhile (each start makes V8
@@ -35,14 +47,7 @@ function largestYoungGeneration(capped: boolean): number {
     }
     console.log(largest);
   `;
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '--eval', program],
-    { encoding: 'utf8' },
-  );
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return Number(run.stdout.trim());
+  return Number(inFreshNode(program).trim());
 }
 
 describe('the young generation while a corpus streams in', () => {
@@ -81,14 +86,10 @@ describe('the young generation while a corpus streams in', () => {
       }
       console.log(JSON.stringify({ sizes, reader: youngGenerationBytes() }));
     `;
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '--eval', program],
-      { encoding: 'utf8' },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const { sizes, reader } = JSON.parse(run.stdout) as { sizes: number[]; reader: number };
+    const { sizes, reader } = JSON.parse(inFreshNode(program)) as {
+      sizes: number[];
+      reader: number;
+    };
     const halves = 2 * THREAD_SEMI_SPACE_MB * 1024 * 1024;
     // Both: V8's flag holds for every thread made after the first was started so.
     expect(sizes).toEqual([halves, halves]);

@@ -22,15 +22,6 @@ describe('ChunkedInts', () => {
     for (let i = 0; i < array.length; i++)
       if (ints.get(i) !== array[i]) expect(ints.get(i)).toBe(array[i]);
   });
-
-  it('makes room for entries, each 0 until set', () => {
-    const ints = new ChunkedInts();
-    ints.grow(70_000);
-    expect(ints.length).toBe(70_000);
-    expect([ints.get(0), ints.get(65_536), ints.get(69_999)]).toEqual([0, 0, 0]);
-    ints.grow(10);
-    expect(ints.length).toBe(70_000);
-  });
 });
 
 describe('ChunkedList', () => {
