@@ -37,7 +37,7 @@ export type VersionFields = Omit<Version, 'body'>;
  * for, so that the text is kept once. Copy a version with `withFields`, not with a spread, which
  * would leave the body behind.
  */
-const STORED_VERSION = {
+export const STORED_VERSION = {
   get body(): string {
     return bodyOf(this as unknown as Version);
   },

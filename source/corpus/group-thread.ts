@@ -13,7 +13,8 @@ import { startThread } from './young-generation.js';
 import { linksOf, SampleHolders } from './stories.js';
 import { giveWay, KeyTurns, readerKeyFlag, type KeyFlag } from './give-way.js';
 import { packRuns, runAt, runBuffers, runCount, type PackedRuns } from './packed.js';
-import { expectedVersions, loadedSample, type CorpusFeed } from './stream.js';
+import { expectedVersions, type CorpusFeed } from './stream.js';
+import { loadedSample } from './taken.js';
 import type { Version } from './types.js';
 
 /** What the worker is started with. */

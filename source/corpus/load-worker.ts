@@ -12,7 +12,7 @@ import { loadTextFiles, textFiles } from './folder.js';
 import { loadCsv, loadJsonLines, type RecordSink } from './records.js';
 import { serveBlocks, type IndexJob } from '../search/indexer.js';
 import { serveLinks, type GroupJob } from './group-thread.js';
-import { digestOf } from '../text/walk.js';
+import { digestOf, useHashSeeds } from '../text/walk.js';
 import { asRead, type VersionFields } from './build.js';
 import {
   movedBuffers,
@@ -43,6 +43,8 @@ export interface FilesTask {
 export interface FilesJob {
   readonly role: 'gaza-reader:files';
   readonly dir: string;
+  /** The reader's seeds for passage hashes (text/walk.ts): the hashes taken here are its. */
+  readonly seeds: readonly [number, number];
   /** The reader's key flag, to give way to its thread between files (give-way.ts). */
   readonly keyFlag?: KeyFlag;
 }
@@ -52,19 +54,24 @@ export interface RecordsJob {
   readonly role: 'gaza-reader:records';
   readonly kind: 'jsonl' | 'csv';
   readonly path: string;
+  /** The reader's seeds for passage hashes (text/walk.ts). */
+  readonly seeds: readonly [number, number];
   /** The reader's key flag, to give way to its thread between versions (give-way.ts). */
   readonly keyFlag?: KeyFlag;
 }
 
 /** Versions a loader read, and what it took of them for story grouping and for search. */
 export interface LoadedBatch {
-  /** The versions read; from a loader thread without their paragraphs, which come packed. */
-  readonly versions: VersionFields[];
+  /**
+   * The versions read; from a loader thread without their paragraphs, which come packed (and
+   * stay so on the reader's thread: see taken.ts).
+   */
+  readonly versions: (VersionFields | Omit<VersionFields, 'paragraphs'>)[];
   readonly paragraphs?: PackedParagraphs;
   /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
   readonly samples?: PackedRuns<Uint32Array>;
   /** Each version's passageHashes, for the search index: taken here too. */
-  readonly hashes?: PackedRuns<Float64Array>;
+  readonly hashes?: PackedRuns<Uint32Array>;
 }
 
 export type FromLoader =
@@ -122,7 +129,7 @@ function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayB
   );
   const hashes = packRuns(
     digests.map((digest) => digest.hashes),
-    (length) => new Float64Array(length),
+    (length) => new Uint32Array(length),
   );
   const { versions, packed } = packParagraphs(read);
   return {
@@ -156,12 +163,14 @@ if (port && job?.role === 'gaza-reader:index') {
   serveLinks(port, job.keyFlag);
 } else if (port && job?.role === 'gaza-reader:records') {
   try {
+    useHashSeeds(job.seeds);
     loadRecords(job, post);
   } catch (error) {
     post(failed(error));
   }
 } else if (port && job?.role === 'gaza-reader:files') {
   try {
+    useHashSeeds(job.seeds);
     const warnings: LoadWarning[] = [];
     const files = textFiles(job.dir, warnings);
     post({ kind: 'listed', total: files.length, warnings });

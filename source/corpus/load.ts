@@ -38,20 +38,26 @@ export class IdRegistry {
 
   /** The version, or a copy with a free id; `warnings` hears of a change. */
   claim(version: Version, warnings: LoadWarning[]): Version {
-    const first = this.taken.get(version.id);
+    const id = this.claimId(version, warnings);
+    return id === version.id ? version : withFields(version, { id });
+  }
+
+  /** The id a version of this id and file takes: its own, or the first `id-N` not taken. */
+  claimId({ id, file }: Pick<Version, 'id' | 'file'>, warnings: LoadWarning[]): string {
+    const first = this.taken.get(id);
     if (first === undefined) {
-      this.taken.set(version.id, version.file);
-      return version;
+      this.taken.set(id, file);
+      return id;
     }
     let n = 2;
-    while (this.taken.has(`${version.id}-${n}`)) n++;
-    const id = `${version.id}-${n}`;
-    this.taken.set(id, version.file);
+    while (this.taken.has(`${id}-${n}`)) n++;
+    const unique = `${id}-${n}`;
+    this.taken.set(unique, file);
     warnings.push({
-      file: version.file,
-      message: `${version.file}: its id "${version.id}" is taken by ${first}, so it is "${id}"`,
+      file,
+      message: `${file}: its id "${id}" is taken by ${first}, so it is "${unique}"`,
     });
-    return withFields(version, { id });
+    return unique;
   }
 }
 

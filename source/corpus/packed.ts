@@ -7,9 +7,9 @@
  * million new strings, which the garbage collector then copies twice (once within the young
  * generation, once into the old) while keys wait: at 100,000 versions, a third of a gigabyte,
  * and collections of 15 to 25 ms in the middle of frames. Packed, each batch arrives as two
- * buffers, each read once into one large string, which V8 keeps where it is, and each paragraph
- * is cut from it without copying (a sliced string, a few words), so only the small pieces pass
- * through the young generation.
+ * buffers, which the reader's thread keeps as they are, and reads a paragraph out of when it is
+ * asked for (taken.ts). The indexing thread reads each block's passages out of one string per
+ * buffer, each passage cut from it without copying (a sliced string, a few words).
  *
  * Written straight into the buffers, the characters are copied once on each side. (Joined into a
  * string and sent as such, they were copied up to five times, each into fresh memory: the join, a
@@ -88,26 +88,45 @@ export function movedBuffers(packed: PackedTexts | PackedParagraphs): ArrayBuffe
   return moved;
 }
 
-/** Pack texts to cross to another thread; unpackTexts gives them back. */
-export function packTexts(texts: readonly string[]): PackedTexts {
+/** A text in another packing's buffer: characters `start` to `end` of it (see PackedTexts). */
+export interface PackedPiece {
+  readonly bytes: Uint8Array;
+  /** Whether the buffer is UTF-16 (two bytes a character), not a byte a character. */
+  readonly wide: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Pack texts to cross to another thread; unpackTexts gives them back. A text is a string, or a
+ * piece of another packing, whose bytes are copied as they are.
+ */
+export function packTexts(texts: readonly (string | PackedPiece)[]): PackedTexts {
   const starts = new Int32Array(texts.length);
   // First where each text goes, then the characters: the buffers are made to size.
   let narrowLength = 0;
   let wideLength = 0;
   texts.forEach((text, i) => {
-    if (BEYOND_LATIN1.test(text)) {
+    const wide = typeof text === 'string' ? BEYOND_LATIN1.test(text) : text.wide;
+    const length = typeof text === 'string' ? text.length : text.end - text.start;
+    if (wide) {
       starts[i] = -1 - wideLength;
-      wideLength += text.length;
+      wideLength += length;
     } else {
       starts[i] = narrowLength;
-      narrowLength += text.length;
+      narrowLength += length;
     }
   });
   const narrow = Buffer.from(new ArrayBuffer(narrowLength));
   const wide = Buffer.from(new ArrayBuffer(2 * wideLength));
   texts.forEach((text, i) => {
     const start = starts[i]!;
-    if (start >= 0) narrow.write(text, start, 'latin1');
+    if (typeof text !== 'string') {
+      const to = start >= 0 ? narrow : wide;
+      const at = start >= 0 ? start : 2 * (-1 - start);
+      const width = text.wide ? 2 : 1;
+      to.set(text.bytes.subarray(width * text.start, width * text.end), at);
+    } else if (start >= 0) narrow.write(text, start, 'latin1');
     else wide.write(text, 2 * (-1 - start), 'utf16le');
   });
   return { narrow: narrow.buffer, wide: wide.buffer, starts };
@@ -142,32 +161,15 @@ export function unpackTexts({
 }
 
 /**
- * Take the paragraphs out of versions (which keep an empty list) and pack them;
- * unpackParagraphs puts them back.
+ * Take the paragraphs out of versions and pack them; the reader's thread keeps them so (see
+ * taken.ts).
  */
 export function packParagraphs(versions: readonly VersionFields[]): {
-  readonly versions: VersionFields[];
+  readonly versions: Omit<VersionFields, 'paragraphs'>[];
   readonly packed: PackedParagraphs;
 } {
   const counts = Int32Array.from(versions, (version) => version.paragraphs.length);
   const packed = packTexts(versions.flatMap((version) => version.paragraphs));
-  const bare = versions.map((version) => ({ ...version, paragraphs: [] }));
+  const bare = versions.map(({ paragraphs: _packed, ...version }) => version);
   return { versions: bare, packed: { ...packed, counts } };
-}
-
-/**
- * Give versions that crossed without their paragraphs (see packParagraphs) their paragraphs again.
- * The versions are the receiver's own copies: they are filled in.
- */
-export function unpackParagraphs(
-  versions: readonly VersionFields[],
-  packed: PackedParagraphs,
-): void {
-  const paragraphs = unpackTexts(packed);
-  let at = 0;
-  versions.forEach((version, v) => {
-    const count = packed.counts[v]!;
-    (version as { paragraphs: readonly string[] }).paragraphs = paragraphs.slice(at, at + count);
-    at += count;
-  });
 }

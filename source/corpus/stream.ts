@@ -14,10 +14,11 @@ import { existsSync, opendirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { storedVersion } from './build.js';
+import { storedVersion, type VersionFields } from './build.js';
 import { UserError } from './errors.js';
 import { loadTextFiles, textFiles, type Candidate } from './folder.js';
-import { runAt, runCount, unpackParagraphs, type PackedRuns } from './packed.js';
+import { TakenBatch, takenVersion } from './taken.js';
+import { hashSeeds } from '../text/walk.js';
 import type { FilesJob, FilesTask, FromLoader, LoadedBatch, RecordsJob } from './load-worker.js';
 import { finishCorpus, IdRegistry, placeCorpus, readCorpus, type LoadOptions } from './load.js';
 import { CHUNK_BYTES } from './read.js';
@@ -25,59 +26,6 @@ import { sanitizeLine } from './sanitize.js';
 import type { Corpus, LoadWarning, Version } from './types.js';
 import { KeyTurns, LOADER_NICENESS, lowerOtherThreads, readerKeyFlag } from './give-way.js';
 import { capYoungGeneration, startThread } from './young-generation.js';
-
-/**
- * What a loader thread took of a batch of versions for story grouping and for search, in one
- * buffer each (see PackedRuns). Each version keeps, under symbols, unseen (not enumerable), its
- * batch's and its place in it: two fields, no object of its own. (A WeakMap of 100,000 versions
- * cost the reader's thread a fifteenth of its time while loading, most of it in the garbage
- * collector's ephemeron tables; an object and two buffers a version, a sixth of what its
- * collector copied.)
- */
-class TakenBatch {
-  /** Which versions' hashes were given (see takePassageHashes), and how many. */
-  private readonly given: Uint8Array;
-  private givenCount = 0;
-
-  constructor(
-    readonly samples: PackedRuns<Uint32Array> | undefined,
-    private hashes: PackedRuns<Float64Array> | undefined,
-  ) {
-    this.given = new Uint8Array(hashes ? runCount(hashes) : 0);
-  }
-
-  /** The hashes of the version at `at`, once; the batch's are let go once all are given. */
-  takeHashes(at: number): Float64Array | undefined {
-    if (!this.hashes || this.given[at]) return undefined;
-    const hashes = runAt(this.hashes, at);
-    this.given[at] = 1;
-    if (++this.givenCount === this.given.length) this.hashes = undefined;
-    return hashes;
-  }
-}
-
-const TAKEN = Symbol('loaded by a thread');
-const TAKEN_AT = Symbol('place in the batch loaded');
-
-type Loaded = Version & { readonly [TAKEN]?: TakenBatch; readonly [TAKEN_AT]?: number };
-
-/**
- * A version's passageHashes (search/passages.ts), if a loader thread took them, given once: the
- * search index reads each version's passages once, and the hashes are then let go (a batch's
- * buffer once each of its versions' are given). A version asked for again has none, and the
- * index takes them itself.
- */
-export function takePassageHashes(version: Version): Float64Array | undefined {
-  const loaded = version as Loaded;
-  return loaded[TAKEN]?.takeHashes(loaded[TAKEN_AT]!);
-}
-
-/** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
-export function loadedSample(version: Version): Uint32Array | undefined {
-  const loaded = version as Loaded;
-  const samples = loaded[TAKEN]?.samples;
-  return samples && runAt(samples, loaded[TAKEN_AT]!);
-}
 
 /**
  * How often loading's progress is published, at most: each publication draws the reader again,
@@ -283,15 +231,17 @@ class Gatherer {
     warnings: readonly LoadWarning[],
   ): void {
     for (const warning of warnings) this.warnings.push(warning);
-    if (paragraphs) unpackParagraphs(versions, paragraphs);
-    const taken = samples || hashes ? new TakenBatch(samples, hashes) : null;
-    versions.forEach((fields, i) => {
-      const version = this.ids.claim(storedVersion(fields), this.idWarnings);
-      if (taken) {
-        Object.defineProperty(version, TAKEN, { value: taken });
-        Object.defineProperty(version, TAKEN_AT, { value: i });
+    if (!paragraphs) {
+      for (const fields of versions) {
+        this.versions.push(this.ids.claim(storedVersion(fields as VersionFields), this.idWarnings));
       }
-      this.versions.push(version);
+      return;
+    }
+    // Kept packed, read out when asked for (see taken.ts).
+    const batch = new TakenBatch(paragraphs, samples, hashes);
+    versions.forEach((fields, i) => {
+      const id = this.ids.claimId(fields, this.idWarnings);
+      this.versions.push(takenVersion(id === fields.id ? fields : { ...fields, id }, batch, i));
     });
   }
 
@@ -481,7 +431,12 @@ function streamFolder(place: Place, options: StreamOptions, count: number | null
   const threads: Worker[] = [];
   lowerOtherThreads(LOADER_NICENESS);
   capYoungGeneration();
-  const job: FilesJob = { role: 'gaza-reader:files', dir: place.dir, keyFlag: readerKeyFlag };
+  const job: FilesJob = {
+    role: 'gaza-reader:files',
+    dir: place.dir,
+    keyFlag: readerKeyFlag,
+    seeds: hashSeeds(),
+  };
   const give = (worker: Worker): void => {
     if (handed < chunks) worker.postMessage(range(handed++));
   };
@@ -533,6 +488,7 @@ function streamRecords(place: Place, options: StreamOptions): CorpusFeed {
     kind: place.kind === 'csv' ? 'csv' : 'jsonl',
     path: place.dir,
     keyFlag: readerKeyFlag,
+    seeds: hashSeeds(),
   };
   lowerOtherThreads(LOADER_NICENESS);
   capYoungGeneration();

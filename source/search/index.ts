@@ -36,6 +36,7 @@ import {
   type TrigramBlock,
 } from './trigrams.js';
 import type { GrowingSearchIndex, SearchHit, SearchIndex, SearchOptions } from './types.js';
+import type { PackedTexts } from '../corpus/packed.js';
 
 export type { GrowingSearchIndex, SearchHit, SearchIndex, SearchOptions } from './types.js';
 export type { TrigramBlock } from './trigrams.js';
@@ -232,12 +233,19 @@ function rank(engine: Engine, normalized: string): SearchHit[] {
   );
 }
 
+/** The passages of a block to build elsewhere, packed a part at a time as they are sent. */
+export interface BlockTexts {
+  readonly length: number;
+  /** Passages `from` to before `to` of the block, packed (see corpus/packed.ts). */
+  pack(from: number, to: number): PackedTexts;
+}
+
 /**
  * Builds the trigram block of some passages, on another thread; null builds each block here,
  * a slice at a time, in `work`. `release`, when it has one, is called once the index is whole:
  * no block is asked for after it, and the thread can end (with all it kept between blocks).
  */
-export type BlockBuilder = ((texts: readonly string[]) => Promise<TrigramBlock>) & {
+export type BlockBuilder = ((texts: BlockTexts) => Promise<TrigramBlock>) & {
   readonly release?: () => void;
 };
 
@@ -253,7 +261,7 @@ export interface GrowingIndexOptions {
    */
   readonly threadFrom?: number;
   /** Each version's passageHashes, where a loader thread took them (see PassageCollector). */
-  readonly hashes?: (version: Version) => Float64Array | undefined;
+  readonly hashes?: (version: Version) => Uint32Array | undefined;
 }
 
 /** A block of passages cut, and how many versions had been read when it was. */
@@ -285,7 +293,7 @@ class Growing implements GrowingSearchIndex {
   /** Whether the builder has been told the index is whole. */
   #released = false;
   threadFrom: number;
-  readonly #hashes: ((version: Version) => Float64Array | undefined) | undefined;
+  readonly #hashes: ((version: Version) => Uint32Array | undefined) | undefined;
   /** Whether to warm the matcher up once a block is in and the corpus whole (see warmOnce). */
   #warm = false;
   /** Versions added, and those whose passages are read. */
@@ -439,7 +447,12 @@ class Growing implements GrowingSearchIndex {
   #send(cut: Cut): void {
     this.#cuts.push(cut);
     if (!this.#build || !cut.elsewhere) return;
-    void this.#build(this.#texts(cut)).then(
+    const collector = this.#collector;
+    const texts: BlockTexts = {
+      length: cut.to - cut.from,
+      pack: (from, to) => collector.pack(cut.from + from, cut.from + to),
+    };
+    void this.#build(texts).then(
       (block) => {
         this.#built.set(cut, block);
         this.#join();

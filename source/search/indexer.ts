@@ -8,7 +8,7 @@ import { startThread } from '../corpus/young-generation.js';
 import type { BlockBuilder } from './index.js';
 import { buildTrigramIndex, type TrigramBlock } from './trigrams.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from '../corpus/give-way.js';
-import { movedBuffers, packTexts, unpackTexts, type PackedTexts } from '../corpus/packed.js';
+import { movedBuffers, unpackTexts, type PackedTexts } from '../corpus/packed.js';
 
 /** What the worker is started with. */
 export interface IndexJob {
@@ -101,10 +101,10 @@ export function startIndexer(script: URL): Indexer {
         let from = 0;
         const send = (): void => {
           if (!waiting.has(id)) return; // closed, or failed already
-          const part = texts.slice(from, from + PART);
-          from += part.length;
+          const to = Math.min(texts.length, from + PART);
+          const packed = texts.pack(from, to);
+          from = to;
           const last = from >= texts.length;
-          const packed = packTexts(part);
           const request = { id, texts: packed, last };
           worker.postMessage(request satisfies BlockRequest, movedBuffers(packed));
           if (!last) setImmediate(send);

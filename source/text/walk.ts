@@ -15,22 +15,54 @@ import { isWordUnit } from './word-units.js';
 // Passage keys
 
 /**
- * Two 32-bit FNV-1a hashes of a string, with different offsets, as one 53-bit number.
- * @internal Exported for tests: passageHash must give what this gives of passageKey.
+ * A passage key's hash is 64 bits, two 32-bit lanes of FNV-1a's kind read side by side, in two
+ * words: search/passages.ts tells passages apart by it alone, so that the reader's thread never
+ * needs a paragraph's text to know its passage (with a million passages, two keys share a hash
+ * once in some 30 million corpora). The lanes start from seeds drawn at random for each run of
+ * the reader, so that no corpus can be written to make two passages share a hash; the threads
+ * that load a corpus are given the reader's seeds (useHashSeeds).
  */
-export function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+export const HASH_WORDS = 2;
+const seeds = crypto.getRandomValues(new Uint32Array(2));
+const A_START = 0x811c9dc5;
+const B_START = 0x01000193 ^ 0x5bd1e995;
+
+/** The seeds passage hashes start from here: a loader thread is given the reader's. */
+export function hashSeeds(): readonly [number, number] {
+  return [seeds[0]!, seeds[1]!];
+}
+
+/** Hash passage keys from these seeds (the reader's, on a loader thread). */
+export function useHashSeeds([a, b]: readonly [number, number]): void {
+  seeds[0] = a;
+  seeds[1] = b;
+}
+
+/** Put a hash in `out` at `at`; never the one that says there is no passage (0, 0). */
+function putHash(a: number, b: number, out: Uint32Array, at: number): void {
+  out[HASH_WORDS * at] = a;
+  out[HASH_WORDS * at + 1] = a === 0 && b === 0 ? 1 : b;
+}
+
+/**
+ * The hash of a passage key, as walk reads it, into `out` at `at`.
+ * @internal Exported for tests: passageHashes must give what this gives of passageKey.
+ */
+export function keyHashInto(key: string, out: Uint32Array, at: number): void {
+  if (key === '') {
+    out[HASH_WORDS * at] = 0;
+    out[HASH_WORDS * at + 1] = 0;
+    return;
+  }
+  let a = A_START ^ seeds[0]!;
+  let b = B_START ^ seeds[1]!;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
     a = Math.imul(a ^ code, 0x01000193);
     b = Math.imul(b ^ code, 0x01000193) ^ (b >>> 15);
   }
-  return (a >>> 0) * 0x200000 + (b >>> 11);
+  putHash(a >>> 0, b >>> 0, out, at);
 }
-
-/** A paragraph that makes no passage (blank once folded). */
-export const NO_PASSAGE = -1;
 
 // What walk makes of each UTF-16 unit: the unit its key holds there (0 and up), or one of
 // these. Filled in as units are met.
@@ -134,40 +166,27 @@ function takeSample(count: number): Uint32Array {
 // ---------------------------------------------------------------------------------------------
 // The walk
 
-/** Where walk writes the units of two keys; each grows as needed (see sameKey). */
-const written: Uint16Array[] = [new Uint16Array(1024), new Uint16Array(1024)];
-/** Units kept in `written` between calls, at most: one huge paragraph's are let go. */
-const WRITTEN_KEPT = 1 << 16;
-/** hash53 of the key walk read last (when it could read it). */
-let readHash = 0;
-
 /** Samples walk gathered in `scratch` in its last walk that read words. */
 let sampled = 0;
 
 /**
- * Read texts one after another, unit by unit, for their passage keys or their words or both.
+ * Read texts one after another, unit by unit, for their passage keys' hashes or their words or
+ * both.
  *
- * The passage key of each text: passageKey(text), read without making it. Its UTF-16 units are
- * written into `written[into]` and hashed as hash53 does: quotes, dashes, hyphen runs and
- * ellipses are folded, whitespace runs are one space and none at either end, lower case is by
- * table. The key's hash goes to `readHash`, and each text's passageHash to `hashes` where given;
- * walk says how many units the last text's key has, or -1 where a unit's lower case takes more
- * (İ, Σ, astral letters), which only passageKey can tell. (Every paragraph of a large corpus is
- * hashed so as it loads: the key's regular expression, trim and lower case were a tenth of a
- * loader's time.)
+ * The passage key of each text, passageKey(text), is hashed without being made: its UTF-16
+ * units are hashed as keyHashInto hashes them, quotes, dashes, hyphen runs and ellipses folded,
+ * whitespace runs one space and none at either end, lower case by table. Each text's hash goes
+ * to `hashes` (HASH_WORDS words a text) where given. Where a unit's lower case takes more (İ, Σ,
+ * astral letters), which only passageKey can tell, the key is made. (Every paragraph of a large
+ * corpus is hashed so as it loads: the key's regular expression, trim and lower case were a
+ * tenth of a loader's time.)
  *
  * The words, with `words`: each word hashed as its folded units are read, each run of three
  * words hashed, and a quarter of those hashes, chosen by their bits, kept in `scratch`
  * (`sampled` of them). The texts are read as if joined by blank lines: a word ends with its text.
  */
-function walk(
-  texts: readonly string[],
-  into: 0 | 1,
-  keys: boolean,
-  words: boolean,
-  hashes: Float64Array | null = null,
-): number {
-  let count = 0;
+function walk(texts: readonly string[], words: boolean, hashes: Uint32Array | null): void {
+  const keys = hashes !== null;
   // Words: the last two, how many so far, the one being read and whether one is; samples kept.
   let w1 = 0;
   let w2 = 0;
@@ -175,19 +194,17 @@ function walk(
   let word = WORD_START;
   let inWord = false;
   let samples = 0;
+  const aStart = A_START ^ seeds[0]!;
+  const bStart = B_START ^ seeds[1]!;
   for (let t = 0; t < texts.length; t++) {
     const text = texts[t]!;
-    // A key is at most three units a unit of the text (an ellipsis is three dots).
-    if (keys && written[into]!.length < 3 * text.length) {
-      written[into] = new Uint16Array(3 * text.length);
-    }
-    const units = written[into]!;
-    let a = 0x811c9dc5;
-    let b = 0x01000193 ^ 0x5bd1e995;
+    let a = aStart;
+    let b = bStart;
     let space = false;
+    // Units of the key so far.
+    let count = 0;
     // Whether this text's key is read, and can still be (no unit for passageKey alone so far).
     let keyed = keys;
-    count = 0;
     // Past the end of each text, a space: a word ends with its text.
     const end = words ? text.length + 1 : text.length;
     for (let i = 0; i < end; i++) {
@@ -238,67 +255,39 @@ function walk(
       // The space before this unit, then its one unit, or the three dots of an ellipsis.
       let times = 1;
       if (space && count > 0) {
-        units[count++] = 0x20;
+        count++;
         a = Math.imul(a ^ 0x20, 0x01000193);
         b = Math.imul(b ^ 0x20, 0x01000193) ^ (b >>> 15);
       }
       space = false;
       if (key === ELLIPSIS) [key, times] = [0x2e, 3];
       for (; times > 0; times--) {
-        units[count++] = key;
+        count++;
         a = Math.imul(a ^ key, 0x01000193);
         b = Math.imul(b ^ key, 0x01000193) ^ (b >>> 15);
       }
     }
-    if (!keys) continue;
-    if (!keyed) count = -1;
-    else readHash = (a >>> 0) * 0x200000 + (b >>> 11);
-    if (hashes) hashes[t] = hashRead(text, count);
+    if (!hashes) continue;
+    if (!keyed) keyHashInto(passageKey(text), hashes, t);
+    else if (count === 0) keyHashInto('', hashes, t);
+    else putHash(a >>> 0, b >>> 0, hashes, t);
   }
   sampled = samples;
-  return count;
 }
 
-/** Let go of one huge paragraph's units. */
-function trimWritten(): void {
-  if (written[0]!.length > WRITTEN_KEPT) written[0] = new Uint16Array(1024);
-  if (written[1]!.length > WRITTEN_KEPT) written[1] = new Uint16Array(1024);
+/**
+ * Each paragraph's passage key hash (keyHashInto of passageKey), HASH_WORDS words a paragraph,
+ * without making the keys: 0 and 0 where the key is empty (the paragraph is no passage).
+ */
+export function passageHashes(paragraphs: readonly string[]): Uint32Array {
+  const hashes = new Uint32Array(HASH_WORDS * paragraphs.length);
+  walk(paragraphs, false, hashes);
+  return hashes;
 }
 
-/** hash53 of a passage key, or NO_PASSAGE for an empty one. */
-function keyHash(key: string): number {
-  return key === '' ? NO_PASSAGE : hash53(key);
-}
-
-/** What walk read of `text` (its count), as a passage's hash. */
-function hashRead(text: string, count: number): number {
-  if (count < 0) return keyHash(passageKey(text));
-  return count === 0 ? NO_PASSAGE : readHash;
-}
-
-/** hash53(passageKey(text)), or NO_PASSAGE where the key is empty, without making the key. */
-export function passageHash(text: string): number {
-  const hash = hashRead(text, walk([text], 0, true, false));
-  trimWritten();
-  return hash;
-}
-
-/** Whether two texts have one passage key, without making the keys. */
-export function sameKey(x: string, y: string): boolean {
-  const count = walk([x], 0, true, false);
-  const otherCount = count < 0 ? -1 : walk([y], 1, true, false);
-  let same: boolean;
-  if (otherCount < 0) same = passageKey(x) === passageKey(y);
-  else if (count !== otherCount) same = false;
-  else {
-    const units = written[0]!;
-    const others = written[1]!;
-    let i = 0;
-    while (i < count && units[i] === others[i]) i++;
-    same = i === count;
-  }
-  trimWritten();
-  return same;
+/** Whether the hash at `at` in `hashes` says there is no passage (a blank paragraph). */
+export function isNoPassage(hashes: Uint32Array, at: number): boolean {
+  return hashes[HASH_WORDS * at] === 0 && hashes[HASH_WORDS * at + 1] === 0;
 }
 
 /**
@@ -306,7 +295,7 @@ export function sameKey(x: string, y: string): boolean {
  * its body (the paragraphs joined by blank lines), without joining them.
  */
 export function shingleSampleOf(paragraphs: readonly string[]): Uint32Array {
-  walk(paragraphs, 0, false, true);
+  walk(paragraphs, true, null);
   return takeSample(sampled);
 }
 
@@ -314,14 +303,13 @@ export function shingleSampleOf(paragraphs: readonly string[]): Uint32Array {
 export interface Digest {
   /** Its shingle sample (see shingleSampleOf). */
   readonly sample: Uint32Array;
-  /** Each paragraph's passageHash. */
-  readonly hashes: Float64Array;
+  /** Its paragraphs' passageHashes. */
+  readonly hashes: Uint32Array;
 }
 
 /** A version's shingle sample and its paragraphs' passage hashes, in one walk of its text. */
 export function digestOf(paragraphs: readonly string[]): Digest {
-  const hashes = new Float64Array(paragraphs.length);
-  walk(paragraphs, 0, true, true, hashes);
-  trimWritten();
+  const hashes = new Uint32Array(HASH_WORDS * paragraphs.length);
+  walk(paragraphs, true, hashes);
   return { sample: takeSample(sampled), hashes };
 }

@@ -2,7 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { useApp } from 'ink';
 import { findLinksOnThread, LinksAsLoaded } from '../corpus/group-thread.js';
 import { loaderScript, type CorpusFeed } from '../corpus/stream.js';
-import type { BlockBuilder } from '../search/index.js';
+import type { BlockBuilder, BlockTexts } from '../search/index.js';
 import { startIndexer, type Indexer } from '../search/indexer.js';
 import { App, type AppProps } from './app.js';
 import type { FindLinks } from './hooks/use-stories.js';
@@ -25,7 +25,7 @@ function useIndexer(feed: CorpusFeed): BlockBuilder | null {
     const script = feed.progress === null ? null : loaderScript();
     if (!script) return null;
     let started: Indexer | null = null;
-    const build = (texts: readonly string[]) => (started ??= startIndexer(script)).build(texts);
+    const build = (texts: BlockTexts) => (started ??= startIndexer(script)).build(texts);
     const release = (): void => {
       started?.close();
       started = null;

@@ -9,7 +9,8 @@ import {
   GrowingLinkSearch,
   LinksAsLoaded,
 } from '../../source/corpus/group-thread.js';
-import { loadedSample, openCorpus, type CorpusFeed } from '../../source/corpus/stream.js';
+import { openCorpus, type CorpusFeed } from '../../source/corpus/stream.js';
+import { loadedSample } from '../../source/corpus/taken.js';
 import { until } from '../helpers/wait.js';
 import {
   groupStories,

@@ -6,13 +6,12 @@ import { lowerKeyFlag, raiseKeyFlag } from '../../source/corpus/give-way.js';
 import {
   expectedVersions,
   Inbox,
-  takePassageHashes,
-  loadedSample,
   openCorpus,
   type CorpusFeed,
   type StreamOptions,
 } from '../../source/corpus/stream.js';
 import { shingleSampleOf } from '../../source/corpus/stories.js';
+import { loadedSample, takePassageHashes } from '../../source/corpus/taken.js';
 import { passageHashes } from '../../source/search/passages.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import { userError } from '../helpers/errors.js';
@@ -37,6 +36,20 @@ function folder(count: number): string {
   writeUnder(dir, '005a.txt', '');
   writeUnder(dir, '005b.txt', new Uint8Array([0, 1, 2, 0, 0, 3]));
   return dir;
+}
+
+/**
+ * A corpus's versions as plain fields, their paragraphs among them: a version from a loader
+ * thread reads its paragraphs out of its batch when asked (corpus/taken.ts), rather than hold
+ * them as a field of its own.
+ */
+function fieldsOf(corpus: Corpus | null): unknown {
+  return (
+    corpus && {
+      ...corpus,
+      versions: corpus.versions.map((v) => ({ ...v, paragraphs: v.paragraphs })),
+    }
+  );
 }
 
 /** Every change a feed publishes, until it is whole or has failed. */
@@ -72,7 +85,7 @@ describe.each(MODES)('a large folder streams in %s', (_mode, mode) => {
       expect(feed.progress).toEqual({ loaded: 0, total: null, fraction: 0 });
       const { loaded, totals, corpus } = await follow(feed);
       expect(totals.at(-1)).toBe(42);
-      expect(corpus).toEqual(loadCorpus({ dir }));
+      expect(fieldsOf(corpus)).toEqual(fieldsOf(loadCorpus({ dir })));
       // Loader threads take each version's sample for story grouping; this thread takes none.
       expect(corpus!.versions.map(loadedSample)).toEqual(
         corpus!.versions.map((v) => (mode.loader ? shingleSampleOf(v.paragraphs) : undefined)),
@@ -113,7 +126,7 @@ describe.each(MODES)('a tree of many small folders streams in %s', (_mode, mode)
       const feed = openCorpus({ dir }, { ...mode, smallFiles: 10, chunkFiles: 4, publishMs: 1 });
       expect(feed.progress).toEqual({ loaded: 0, total: 30, fraction: 0 });
       const { corpus } = await follow(feed);
-      expect(corpus).toEqual(loadCorpus({ dir }));
+      expect(fieldsOf(corpus)).toEqual(fieldsOf(loadCorpus({ dir })));
     },
   );
 });
@@ -134,7 +147,7 @@ describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
     expect(feed.progress).toEqual({ loaded: 0, total: null, fraction: 0 });
     const { corpus } = await follow(feed);
     const whole = loadCorpus({ dir: path });
-    expect(corpus).toEqual(whole);
+    expect(fieldsOf(corpus)).toEqual(fieldsOf(whole));
     expect(corpus!.versions.map((v) => v.body)).toEqual(whole.versions.map((v) => v.body));
     // Ids made unique, and the bad line named, as loadCorpus does.
     expect(whole.versions.map((v) => v.id)).toContain('v0-2');

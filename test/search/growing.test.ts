@@ -5,18 +5,20 @@ import { loadCorpus } from '../../source/corpus/load.js';
 import {
   buildSearchIndex,
   growingSearchIndex,
+  type BlockTexts,
   type GrowingSearchIndex,
   type TrigramBlock,
 } from '../../source/search/index.js';
 import { buildTrigramIndex } from '../../source/search/trigrams.js';
 import { until } from '../helpers/wait.js';
+import { textsOf } from '../helpers/blocks.js';
 
 const versions = [...loadCorpus().versions, ...generateVersions({ versions: 300, seed: 11 })];
 const QUERIES = ['ceasefire talks', 'Witkof', 'rafah crosing', 'hostages', "'Miami !Hamas", 'zz'];
 
 /** Blocks built "on another thread": later, in a promise, as a worker would answer. */
-const elsewhere = (texts: readonly string[]): Promise<TrigramBlock> =>
-  new Promise((resolve) => setImmediate(() => resolve(buildTrigramIndex(texts))));
+const elsewhere = (texts: BlockTexts): Promise<TrigramBlock> =>
+  new Promise((resolve) => setImmediate(() => resolve(buildTrigramIndex(textsOf(texts)))));
 
 /** Work until nothing is left to do here and every block sent away is back. */
 async function settle(index: GrowingSearchIndex, searched: number): Promise<void> {
@@ -42,7 +44,7 @@ function sending(threadFrom: number): {
 } {
   const sent: number[] = [];
   const released: number[] = [];
-  const build = (texts: readonly string[]) => (sent.push(texts.length), elsewhere(texts));
+  const build = (texts: BlockTexts) => (sent.push(texts.length), elsewhere(texts));
   const growing = growingSearchIndex({
     build: Object.assign(build, { release: () => released.push(sent.length) }),
     firstBlock: 50,

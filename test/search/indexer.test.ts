@@ -9,6 +9,7 @@ import { serveBlocks, startIndexer } from '../../source/search/indexer.js';
 import { packTexts } from '../../source/corpus/packed.js';
 import { buildTrigramIndex } from '../../source/search/trigrams.js';
 import { until } from '../helpers/wait.js';
+import { blockOf } from '../helpers/blocks.js';
 
 // The thread runs the bundle's worker script: `npm test` builds it first.
 const SCRIPT = new URL('../../dist/load-worker.js', import.meta.url);
@@ -21,7 +22,7 @@ describe.skipIf(!built)('the indexing thread', () => {
 
   it('builds the block this thread would build', async () => {
     const texts = versions.flatMap((v) => v.paragraphs).slice(0, 500);
-    const block = await indexer!.build(texts);
+    const block = await indexer!.build(blockOf(texts));
     expect(block).toEqual(buildTrigramIndex(texts));
   });
 
@@ -31,12 +32,12 @@ describe.skipIf(!built)('the indexing thread', () => {
       { length: 9_000 },
       (_, i) => `${paragraphs[i % paragraphs.length]!} ${i}`,
     );
-    expect(await indexer!.build(texts)).toEqual(buildTrigramIndex(texts));
+    expect(await indexer!.build(blockOf(texts))).toEqual(buildTrigramIndex(texts));
   });
 
   it('takes passages of any characters whole, NUL among them', async () => {
     const texts = ['a\u0000b', 'Türkiye’s “reply”', 'Gaza 😀 \ud800', '', 'café'];
-    expect(await indexer!.build(texts)).toEqual(buildTrigramIndex(texts));
+    expect(await indexer!.build(blockOf(texts))).toEqual(buildTrigramIndex(texts));
   });
 
   it('leaves a block it fails to build to the reader, which builds it itself', async () => {
@@ -63,7 +64,7 @@ describe.skipIf(!built)('the indexing thread', () => {
 
   it('ends with the reader: what it had not built fails', async () => {
     const other = startIndexer(SCRIPT);
-    const pending = other.build(versions.flatMap((v) => v.paragraphs));
+    const pending = other.build(blockOf(versions.flatMap((v) => v.paragraphs)));
     other.close();
     await expect(pending).rejects.toThrow(/closed/);
   });

@@ -3,20 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText, withFields } from '../../source/corpus/build.js';
 import { passageKey } from '../../source/text/fold.js';
-import {
-  hash53,
-  NO_PASSAGE,
-  PassageCollector,
-  passageHash,
-  passageHashes,
-  sameKey,
-} from '../../source/search/passages.js';
+import { PassageCollector, passageHashes } from '../../source/search/passages.js';
+import { keyHashInto } from '../../source/text/walk.js';
+import { packParagraphs, unpackTexts } from '../../source/corpus/packed.js';
+import { TakenBatch, takenVersion } from '../../source/corpus/taken.js';
+import type { Version } from '../../source/corpus/types.js';
 
-/** What passageHash must give: the hash of the passage key, made the slow way. */
-const keyHash = (text: string): number => {
-  const key = passageKey(text);
-  return key === '' ? NO_PASSAGE : hash53(key);
+/** What passageHashes must give of a text: the hash of its passage key, made the slow way. */
+const keyHash = (text: string): number[] => {
+  const hash = new Uint32Array(2);
+  keyHashInto(passageKey(text), hash, 0);
+  return [...hash];
 };
+const passageHash = (text: string): number[] => [...passageHashes([text])];
 
 /** Units passageKey folds, and letters of other scripts: Arabic, Hebrew, Cyrillic, Greek. */
 const FOLDED = [
@@ -43,8 +42,8 @@ const texts: fc.Arbitrary<string> = fc
   )
   .map((units) => units.join(''));
 
-describe('passageHash', () => {
-  it('is the hash of the passage key, whatever the text', () => {
+describe('passageHashes', () => {
+  it('give the hash of the passage key, whatever the text', () => {
     fc.assert(
       fc.property(
         fc.oneof(
@@ -52,40 +51,21 @@ describe('passageHash', () => {
           fc.string({ unit: 'binary', maxLength: 30 }),
           fc.string({ unit: 'grapheme', maxLength: 30 }),
         ),
-        (text) => passageHash(text) === keyHash(text),
+        (text) => {
+          expect(passageHash(text)).toEqual(keyHash(text));
+        },
       ),
       { numRuns: 5000 },
     );
   });
 
-  it('is one for copies that differ only in case, spacing, quotes, dashes and ellipses', () => {
+  it('are one for copies that differ only in case, spacing, quotes, dashes and ellipses', () => {
     const wire = 'Talks in Miami -- “constructive,” officials said...';
     const copy = '  talks in MIAMI — "constructive," officials\u00a0 said…\n';
-    expect(passageHash(copy)).toBe(passageHash(wire));
-    expect(passageHash('Talks in Türkiye')).not.toBe(passageHash('Talks in Turkiye'));
-    expect([...passageHashes([' \t', wire])]).toEqual([NO_PASSAGE, keyHash(wire)]);
-  });
-});
-
-describe('sameKey', () => {
-  it('says whether two texts have one passage key', () => {
-    const text = texts;
-    // The second text is often a restyling of the first: quotes, dashes, spaces, case.
-    const restyled = (x: string): fc.Arbitrary<string> =>
-      fc.constantFrom(
-        x,
-        x.toUpperCase(),
-        x.replaceAll("'", '’').replaceAll('"', '“'),
-        x.replaceAll('—', '--').replaceAll('…', '...'),
-        ` ${x.replaceAll(' ', '\u00a0 ')}\n`,
-      );
-    fc.assert(
-      fc.property(
-        text.chain((x) => fc.tuple(fc.constant(x), fc.oneof(restyled(x), text))),
-        ([x, y]) => sameKey(x, y) === (passageKey(x) === passageKey(y)),
-      ),
-      { numRuns: 5000 },
-    );
+    expect(passageHash(copy)).toEqual(passageHash(wire));
+    expect(passageHash('Talks in Türkiye')).not.toEqual(passageHash('Talks in Turkiye'));
+    // A blank paragraph is no passage: 0 and 0.
+    expect([...passageHashes([' \t', wire])]).toEqual([0, 0, ...keyHash(wire)]);
   });
 });
 
@@ -127,5 +107,36 @@ describe('PassageCollector', () => {
     [...expected.values()].forEach((passage, p) =>
       expect(collector.placementsOf(p)).toEqual(passage.places),
     );
+  });
+
+  it('reads the passages of versions kept packed from their batches, and packs them as bytes', () => {
+    const pool = ['Talks went on.', '“Quoted” talks.', 'Türkiye said.', 'TALKS WENT ON.', ' \t'];
+    const base = versionFromText('base.txt', '/corpus/base.txt', 'Base text.');
+    const versions = Array.from({ length: 300 }, (_, v) =>
+      withFields(base, {
+        id: String(v),
+        paragraphs: Array.from({ length: 1 + (v % 4) }, (_, i) => pool[(v * 7 + i) % pool.length]!),
+      }),
+    );
+    // In batches of 50, as loader threads send them, their hashes taken there.
+    const kept: Version[] = [];
+    for (let from = 0; from < versions.length; from += 50) {
+      const batch = versions.slice(from, from + 50);
+      const { versions: bare, packed } = packParagraphs(batch);
+      const taken = new TakenBatch(packed, undefined, undefined);
+      bare.forEach((version, i) => kept.push(takenVersion(version, taken, i)));
+    }
+    const plain = new PassageCollector();
+    for (const _ of plain.addSteps(versions));
+    const packed = new PassageCollector();
+    for (const _ of packed.addSteps(kept));
+    expect(packed.texts.length).toBe(3);
+    expect(packed.texts.slice()).toEqual(plain.texts.slice());
+    for (let p = 0; p < packed.texts.length; p++) {
+      expect(packed.placementsOf(p)).toEqual(plain.placementsOf(p));
+      expect(packed.texts.at(p)).toBe(plain.texts.at(p));
+    }
+    expect(unpackTexts(packed.pack(1, 3))).toEqual(plain.texts.slice(1, 3));
+    expect(unpackTexts(plain.pack(0, 3))).toEqual(plain.texts.slice(0, 3));
   });
 });

@@ -14,6 +14,8 @@ import { App } from '../../source/ui/app.js';
 import { FeedApp } from '../../source/ui/feed.js';
 import { monoTheme } from '../../source/ui/theme.js';
 import { until } from '../helpers/ink.js';
+import { textsOf } from '../helpers/blocks.js';
+import type { BlockTexts } from '../../source/search/index.js';
 
 const seeds = loadCorpus();
 // Loader and grouping threads run the bundle's worker script: `npm test` builds it first.
@@ -94,9 +96,9 @@ describe('indexing on a thread', () => {
     const versions = generateVersions({ versions: 400, seed: 8 });
     for (const total of [600, 20_000]) {
       const sent: number[] = [];
-      const build = (texts: readonly string[]): Promise<TrigramBlock> => {
+      const build = (texts: BlockTexts): Promise<TrigramBlock> => {
         sent.push(texts.length);
-        return Promise.resolve(buildTrigramIndex(texts));
+        return Promise.resolve(buildTrigramIndex(textsOf(texts)));
       };
       const instance = render(
         <App

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { takePassageHashes } from '../../corpus/stream.js';
+import { takePassageHashes } from '../../corpus/taken.js';
 import type { Version } from '../../corpus/types.js';
 import { growingSearchIndex, type BlockBuilder } from '../../search/index.js';
 import { inBackground, timeLeft } from '../background.js';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LinkSearch } from '../../corpus/group-thread.js';
 import { StoryGrouper, type StoryMap } from '../../corpus/stories.js';
-import { loadedSample } from '../../corpus/stream.js';
+import { loadedSample } from '../../corpus/taken.js';
 import type { Version } from '../../corpus/types.js';
 import { inBackground, timeLeft } from '../background.js';
 
