@@ -8,8 +8,8 @@
  * generation, once into the old) while keys wait: at 100,000 versions, a third of a gigabyte,
  * and collections of 15 to 25 ms in the middle of frames. Packed, each batch arrives as two
  * buffers, which the reader's thread keeps as they are, and reads a paragraph out of when it is
- * asked for (taken.ts). The indexing thread reads each block's passages out of one string per
- * buffer, each passage cut from it without copying (a sliced string, a few words).
+ * asked for (taken.ts). The indexing thread reads each block's passages as they crossed, from the
+ * bytes (search/trigrams.ts).
  *
  * Written straight into the buffers, the characters are copied once on each side. (Joined into a
  * string and sent as such, they were copied up to five times, each into fresh memory: the join, a
@@ -98,8 +98,8 @@ export interface PackedPiece {
 }
 
 /**
- * Pack texts to cross to another thread; unpackTexts gives them back. A text is a string, or a
- * piece of another packing, whose bytes are copied as they are.
+ * Pack texts to cross to another thread. A text is a string, or a piece of another packing, whose
+ * bytes are copied as they are.
  */
 export function packTexts(texts: readonly (string | PackedPiece)[]): PackedTexts {
   const starts = new Int32Array(texts.length);
@@ -133,31 +133,24 @@ export function packTexts(texts: readonly (string | PackedPiece)[]): PackedTexts
 }
 
 /**
- * The texts packTexts packed, each cut from one string of its buffer, read once: a sliced string
- * of a few words, no copy.
+ * Where each text of a packing ends, in characters, in its buffer (as `starts` says where it
+ * starts): where the next one in its buffer starts, or at the buffer's end.
  */
-export function unpackTexts({
-  narrow: narrowBytes,
-  wide: wideBytes,
-  starts,
-}: PackedTexts): string[] {
-  const narrow = Buffer.from(narrowBytes).toString('latin1');
-  const wide = Buffer.from(wideBytes).toString('utf16le');
-  const texts = new Array<string>(starts.length);
-  // Each ends where the next one in its string starts, or at the string's end.
-  let nextNarrow = narrow.length;
-  let nextWide = wide.length;
+export function textEnds({ narrow, wide, starts }: PackedTexts): Int32Array {
+  const ends = new Int32Array(starts.length);
+  let nextNarrow = narrow.byteLength;
+  let nextWide = wide.byteLength / 2;
   for (let k = starts.length - 1; k >= 0; k--) {
     const start = starts[k]!;
     if (start >= 0) {
-      texts[k] = narrow.slice(start, nextNarrow);
+      ends[k] = nextNarrow;
       nextNarrow = start;
     } else {
-      texts[k] = wide.slice(-1 - start, nextWide);
+      ends[k] = nextWide;
       nextWide = -1 - start;
     }
   }
-  return texts;
+  return ends;
 }
 
 /**

@@ -19,7 +19,7 @@
  * its collector copied.)
  */
 import { STORED_VERSION, type VersionFields } from './build.js';
-import { runAt, runCount, type PackedParagraphs, type PackedRuns } from './packed.js';
+import { runAt, runCount, textEnds, type PackedParagraphs, type PackedRuns } from './packed.js';
 import type { Version } from './types.js';
 
 /** A batch of versions as a loader thread sent it, on the reader's thread. */
@@ -45,23 +45,8 @@ export class TakenBatch {
     this.given = new Uint8Array(hashes ? runCount(hashes) : 0);
     this.#narrow = Buffer.from(paragraphs.narrow);
     this.#wide = Buffer.from(paragraphs.wide);
-    const starts = paragraphs.starts;
-    this.#starts = starts;
-    // Each ends where the next in its buffer starts, or at the buffer's end.
-    const ends = new Int32Array(starts.length);
-    let nextNarrow = this.#narrow.length;
-    let nextWide = this.#wide.length / 2;
-    for (let k = starts.length - 1; k >= 0; k--) {
-      const start = starts[k]!;
-      if (start >= 0) {
-        ends[k] = nextNarrow;
-        nextNarrow = start;
-      } else {
-        ends[k] = nextWide;
-        nextWide = -1 - start;
-      }
-    }
-    this.#ends = ends;
+    this.#starts = paragraphs.starts;
+    this.#ends = textEnds(paragraphs);
     const { counts } = paragraphs;
     this.#firsts = new Int32Array(counts.length + 1);
     for (let v = 0; v < counts.length; v++) this.#firsts[v + 1] = this.#firsts[v]! + counts[v]!;

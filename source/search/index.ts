@@ -29,6 +29,7 @@ import { candidateTerms, matchExtended, planExtended } from './extended.js';
 import { parseExtended, type ExtendedQuery } from './syntax.js';
 import { PassageCollector, type PassageTexts, type Placement } from './passages.js';
 import {
+  packedIndexSteps,
   queryTrigrams,
   TrigramIndex,
   trigramIndexSteps,
@@ -416,7 +417,8 @@ class Growing implements GrowingSearchIndex {
     this.#cutBlocks();
     const waiting = this.#cuts[0];
     if (waiting && !waiting.elsewhere && !this.#built.has(waiting)) {
-      this.#building = { cut: waiting, steps: trigramIndexSteps(this.#texts(waiting)) };
+      const packed = this.#collector.pack(waiting.from, waiting.to);
+      this.#building = { cut: waiting, steps: packedIndexSteps([packed]) };
       return true;
     }
     return false;
@@ -463,10 +465,6 @@ class Growing implements GrowingSearchIndex {
         this.#tell();
       },
     );
-  }
-
-  #texts(cut: Cut): string[] {
-    return this.#collector.texts.slice(cut.from, cut.to);
   }
 
   /** Blocks built join the index in order; the search sees them at once. */

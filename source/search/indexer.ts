@@ -6,9 +6,10 @@
 import type { MessagePort } from 'node:worker_threads';
 import { startThread } from '../corpus/young-generation.js';
 import type { BlockBuilder } from './index.js';
-import { buildTrigramIndex, type TrigramBlock } from './trigrams.js';
+import { packedIndexSteps, type TrigramBlock } from './trigrams.js';
+import { finishSteps } from '../text/steps.js';
 import { giveWay, readerKeyFlag, type KeyFlag } from '../corpus/give-way.js';
-import { movedBuffers, unpackTexts, type PackedTexts } from '../corpus/packed.js';
+import { movedBuffers, type PackedTexts } from '../corpus/packed.js';
 
 /** What the worker is started with. */
 export interface IndexJob {
@@ -43,17 +44,18 @@ type BlockReply =
 
 /** The worker's side: gather each block's parts, and build it once the last is in. */
 export function serveBlocks(port: MessagePort, keyFlag?: KeyFlag): void {
-  const parts = new Map<number, string[]>();
+  const parts = new Map<number, PackedTexts[]>();
   port.on('message', ({ id, texts, last }: BlockRequest) => {
     try {
       let gathered = parts.get(id);
       if (!gathered) parts.set(id, (gathered = []));
-      for (const text of unpackTexts(texts)) gathered.push(text);
+      gathered.push(texts);
       if (!last) return;
       parts.delete(id);
-      // One block after another: the list of a block's trigrams is kept for the next, and let go
-      // with the thread, which ends once the index is whole (BlockBuilder's release).
-      const block = buildTrigramIndex(gathered, () => giveWay(keyFlag), true);
+      // Read as they came, never made strings. One block after another: the list of a block's
+      // trigrams is kept for the next, and let go with the thread, which ends once the index is
+      // whole (BlockBuilder's release).
+      const block = finishSteps(packedIndexSteps(gathered, true), () => giveWay(keyFlag));
       const buffers = [block.offsets.buffer, block.postings.buffer] as ArrayBuffer[];
       port.postMessage({ id, block } satisfies BlockReply, buffers);
     } catch (error) {

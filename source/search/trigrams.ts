@@ -19,6 +19,7 @@
 import { foldForSearch } from '../text/fold.js';
 import { finishSteps } from '../text/steps.js';
 import { isWordUnit } from '../text/word-units.js';
+import { packTexts, textEnds, type PackedTexts } from '../corpus/packed.js';
 
 /** Characters are read in 6 bits: 0 separates words, 1–63 are letters and digits. */
 const SEPARATOR = 0;
@@ -119,20 +120,79 @@ let found = new Int32Array(4096);
 const FOUND_KEPT = 1 << 16;
 
 /**
- * Put the distinct trigrams of `text`, as written (classes fold it as they read), in `found`, and
- * say how many there are. `stamp[t] === mark` once trigram t is seen, so a trigram met twice in
- * one passage is given once. (The walk of forEachTrigram, written out, with no call per trigram:
- * it runs over every character of the corpus, once or twice.)
+ * A block's passages, read in order from packed parts (corpus/packed.ts): each passage's UTF-16
+ * units, a byte a unit or two, without making a string of it. The indexing thread reads the
+ * parts as they crossed; strings are packed first (a copy, cheaper than reading them twice).
  */
-function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number {
+class PassageCursor {
+  /** The current passage's units: `units` from `start` to `end`. */
+  units: Uint8Array | Uint16Array = new Uint8Array(0);
+  start = 0;
+  end = 0;
+  readonly length: number;
+  #part = 0;
+  #k = -1;
+  #narrow: Uint8Array = new Uint8Array(0);
+  #wide: Uint16Array = new Uint16Array(0);
+  /** Where each text of the current part ends, in its buffer. */
+  #ends: Int32Array = new Int32Array(0);
+
+  constructor(private readonly parts: readonly PackedTexts[]) {
+    let length = 0;
+    for (const part of parts) length += part.starts.length;
+    this.length = length;
+  }
+
+  /** Read from the first passage again. */
+  rewind(): void {
+    this.#part = 0;
+    this.#k = -1;
+    this.#open();
+  }
+
+  /** Move to the next passage (there must be one). */
+  next(): void {
+    while (++this.#k >= this.parts[this.#part]!.starts.length) {
+      this.#part++;
+      this.#k = -1;
+      this.#open();
+    }
+    const start = this.parts[this.#part]!.starts[this.#k]!;
+    if (start >= 0) {
+      this.units = this.#narrow;
+      this.start = start;
+    } else {
+      this.units = this.#wide;
+      this.start = -1 - start;
+    }
+    this.end = this.#ends[this.#k]!;
+  }
+
+  #open(): void {
+    const part = this.parts[this.#part];
+    if (!part) return;
+    this.#narrow = new Uint8Array(part.narrow);
+    this.#wide = new Uint16Array(part.wide);
+    this.#ends = textEnds(part);
+  }
+}
+
+/**
+ * Put the distinct trigrams of the cursor's passage (classes fold it as they read), in `found`,
+ * and say how many there are. `stamp[t] === mark` once trigram t is seen, so a trigram met twice
+ * in one passage is given once. (The walk of forEachTrigram, written out, with no call per
+ * trigram: it runs over every character of the corpus, once or twice.)
+ */
+function distinctTrigrams(passage: PassageCursor, stamp: Int32Array, mark: number): number {
+  const { units, start, end } = passage;
   // A passage has at most one trigram a character, and one more.
-  if (found.length <= text.length) found = new Int32Array(2 * text.length + 2);
+  if (found.length <= end - start) found = new Int32Array(2 * (end - start) + 2);
   const out = found;
   let count = 0;
   let before = NO_CHARACTER;
   let previous = SEPARATOR;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const code = units[i]!;
     let c = classes[code]!;
     if (c === 255) c = classOf(code);
     if (c === SEPARATOR && previous === SEPARATOR) continue;
@@ -158,7 +218,8 @@ function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number
 
 /**
  * Index the distinct trigrams of each passage. A generator, so a large corpus can be indexed a
- * slice at a time: it yields now and then, and returns the index.
+ * slice at a time: it yields now and then, and returns the index. The passages come packed, in
+ * parts (corpus/packed.ts), as they cross to the indexing thread; trigramIndexSteps takes strings.
  *
  * Each passage's distinct trigrams are counted, then placed into the postings. They are found by
  * reading the passages twice, or (with `keepList`) once, into a list of them end to end, kept for
@@ -169,19 +230,20 @@ function distinctTrigrams(text: string, stamp: Int32Array, mark: number): number
  * of news: read twice, 600 ms; once into a new list, 800 ms; once into a kept list, 370 ms. The
  * reader's thread reads twice: its memory is counted, and it lives on after the index.
  */
-export function* trigramIndexSteps(
-  texts: readonly string[],
+export function* packedIndexSteps(
+  parts: readonly PackedTexts[],
   keepList = false,
 ): Generator<void, TrigramBlock> {
-  const passages = texts.length;
+  const passage = new PassageCursor(parts);
+  const passages = passage.length;
   const stamp = new Int32Array(TRIGRAM_SPACE);
   const offsets = new Int32Array(TRIGRAM_SPACE + 1);
   // Each passage's trigrams end to end, and where each passage's end.
   let list: { readonly trigrams: Int32Array; readonly ends: Int32Array } | null = null;
   if (keepList) {
     // At most one trigram a character, and one more, for each passage.
-    let most = 0;
-    for (const text of texts) most += text.length + 1;
+    let most = passages;
+    for (const part of parts) most += part.narrow.byteLength + part.wide.byteLength / 2;
     // Taken while this block is built: another built meanwhile (another index) makes its own.
     const trigrams = keptList.length >= most ? keptList : new Int32Array(most);
     keptList = NO_LIST;
@@ -189,8 +251,10 @@ export function* trigramIndexSteps(
   }
   let length = 0;
   // Count: offsets[t + 1] is the number of passages holding trigram t...
+  passage.rewind();
   for (let p = 0; p < passages; p++) {
-    const count = distinctTrigrams(texts[p]!, stamp, p + 1);
+    passage.next();
+    const count = distinctTrigrams(passage, stamp, p + 1);
     for (let k = 0; k < count; k++) offsets[found[k]! + 1]!++;
     if (list) {
       list.trigrams.set(found.subarray(0, count), length);
@@ -206,13 +270,15 @@ export function* trigramIndexSteps(
   const postings = passages <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
   const cursor = offsets.slice(0, TRIGRAM_SPACE);
   const perStep = list ? PLACED_PER_STEP : PASSAGES_PER_STEP;
+  passage.rewind();
   for (let p = 0, k = 0; p < passages; p++) {
     if (list) {
       const { trigrams, ends } = list;
       for (const end = ends[p]!; k < end; k++) postings[cursor[trigrams[k]!]!++] = p;
     } else {
       // Marks continue from the first pass's, so that no trigram looks seen already.
-      const count = distinctTrigrams(texts[p]!, stamp, passages + p + 1);
+      passage.next();
+      const count = distinctTrigrams(passage, stamp, passages + p + 1);
       for (let j = 0; j < count; j++) postings[cursor[found[j]!]!++] = p;
     }
     if (p % perStep === perStep - 1) yield;
@@ -223,7 +289,15 @@ export function* trigramIndexSteps(
   return { passages, offsets, postings };
 }
 
-/** Index the trigrams of each passage, all at once (see trigramIndexSteps). */
+/** packedIndexSteps of these texts (packed first). */
+export function trigramIndexSteps(
+  texts: readonly string[],
+  keepList = false,
+): Generator<void, TrigramBlock> {
+  return packedIndexSteps([packTexts(texts)], keepList);
+}
+
+/** Index the trigrams of each passage, all at once (see packedIndexSteps). */
 export function buildTrigramIndex(
   texts: readonly string[],
   between?: () => void,

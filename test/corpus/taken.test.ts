@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, versionFromText, withFields } from '../../source/corpus/build.js';
-import { packParagraphs, packRuns, packTexts, unpackTexts } from '../../source/corpus/packed.js';
+import { packParagraphs, packRuns, packTexts } from '../../source/corpus/packed.js';
+import { unpackTexts } from '../helpers/blocks.js';
 import {
   loadedSample,
   packedParagraph,

@@ -2,12 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText } from '../../source/corpus/load.js';
+import { packTexts } from '../../source/corpus/packed.js';
+import { finishSteps } from '../../source/text/steps.js';
 import { foldForSearch, normalizeQuery, passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
 import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
 import {
   buildTrigramIndex,
   forEachTrigram,
+  packedIndexSteps,
   queryTrigrams,
   TrigramIndex,
   trigramIndexSteps,
@@ -104,6 +107,41 @@ describe('the trigram index', () => {
     const index = buildTrigramIndex(texts);
     expect(postingsOf(index)).toEqual(expectedPostings(texts));
     expect(index.postings.length).toBe([...expectedPostings(texts).values()].flat().length);
+  });
+
+  it('reads passages packed in parts, a byte a character or two, as it reads strings', () => {
+    const unit = fc.constantFrom(
+      ...'ab z.,',
+      'Ü',
+      'ü',
+      'é',
+      '’',
+      '—',
+      'غ',
+      'ж',
+      '😀',
+      '\ud800',
+      '\u0301',
+    );
+    const text = fc.array(unit, { maxLength: 12 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(text, { maxLength: 6 }), { maxLength: 5 }),
+        fc.boolean(),
+        (parts, keep) => {
+          const texts = parts.flat();
+          const block = finishSteps(
+            packedIndexSteps(
+              parts.map((part) => packTexts(part)),
+              keep,
+            ),
+          );
+          expect(block.passages).toBe(texts.length);
+          expect(postingsOf(block)).toEqual(expectedPostings(texts));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('numbers passages past 65,536, where 16 bits no longer hold them', () => {

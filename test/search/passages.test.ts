@@ -5,7 +5,8 @@ import { versionFromText, withFields } from '../../source/corpus/build.js';
 import { passageKey } from '../../source/text/fold.js';
 import { PassageCollector, passageHashes } from '../../source/search/passages.js';
 import { keyHashInto } from '../../source/text/walk.js';
-import { packParagraphs, unpackTexts } from '../../source/corpus/packed.js';
+import { packParagraphs } from '../../source/corpus/packed.js';
+import { unpackTexts } from '../helpers/blocks.js';
 import { TakenBatch, takenVersion } from '../../source/corpus/taken.js';
 import type { Version } from '../../source/corpus/types.js';
 
