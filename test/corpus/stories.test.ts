@@ -19,6 +19,7 @@ import {
   type StoryMap,
 } from '../../source/corpus/stories.js';
 import type { Version } from '../../source/corpus/types.js';
+import { sharedSorted } from '../../source/text/sorted.js';
 
 const seeds = loadCorpus().versions;
 const seed = (prefix: string): Version => seeds.find((v) => v.id.startsWith(prefix))!;
@@ -310,6 +311,62 @@ function finish<T>(steps: Generator<void, T>): T {
     if (next.done === true) return next.value;
   }
 }
+
+describe('linksOf', () => {
+  /**
+   * Samples of `count / 2` to `count` values drawn from `pool`, for `versions` to 90 versions:
+   * ascending and distinct, as shingleSampleOf gives them.
+   */
+  const samplesOf = (pool: number, count: number, versions = 2) =>
+    fc
+      .array(
+        fc.uniqueArray(fc.integer({ min: 0, max: pool - 1 }), {
+          minLength: count >> 1,
+          maxLength: count,
+        }),
+        { minLength: versions, maxLength: 90 },
+      )
+      .map((lists) => lists.map((list) => Uint32Array.from(list.sort((a, b) => a - b))));
+
+  it('gives what each pair shares exactly, values in long runs (boilerplate) among them', () => {
+    // Thirty values for 50 to 90 versions: many are held by more than 32 of them.
+    fc.assert(
+      fc.property(samplesOf(30, 25, 50), (samples) => {
+        const links = linksOf(samples);
+        for (let k = 0; k < links.length; k += 3) {
+          const [a, b, shared] = [links[k]!, links[k + 1]!, links[k + 2]!];
+          expect(shared).toBe(sharedSorted(samples[a]!, samples[b]!));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('links every pair sharing enough, where no value is held by more than 32 versions', () => {
+    fc.assert(
+      fc.property(
+        samplesOf(400, 20).filter((samples) => samples.length <= 32),
+        (samples) => {
+          const expected: number[] = [];
+          samples.forEach((a, i) =>
+            samples.forEach((b, j) => {
+              const shared = sharedSorted(a, b);
+              const smaller = Math.min(a.length, b.length);
+              if (i < j && shared >= 3 && shared >= 0.1 * smaller) expected.push(i, j, shared);
+            }),
+          );
+          // As triples, in any order.
+          const triples = (flat: ArrayLike<number>): string[] =>
+            Array.from({ length: flat.length / 3 }, (_, k) =>
+              Array.from({ length: 3 }, (_, i) => flat[3 * k + i]).join(' '),
+            ).sort();
+          expect(triples(linksOf(samples))).toEqual(triples(expected));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
 
 describe('SampleHolders', () => {
   /** A version's sample: ascending and distinct, from a few values so that versions share some. */
