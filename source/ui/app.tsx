@@ -66,6 +66,13 @@ export interface AppProps {
   /** Where blocks of the search index are built: on a thread, for a corpus that streams in. */
   readonly indexBlocks?: BlockBuilder | null;
   /**
+   * Every version of a corpus that streams in, as they load (one list that grows): the search
+   * index reads them as they come, not only when the corpus is next shown (each time it has
+   * doubled), so that the index is whole soon after the last version loads. Default: the
+   * corpus's versions.
+   */
+  readonly loaded?: readonly Version[];
+  /**
    * Where story grouping compares the samples the loader threads took: on a thread, for a large
    * corpus that streams in (see group-thread.ts); null, or none, between keys, here.
    */
@@ -93,6 +100,7 @@ export function App({
   probe,
   indexBlocks = null,
   findLinks = null,
+  loaded,
 }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -144,7 +152,7 @@ export function App({
 
   // Each time the index covers more versions, the query on screen is answered again.
   const searchIndex = useSearchIndex(
-    latest.versions,
+    loaded && loaded.length >= latest.versions.length ? loaded : latest.versions,
     whole,
     indexBlocks,
     () => update((s) => answerAgain(s, ctxRef.current)),

@@ -101,6 +101,7 @@ export function FeedApp({ feed, ...props }: FeedAppProps) {
       {...props}
       corpus={seen.corpus}
       loading={seen.progress}
+      loaded={feed.loaded}
       indexBlocks={indexer}
       findLinks={findLinks}
     />

@@ -89,6 +89,31 @@ describe('the reader over a corpus that streams in', () => {
     const whole = await waitFor('passages · 1 of');
     expect(whole).not.toContain('of 600 versions');
   });
+
+  it('searches every version loaded, before the corpus shown has them', async () => {
+    const versions = generateVersions({ versions: 600, seed: 8 });
+    const corpus = { ...seeds, versions };
+    const feed = new CorpusFeed(
+      { ...corpus, versions: [] },
+      { loaded: 0, total: 600, fraction: 0 },
+    );
+    // The list of versions loaded grows as they come; the corpus shown, now and then.
+    const loaded: typeof versions = [];
+    feed.loaded = loaded;
+    const { instance, waitFor } = open(feed);
+    await waitFor('loading 0 of 600…');
+    loaded.push(...versions.slice(0, 500));
+    feed.publish(
+      { ...corpus, versions: versions.slice(0, 250) },
+      { loaded: 500, total: 600, fraction: 500 / 600 },
+    );
+    await waitFor('loading 500 of 600…');
+    instance.stdin.write('/');
+    await waitFor('Type to search');
+    instance.stdin.write('ceasefire');
+    // Hits from versions the list does not show yet, named by their ids until it does.
+    expect(await waitFor('in 500 of 600 versions')).toMatch(/\b(2[5-9]\d|4\d\d)_[0-9a-f]{6}/);
+  });
 });
 
 describe('indexing on a thread', () => {

@@ -106,6 +106,11 @@ export function useSearchIndex(
       current.stop();
     };
   }, [current]);
-  useEffect(() => current.give(versions, whole, expected), [current, versions, whole, expected]);
+  // The versions of a corpus that streams in are one list that grows: its length says it grew.
+  const count = versions.length;
+  useEffect(
+    () => current.give(versions, whole, expected),
+    [current, versions, count, whole, expected],
+  );
   return current.index;
 }
