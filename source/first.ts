@@ -15,6 +15,11 @@
  *
  * A terminal too small for the list skips steps 2 and 3: the reader then starts as it would
  * without this stage.
+ *
+ * This bundle has its own copies of the corpus modules. The seeds never stream, so none of it
+ * matters today; a corpus this stage streamed would reach the reader without what its loaders
+ * took (corpus/taken.ts keys it by symbols of its own copy, and passage hashes use this copy's
+ * seeds): the reader would read and hash every version again.
  */
 import chalk from 'chalk';
 import { reportFailure } from './cli/failure.js';

@@ -35,7 +35,8 @@ export type VersionFields = Omit<Version, 'body'>;
 /**
  * What every version the corpus builds inherits: its body, joined from its paragraphs when asked
  * for, so that the text is kept once. Copy a version with `withFields`, not with a spread, which
- * would leave the body behind.
+ * would leave the body behind (and, for a version a loader thread sent, its paragraphs, which it
+ * reads out of its batch when asked for: corpus/taken.ts).
  */
 export const STORED_VERSION = {
   get body(): string {
@@ -44,8 +45,8 @@ export const STORED_VERSION = {
 };
 
 /**
- * A version of these fields (in the order of the Version type, `chrome` only when some); also a
- * version again after it crossed from a loader thread, which keeps its fields but not its body.
+ * A version of these fields (in the order of the Version type, `chrome` only when some). A
+ * version a loader thread sent is made by takenVersion (corpus/taken.ts).
  */
 export function storedVersion(fields: VersionFields): Version {
   return Object.assign(Object.create(STORED_VERSION) as object, fields) as Version;

@@ -29,8 +29,7 @@ export interface GroupJob {
  * then the end, once all are sent.
  */
 type ToGroupThread =
-  | { readonly kind: 'samples'; readonly samples: PackedRuns<Uint32Array> }
-  | { readonly kind: 'end' };
+  { readonly kind: 'samples'; readonly samples: PackedRuns } | { readonly kind: 'end' };
 
 type LinksReply = { readonly links: Int32Array } | { readonly failed: string };
 

@@ -69,9 +69,9 @@ export interface LoadedBatch {
   readonly versions: (VersionFields | Omit<VersionFields, 'paragraphs'>)[];
   readonly paragraphs?: PackedParagraphs;
   /** Each version's shingleSampleOf, for story grouping: taken here, off the main thread. */
-  readonly samples?: PackedRuns<Uint32Array>;
+  readonly samples?: PackedRuns;
   /** Each version's passageHashes, for the search index: taken here too. */
-  readonly hashes?: PackedRuns<Uint32Array>;
+  readonly hashes?: PackedRuns;
 }
 
 export type FromLoader =

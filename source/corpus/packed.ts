@@ -46,16 +46,16 @@ export interface PackedParagraphs extends PackedTexts {
  * two hundred, and lives on the reader's thread so: a hundred thousand small buffers there each
  * cost a heap object or three, an allocation of their own, and a copy or two by the collector.
  */
-export interface PackedRuns<T extends Uint32Array | Float64Array> {
-  readonly values: T;
+export interface PackedRuns {
+  readonly values: Uint32Array;
   readonly starts: Int32Array;
 }
 
 /** Pack arrays of numbers into one (see PackedRuns); `make` makes the typed array to hold them. */
-export function packRuns<T extends Uint32Array | Float64Array>(
-  runs: readonly T[],
-  make: (length: number) => T,
-): PackedRuns<T> {
+export function packRuns(
+  runs: readonly Uint32Array[],
+  make: (length: number) => Uint32Array,
+): PackedRuns {
   const starts = new Int32Array(runs.length + 1);
   runs.forEach((run, i) => (starts[i + 1] = starts[i]! + run.length));
   const values = make(starts[runs.length]!);
@@ -64,17 +64,17 @@ export function packRuns<T extends Uint32Array | Float64Array>(
 }
 
 /** How many arrays `packed` holds. */
-export function runCount(packed: PackedRuns<Uint32Array | Float64Array>): number {
+export function runCount(packed: PackedRuns): number {
   return packed.starts.length - 1;
 }
 
 /** The i-th array packRuns packed: a view of its values, not a copy. */
-export function runAt<T extends Uint32Array | Float64Array>(packed: PackedRuns<T>, i: number): T {
-  return packed.values.subarray(packed.starts[i]!, packed.starts[i + 1]!) as T;
+export function runAt(packed: PackedRuns, i: number): Uint32Array {
+  return packed.values.subarray(packed.starts[i]!, packed.starts[i + 1]!);
 }
 
 /** The buffers packed runs move with their message. */
-export function runBuffers(packed: PackedRuns<Uint32Array | Float64Array>): ArrayBuffer[] {
+export function runBuffers(packed: PackedRuns): ArrayBuffer[] {
   return [packed.values.buffer as ArrayBuffer, packed.starts.buffer as ArrayBuffer];
 }
 

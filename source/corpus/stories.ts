@@ -555,7 +555,12 @@ class CandidatePairs {
         (count >= MIN_SHARED && count >= CANDIDATE_OVERLAP * smaller)
       ) {
         // Most versions are in no long run.
-        const long = aLong.length === 0 ? 0 : sharedSorted(aLong, longRuns.of(b));
+        let long = 0;
+        if (aLong.length > 0) {
+          const bLong = longRuns.of(b);
+          long = sharedSorted(aLong, bLong);
+          work += aLong.length + bLong.length;
+        }
         const overlap = overlapOfCounts(sizes[a]!, sizes[b]!, count + long);
         if (overlap.shared >= MIN_SHARED) link(a, b, overlap);
       }

@@ -9,7 +9,7 @@
  * collector the copying of a million paragraphs, while keys waited: yet a search reads the few
  * hundred passages it scores, and the reader the versions it shows. Kept packed, the text costs
  * the reader's thread nothing until then, and passages go to the indexing thread as bytes copied
- * from the buffers (see packPassages).
+ * from the buffers (see PassageCollector.pack in search/passages.ts).
  *
  * A batch also holds what its loader took of each version for story grouping (its shingle
  * sample) and for search (its passages' hashes). Each version keeps, under symbols, unseen (not
@@ -39,8 +39,8 @@ export class TakenBatch {
 
   constructor(
     paragraphs: PackedParagraphs,
-    readonly samples: PackedRuns<Uint32Array> | undefined,
-    private hashes: PackedRuns<Uint32Array> | undefined,
+    readonly samples: PackedRuns | undefined,
+    private hashes: PackedRuns | undefined,
   ) {
     this.given = new Uint8Array(hashes ? runCount(hashes) : 0);
     this.#narrow = Buffer.from(paragraphs.narrow);

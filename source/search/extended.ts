@@ -62,13 +62,13 @@ function find(
 }
 
 /**
- * Match folded passage text against a planned extended query; `original` is as written. `match`
- * matches each fuzzy word (see matchPassage).
+ * Match folded passage text against a planned extended query; `original` reads it as written
+ * (see matchPassage). `match` matches each fuzzy word (see matchPassage).
  */
 export function matchExtended(
   plan: ExtendedPlan,
   folded: string,
-  original: string,
+  original: () => string,
   match: TermMatcher = matchTerm,
 ): PassageMatch | null {
   const scores: number[] = [];
@@ -96,7 +96,7 @@ export function matchExtended(
     if (!satisfied) return null;
     if (best) {
       scores.push(best.score);
-      ranges.push(...toRanges(original, best.indices));
+      ranges.push(...toRanges(original(), best.indices));
     }
   }
   const score = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : EXACT;

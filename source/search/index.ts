@@ -161,8 +161,13 @@ function scanForCandidates(engine: Engine, query: Query, limit: number): number[
 
 function toHit(engine: Engine, p: number, found: PassageMatch): SearchHit {
   let versions: readonly Placement[] | undefined;
+  let passage: string | undefined;
   return {
-    passage: engine.texts.at(p)!,
+    // Read when first asked for: a query of exclusions alone hits nearly every passage, and a
+    // passage may be read out of packed text (corpus/taken.ts).
+    get passage(): string {
+      return (passage ??= engine.texts.at(p)!);
+    },
     // Made when first read: a keystroke makes hundreds of hits, and a passage many versions
     // carry has thousands of placements.
     get versions(): readonly Placement[] {
@@ -189,11 +194,12 @@ function candidatesFor(engine: Engine, query: Query): number[] {
 function ranked(
   engine: Engine,
   candidates: Iterable<number>,
-  match: (folded: string, original: string, term: TermMatcher) => PassageMatch | null,
+  match: (folded: string, original: () => string, term: TermMatcher) => PassageMatch | null,
 ): SearchHit[] {
   const scored: { p: number; found: PassageMatch }[] = [];
   for (const p of candidates) {
-    const found = match(foldedText(engine, p), engine.texts.at(p)!, engine.terms.matcher(p));
+    const original = (): string => engine.texts.at(p)!;
+    const found = match(foldedText(engine, p), original, engine.terms.matcher(p));
     if (found) scored.push({ p, found });
   }
   engine.terms.keepUsed();

@@ -162,13 +162,14 @@ function togetherness(
 }
 
 /**
- * Match folded passage text against a query; `original` is the passage as written. `match`
+ * Match folded passage text against a query; `original` reads the passage as written, when its
+ * ranges are first asked for (a passage may be read out of packed text: corpus/taken.ts). `match`
  * matches each word (a cache of matchTerm's results gives the same result, sooner).
  */
 export function matchPassage(
   query: Query,
   folded: string,
-  original: string,
+  original: () => string,
   match: TermMatcher = matchTerm,
 ): PassageMatch | null {
   const found = new Map<string, readonly Inclusive[]>();
@@ -195,7 +196,7 @@ export function matchPassage(
   return {
     score,
     get matches(): Range[] {
-      return (matches ??= toRanges(original, [...[...found.values()].flat(), ...spaces]));
+      return (matches ??= toRanges(original(), [...[...found.values()].flat(), ...spaces]));
     },
   };
 }

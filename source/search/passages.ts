@@ -4,9 +4,6 @@ import { packTexts, type PackedPiece, type PackedTexts } from '../corpus/packed.
 import { HASH_WORDS, isNoPassage, passageHashes } from '../text/walk.js';
 import { ChunkedInts } from '../text/chunked.js';
 
-// Passage keys are hashed in text/walk.ts, with a version's words, as a corpus loads.
-export { passageHashes } from '../text/walk.js';
-
 /** Passages' texts by number: those of a PassageCollector, or an array. */
 export interface PassageTexts {
   readonly length: number;

@@ -17,7 +17,6 @@
  * scoring the new query from scratch would give.
  */
 import { foldForSearch } from '../text/fold.js';
-import { finishSteps } from '../text/steps.js';
 import { isWordUnit } from '../text/word-units.js';
 import { packTexts, textEnds, type PackedTexts } from '../corpus/packed.js';
 
@@ -104,12 +103,12 @@ function joinsWords(t: number): boolean {
 }
 
 /**
- * How many passages `trigramIndexSteps` reads between two yields: two or three milliseconds of
+ * How many passages `packedIndexSteps` reads between two yields: two or three milliseconds of
  * news (2,000 took 15 to 45 ms, which a key then waited for).
  */
 const PASSAGES_PER_STEP = 250;
 const NO_LIST = new Int32Array(0);
-/** The list of a block's trigrams, kept for the next block (see trigramIndexSteps). */
+/** The list of a block's trigrams, kept for the next block (see packedIndexSteps). */
 let keptList: Int32Array = NO_LIST;
 /** Passages placed into the postings between two yields, their trigrams read from a list. */
 const PLACED_PER_STEP = 1000;
@@ -297,18 +296,9 @@ export function trigramIndexSteps(
   return packedIndexSteps([packTexts(texts)], keepList);
 }
 
-/** Index the trigrams of each passage, all at once (see packedIndexSteps). */
-export function buildTrigramIndex(
-  texts: readonly string[],
-  between?: () => void,
-  keepList = false,
-): TrigramBlock {
-  return finishSteps(trigramIndexSteps(texts, keepList), between);
-}
-
 /**
  * The trigram index of a corpus's passages: blocks of passages, indexed one after another as the
- * corpus streams in (see trigramIndexSteps), that together number the passages from 0. A
+ * corpus streams in (see packedIndexSteps), that together number the passages from 0. A
  * trigram's weight depends on how many passages hold it in all the blocks, so the scores over
  * several blocks equal those over one block of the same passages.
  */

@@ -19,8 +19,9 @@ import { isWordUnit } from './word-units.js';
  * words: search/passages.ts tells passages apart by it alone, so that the reader's thread never
  * needs a paragraph's text to know its passage (with a million passages, two keys share a hash
  * once in some 30 million corpora). The lanes start from seeds drawn at random for each run of
- * the reader, so that no corpus can be written to make two passages share a hash; the threads
- * that load a corpus are given the reader's seeds (useHashSeeds).
+ * the reader, so that a corpus written to make two passages share the hash of fixed seeds does
+ * not (FNV seeded so is no keyed hash: this raises the bar for such a corpus, it is no proof
+ * against one); the threads that load a corpus are given the reader's seeds (useHashSeeds).
  */
 export const HASH_WORDS = 2;
 const seeds = crypto.getRandomValues(new Uint32Array(2));

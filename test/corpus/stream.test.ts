@@ -12,7 +12,7 @@ import {
 } from '../../source/corpus/stream.js';
 import { shingleSampleOf } from '../../source/corpus/stories.js';
 import { loadedSample, takePassageHashes } from '../../source/corpus/taken.js';
-import { passageHashes } from '../../source/search/passages.js';
+import { passageHashes } from '../../source/text/walk.js';
 import type { Corpus } from '../../source/corpus/types.js';
 import { userError } from '../helpers/errors.js';
 import { scratchFolders, writeUnder } from './scratch.js';
@@ -148,6 +148,10 @@ describe.each(MODES)('a large record file streams in %s', (_mode, mode) => {
     const { corpus } = await follow(feed);
     const whole = loadCorpus({ dir: path });
     expect(fieldsOf(corpus)).toEqual(fieldsOf(whole));
+    // The loader hashed passages from this thread's seeds, as this thread would.
+    expect(corpus!.versions.map(takePassageHashes)).toEqual(
+      corpus!.versions.map((v) => (mode.loader ? passageHashes(v.paragraphs) : undefined)),
+    );
     expect(corpus!.versions.map((v) => v.body)).toEqual(whole.versions.map((v) => v.body));
     // Ids made unique, and the bad line named, as loadCorpus does.
     expect(whole.versions.map((v) => v.id)).toContain('v0-2');

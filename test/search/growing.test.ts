@@ -9,9 +9,8 @@ import {
   type GrowingSearchIndex,
   type TrigramBlock,
 } from '../../source/search/index.js';
-import { buildTrigramIndex } from '../../source/search/trigrams.js';
 import { until } from '../helpers/wait.js';
-import { textsOf } from '../helpers/blocks.js';
+import { buildTrigramIndex, textsOf } from '../helpers/blocks.js';
 
 const versions = [...loadCorpus().versions, ...generateVersions({ versions: 300, seed: 11 })];
 const QUERIES = ['ceasefire talks', 'Witkof', 'rafah crosing', 'hostages', "'Miami !Hamas", 'zz'];

@@ -7,9 +7,8 @@ import { generateVersions } from '../../bench/generate.js';
 import { buildSearchIndex, growingSearchIndex } from '../../source/search/index.js';
 import { serveBlocks, startIndexer } from '../../source/search/indexer.js';
 import { packTexts } from '../../source/corpus/packed.js';
-import { buildTrigramIndex } from '../../source/search/trigrams.js';
 import { until } from '../helpers/wait.js';
-import { blockOf } from '../helpers/blocks.js';
+import { buildTrigramIndex, blockOf } from '../helpers/blocks.js';
 
 // The thread runs the bundle's worker script: `npm test` builds it first.
 const SCRIPT = new URL('../../dist/load-worker.js', import.meta.url);

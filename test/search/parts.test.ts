@@ -1,5 +1,6 @@
 /** The parts of the search engine: folding, trigram candidates, match ranges. */
 import fc from 'fast-check';
+import { buildTrigramIndex } from '../helpers/blocks.js';
 import { describe, expect, it } from 'vitest';
 import { versionFromText } from '../../source/corpus/load.js';
 import { packTexts } from '../../source/corpus/packed.js';
@@ -8,7 +9,6 @@ import { foldForSearch, normalizeQuery, passageKey } from '../../source/text/fol
 import { buildSearchIndex } from '../../source/search/index.js';
 import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
 import {
-  buildTrigramIndex,
   forEachTrigram,
   packedIndexSteps,
   queryTrigrams,

@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { versionFromText, withFields } from '../../source/corpus/build.js';
 import { passageKey } from '../../source/text/fold.js';
-import { PassageCollector, passageHashes } from '../../source/search/passages.js';
-import { keyHashInto } from '../../source/text/walk.js';
-import { packParagraphs } from '../../source/corpus/packed.js';
+import { PassageCollector } from '../../source/search/passages.js';
+import { digestOf, keyHashInto, passageHashes } from '../../source/text/walk.js';
+import { packParagraphs, packRuns } from '../../source/corpus/packed.js';
 import { unpackTexts } from '../helpers/blocks.js';
-import { TakenBatch, takenVersion } from '../../source/corpus/taken.js';
+import { TakenBatch, takenVersion, takePassageHashes } from '../../source/corpus/taken.js';
 import type { Version } from '../../source/corpus/types.js';
 
 /** What passageHashes must give of a text: the hash of its passage key, made the slow way. */
@@ -119,18 +119,30 @@ describe('PassageCollector', () => {
         paragraphs: Array.from({ length: 1 + (v % 4) }, (_, i) => pool[(v * 7 + i) % pool.length]!),
       }),
     );
-    // In batches of 50, as loader threads send them, their hashes taken there.
+    // In batches of 50, as loader threads send them, their hashes taken there; a batch counts
+    // the versions whose paragraphs are read out all at once (the collector reads none).
     const kept: Version[] = [];
+    let readOut = 0;
+    class Counting extends TakenBatch {
+      override paragraphs(at: number): readonly string[] {
+        readOut++;
+        return super.paragraphs(at);
+      }
+    }
     for (let from = 0; from < versions.length; from += 50) {
       const batch = versions.slice(from, from + 50);
       const { versions: bare, packed } = packParagraphs(batch);
-      const taken = new TakenBatch(packed, undefined, undefined);
+      const hashes = packRuns(
+        batch.map((v) => digestOf(v.paragraphs).hashes),
+        (n) => new Uint32Array(n),
+      );
+      const taken = new Counting(packed, undefined, hashes);
       bare.forEach((version, i) => kept.push(takenVersion(version, taken, i)));
     }
     const plain = new PassageCollector();
     for (const _ of plain.addSteps(versions));
     const packed = new PassageCollector();
-    for (const _ of packed.addSteps(kept));
+    for (const _ of packed.addSteps(kept, takePassageHashes));
     expect(packed.texts.length).toBe(3);
     expect(packed.texts.slice()).toEqual(plain.texts.slice());
     for (let p = 0; p < packed.texts.length; p++) {
@@ -139,5 +151,6 @@ describe('PassageCollector', () => {
     }
     expect(unpackTexts(packed.pack(1, 3))).toEqual(plain.texts.slice(1, 3));
     expect(unpackTexts(plain.pack(0, 3))).toEqual(plain.texts.slice(0, 3));
+    expect(readOut).toBe(0);
   });
 });

@@ -6,15 +6,16 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateVersions, writeCorpus } from '../../bench/generate.js';
 import { findLinksOnThread, type LinkSearch } from '../../source/corpus/group-thread.js';
+import { withFields } from '../../source/corpus/build.js';
 import { loadCorpus } from '../../source/corpus/load.js';
 import { groupStories } from '../../source/corpus/stories.js';
 import { CorpusFeed, openCorpus } from '../../source/corpus/stream.js';
-import { buildTrigramIndex, type TrigramBlock } from '../../source/search/trigrams.js';
+import type { TrigramBlock } from '../../source/search/trigrams.js';
 import { App } from '../../source/ui/app.js';
 import { FeedApp } from '../../source/ui/feed.js';
 import { monoTheme } from '../../source/ui/theme.js';
 import { until } from '../helpers/ink.js';
-import { textsOf } from '../helpers/blocks.js';
+import { buildTrigramIndex, textsOf } from '../helpers/blocks.js';
 import type { BlockTexts } from '../../source/search/index.js';
 
 const seeds = loadCorpus();
@@ -97,6 +98,9 @@ describe('the reader over a corpus that streams in', () => {
       { ...corpus, versions: [] },
       { loaded: 0, total: 600, fraction: 0 },
     );
+    // A word only version 400 holds.
+    const word = 'zanzibarquux';
+    versions[400] = withFields(versions[400]!, { paragraphs: [`Talks in ${word} resumed.`] });
     // The list of versions loaded grows as they come; the corpus shown, now and then.
     const loaded: typeof versions = [];
     feed.loaded = loaded;
@@ -112,7 +116,14 @@ describe('the reader over a corpus that streams in', () => {
     await waitFor('Type to search');
     instance.stdin.write('ceasefire');
     // Hits from versions the list does not show yet, named by their ids until it does.
-    expect(await waitFor('in 500 of 600 versions')).toMatch(/\b(2[5-9]\d|4\d\d)_[0-9a-f]{6}/);
+    expect(await waitFor('in 500 of 600 versions')).toMatch(/\b(2[5-9]\d|[34]\d\d)_[0-9a-f]{6}/);
+    // One that only such a version holds cannot open yet, and says so.
+    instance.stdin.write('\u0015');
+    await waitFor('Type to search');
+    instance.stdin.write(word);
+    await waitFor(`1 of 1`);
+    instance.stdin.write('\r');
+    expect(await waitFor('is still loading: open it in a moment')).toContain(versions[400]!.id);
   });
 });
 

@@ -148,7 +148,9 @@ export function openHit(state: UiState, ctx: Context): UiState {
   const place = hits[search.cursor]?.versions[0];
   const version = place ? ctx.layouts.byId.get(place.id) : undefined;
   const next = { ...state, search };
-  return version && place ? openReader(next, ctx, version, place.paragraph) : next;
+  if (version && place) return openReader(next, ctx, version, place.paragraph);
+  // A hit from a version loaded but not yet listed (the index reads versions as they load).
+  return place ? { ...next, message: `${place.id} is still loading: open it in a moment` } : next;
 }
 
 /** The index is ready: answer the waiting query, and open its hit if Enter asked for it. */
