@@ -157,6 +157,7 @@ export function App({
     indexBlocks,
     () => update((s) => answerAgain(s, ctxRef.current)),
     loading ? expectedVersions(loading) : null,
+    stories !== null,
   );
   // Searching is part of the key's transition: the query and its results make one frame. Until
   // the index covers a first block of versions, a query waits.

@@ -43,8 +43,16 @@ class IndexFeed {
       threadFrom: THREAD_FROM,
       hashes: takePassageHashes,
     });
-    // For the reader's idle time: the first keystroke then finds the matcher's code compiled.
+  }
+
+  /**
+   * The reader has settled (the corpus whole and grouped): warm the matcher up in its idle time,
+   * so that the first keystroke finds its code compiled. Not before: the warm-up's first steps
+   * compile it, 40 to 85 ms a step at the end of a large load, which a key would wait for.
+   */
+  warm(): void {
     this.index.warmOnce();
+    this.pump();
   }
 
   /** Whether `versions` is the versions given before, and maybe more after them. */
@@ -82,7 +90,8 @@ class IndexFeed {
 /**
  * The search index of a corpus that may still be loading: the same index as the corpus grows,
  * a new one for another corpus. `grew` hears each time a search covers more versions;
- * `expected` is how many versions the corpus will hold, when known.
+ * `expected` is how many versions the corpus will hold, when known; `settled`, whether the
+ * reader has settled (its corpus whole and grouped), when the matcher is warmed up.
  */
 export function useSearchIndex(
   versions: readonly Version[],
@@ -90,6 +99,7 @@ export function useSearchIndex(
   build: BlockBuilder | null,
   grew: () => void,
   expected: number | null = null,
+  settled = true,
 ): GrowingSearchIndex {
   const feed = useRef<IndexFeed | null>(null);
   if (!feed.current?.continues(versions)) feed.current = new IndexFeed(build);
@@ -112,5 +122,8 @@ export function useSearchIndex(
     () => current.give(versions, whole, expected),
     [current, versions, count, whole, expected],
   );
+  useEffect(() => {
+    if (settled) current.warm();
+  }, [current, settled]);
   return current.index;
 }
