@@ -90,6 +90,10 @@ export function* shortLabelSteps(
     if (group) group.push(version);
     else byOutlet.set(key, [version]);
   }
+  // No outlet named: every version is named by its short id, and no two alike. (Most of a large
+  // corpus's naming was copying these names into two more maps of 100,000 entries, all of which
+  // lived on: the reader's collector copied them while keys waited.)
+  if (byOutlet.size === 0) return ids;
   const labels = new ShardedMap<string>();
   for (let i = 0; i < versions.length; i++) {
     const version = versions[i]!;
