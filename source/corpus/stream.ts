@@ -74,7 +74,8 @@ export class CorpusFeed {
   corpus: Corpus;
   /**
    * Every version gathered so far, in corpus order: one array that grows as they load (`corpus`
-   * holds a copy taken now and then), and the whole corpus's versions once it is whole.
+   * holds a copy taken now and then), and the whole corpus's versions once it is whole; never
+   * fewer than `corpus` holds.
    */
   loaded: readonly Version[];
   /** How far loading has gone; null once the corpus is whole. */
@@ -117,7 +118,11 @@ export class CorpusFeed {
   publish(corpus: Corpus, progress: LoadProgress | null): void {
     this.corpus = corpus;
     this.progress = progress;
-    if (progress === null) this.loaded = corpus.versions;
+    // `loaded` holds every version shown, and more: a feed that keeps no list of its own (one
+    // filled by hand) has the corpus's.
+    if (progress === null || corpus.versions.length > this.loaded.length) {
+      this.loaded = corpus.versions;
+    }
     for (const listener of [...this.listeners]) listener();
     if (progress === null) this.end(corpus);
   }

@@ -68,8 +68,8 @@ export interface AppProps {
   /**
    * Every version of a corpus that streams in, as they load (one list that grows): the search
    * index reads them as they come, not only when the corpus is next shown (each time it has
-   * doubled), so that the index is whole soon after the last version loads. Default: the
-   * corpus's versions.
+   * doubled), so that the index is whole soon after the last version loads (see
+   * CorpusFeed.loaded). Default: the corpus's versions.
    */
   readonly loaded?: readonly Version[];
   /**
@@ -152,7 +152,7 @@ export function App({
 
   // Each time the index covers more versions, the query on screen is answered again.
   const searchIndex = useSearchIndex(
-    loaded && loaded.length >= latest.versions.length ? loaded : latest.versions,
+    loaded ?? latest.versions,
     whole,
     indexBlocks,
     () => update((s) => answerAgain(s, ctxRef.current)),
