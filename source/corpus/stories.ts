@@ -166,6 +166,7 @@ export class SampleHolders {
   readonly #lastKeys: Uint32Array[] = [];
   readonly #lastHolders: Int32Array[] = [];
   readonly #fills = new Int32Array(1 << BUCKET_BITS);
+  /** Entries in each bucket's full chunks (its size is this and its fill). */
   readonly #sizes = new Int32Array(1 << BUCKET_BITS);
   #versions = 0;
   #total = 0;

@@ -19,7 +19,14 @@
  * its collector copied.)
  */
 import { STORED_VERSION, type VersionFields } from './build.js';
-import { runAt, runCount, textEnds, type PackedParagraphs, type PackedRuns } from './packed.js';
+import {
+  runAt,
+  runCount,
+  textEnds,
+  type PackedParagraphs,
+  type PackedPiece,
+  type PackedRuns,
+} from './packed.js';
 import type { Version } from './types.js';
 
 /** A batch of versions as a loader thread sent it, on the reader's thread. */
@@ -94,7 +101,7 @@ export class TakenBatch {
    * Where paragraph i of the version at `at` lies: in the narrow buffer (a byte a character) or
    * the wide one (UTF-16), from `start` to `end`, in characters.
    */
-  bytesOf(at: number, i: number): { bytes: Buffer; wide: boolean; start: number; end: number } {
+  bytesOf(at: number, i: number): PackedPiece {
     const k = this.#firsts[at]! + i;
     const start = this.#starts[k]!;
     return start >= 0
@@ -152,9 +159,8 @@ export function takePassageHashes(version: Version): Uint32Array | undefined {
 
 /** A version's sample for story grouping (shingleSampleOf), if a loader thread took it. */
 export function loadedSample(version: Version): Uint32Array | undefined {
-  const loaded = version as Taken;
-  const samples = loaded[TAKEN]?.samples;
-  return samples && runAt(samples, loaded[TAKEN_AT]!);
+  const taken = takenOf(version);
+  return taken?.batch.samples && runAt(taken.batch.samples, taken.at);
 }
 
 /**
@@ -170,10 +176,7 @@ export function paragraphOf(version: Version, i: number): string | undefined {
  * Where paragraph i of a version still packed lies in its batch's buffers (see
  * TakenBatch.bytesOf); null for a version whose paragraphs are strings.
  */
-export function packedParagraph(
-  version: Version,
-  i: number,
-): ReturnType<TakenBatch['bytesOf']> | null {
+export function packedParagraph(version: Version, i: number): PackedPiece | null {
   const taken = takenOf(version);
   return taken ? taken.batch.bytesOf(taken.at, i) : null;
 }

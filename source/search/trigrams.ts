@@ -121,7 +121,7 @@ const FOUND_KEPT = 1 << 16;
 /**
  * A block's passages, read in order from packed parts (corpus/packed.ts): each passage's UTF-16
  * units, a byte a unit or two, without making a string of it. The indexing thread reads the
- * parts as they crossed; strings are packed first (a copy, cheaper than reading them twice).
+ * parts as they crossed; trigramIndexSteps packs strings first.
  */
 class PassageCursor {
   /** The current passage's units: `units` from `start` to `end`. */

@@ -27,6 +27,14 @@ afterEach(() => {
   unmount = undefined;
 });
 
+/** 600 generated versions, and a feed of them, loading, that the test fills by hand. */
+function loadingFeed() {
+  const versions = generateVersions({ versions: 600, seed: 8 });
+  const corpus = { ...seeds, versions };
+  const feed = new CorpusFeed({ ...corpus, versions: [] }, { loaded: 0, total: 600, fraction: 0 });
+  return { versions, corpus, feed };
+}
+
 /** The reader over a feed the test fills by hand. */
 function open(feed: CorpusFeed) {
   const instance = render(<FeedApp feed={feed} theme={monoTheme} />);
@@ -67,12 +75,7 @@ describe('the reader over a corpus that streams in', () => {
   });
 
   it('searches what has loaded, says how much that is, and answers again as more comes', async () => {
-    const versions = generateVersions({ versions: 600, seed: 8 });
-    const corpus = { ...seeds, versions };
-    const feed = new CorpusFeed(
-      { ...corpus, versions: [] },
-      { loaded: 0, total: 600, fraction: 0 },
-    );
+    const { versions, corpus, feed } = loadingFeed();
     const { instance, waitFor } = open(feed);
     await waitFor('loading 0 of 600…');
     feed.publish(
@@ -92,12 +95,7 @@ describe('the reader over a corpus that streams in', () => {
   });
 
   it('searches every version loaded, before the corpus shown has them', async () => {
-    const versions = generateVersions({ versions: 600, seed: 8 });
-    const corpus = { ...seeds, versions };
-    const feed = new CorpusFeed(
-      { ...corpus, versions: [] },
-      { loaded: 0, total: 600, fraction: 0 },
-    );
+    const { versions, corpus, feed } = loadingFeed();
     // A word only version 400 holds.
     const word = 'zanzibarquux';
     versions[400] = withFields(versions[400]!, { paragraphs: [`Talks in ${word} resumed.`] });
