@@ -23,15 +23,16 @@ function inFreshNode(program: string): string {
  * enforce its flags' least values anew): one through startThread, one not. In a process of its
  * own: V8's flags are the process's.
  */
-function largestYoungGeneration(capped: boolean): number {
+function largestYoungGeneration(capped: boolean, liftAt = Infinity): number {
   const program = `
-    const { capYoungGeneration, startThread, youngGenerationBytes } = await import(${JSON.stringify(MODULE)});
+    const { capYoungGeneration, liftYoungGenerationCap, startThread, youngGenerationBytes } = await import(${JSON.stringify(MODULE)});
     const { once } = await import('node:events');
     const { Worker } = await import('node:worker_threads');
     if (${capped}) capYoungGeneration();
     const kept = [];
     let largest = 0;
     for (let i = 0; i < 1_500_000; i++) {
+      if (i === ${liftAt}) liftYoungGenerationCap();
       kept.push({ number: i, text: 'passage ' + i });
       if (i === 500_000 || i === 1_000_000) {
         const script = new URL('data:text/javascript,');
@@ -59,6 +60,11 @@ describe('the young generation while a corpus streams in', () => {
     expect(capped).toBeGreaterThanOrEqual(CAP_BYTES);
     expect(capped).toBeLessThanOrEqual(4 * CAP_BYTES);
     expect(free).toBeGreaterThan(4 * CAP_BYTES);
+  }, 60_000);
+
+  it('grows again once the cap is lifted', () => {
+    // Lifted after both threads started: each start made V8 enforce its flags anew.
+    expect(largestYoungGeneration(true, 1_100_000)).toBeGreaterThan(4 * CAP_BYTES);
   }, 60_000);
 
   it('gives the threads it starts young generations of their own size, the cap or not', () => {

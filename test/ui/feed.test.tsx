@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateVersions, writeCorpus } from '../../bench/generate.js';
 import { findLinksOnThread, type LinkSearch } from '../../source/corpus/group-thread.js';
 import { withFields } from '../../source/corpus/build.js';
@@ -17,6 +17,17 @@ import { monoTheme } from '../../source/ui/theme.js';
 import { until } from '../helpers/ink.js';
 import { buildTrigramIndex, textsOf } from '../helpers/blocks.js';
 import type { BlockTexts } from '../../source/search/index.js';
+import type * as YoungGeneration from '../../source/corpus/young-generation.js';
+
+// The reader lifts the cap on its young generation once the corpus is in, grouped and indexed:
+// counted here, since the cap is the whole process's (test/corpus/young-generation.test.ts).
+const lifts = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../source/corpus/young-generation.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof YoungGeneration>()),
+  liftYoungGenerationCap: () => {
+    lifts.count++;
+  },
+}));
 
 const seeds = loadCorpus();
 // Loader and grouping threads run the bundle's worker script: `npm test` builds it first.
@@ -74,9 +85,10 @@ describe('the reader over a corpus that streams in', () => {
     expect(whole).toContain('2 of 5');
   });
 
-  it('searches what has loaded, says how much that is, and answers again as more comes', async () => {
+  it('searches what has loaded, says how much, answers again as more comes, then settles', async () => {
     const { versions, corpus, feed } = loadingFeed();
-    const { instance, waitFor } = open(feed);
+    const { instance, waitFor, frame } = open(feed);
+    lifts.count = 0;
     await waitFor('loading 0 of 600…');
     feed.publish(
       { ...corpus, versions: versions.slice(0, 400) },
@@ -88,10 +100,13 @@ describe('the reader over a corpus that streams in', () => {
     instance.stdin.write('ceasefire');
     const partial = await waitFor('in 400 of 600 versions');
     expect(partial).toMatch(/\d+ passages in 400 of 600 versions · 1 of \d+/);
+    expect(lifts.count).toBe(0);
 
     feed.publish(corpus, null);
     const whole = await waitFor('passages · 1 of');
     expect(whole).not.toContain('of 600 versions');
+    // In, grouped and indexed: the young generation may grow again.
+    await until(() => lifts.count > 0, 'the cap on the young generation lifted', frame);
   });
 
   it('searches every version loaded, before the corpus shown has them', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { takePassageHashes } from '../../corpus/taken.js';
+import { liftYoungGenerationCap } from '../../corpus/young-generation.js';
 import type { Version } from '../../corpus/types.js';
 import { growingSearchIndex, type BlockBuilder } from '../../search/index.js';
 import { inBackground, timeLeft } from '../background.js';
@@ -106,10 +107,13 @@ export function useSearchIndex(
   const current = feed.current;
   const grewRef = useRef(grew);
   grewRef.current = grew;
+  const settledRef = useRef(settled);
+  settledRef.current = settled;
   useEffect(() => {
     const stop = current.index.onGrow(() => {
       grewRef.current();
       current.pump();
+      if (settledRef.current && current.index.complete) liftYoungGenerationCap();
     });
     return () => {
       stop();
@@ -124,6 +128,9 @@ export function useSearchIndex(
   );
   useEffect(() => {
     if (settled) current.warm();
+    // The corpus is in, grouped and indexed: what the reader allocates from now on is a key's,
+    // and mostly dies young (see young-generation.ts). Whichever comes last, here or above.
+    if (settled && current.index.complete) liftYoungGenerationCap();
   }, [current, settled]);
   return current.index;
 }
