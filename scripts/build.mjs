@@ -49,6 +49,10 @@ const common = {
   minify: !process.env.NO_MINIFY,
   // Every license, in full, is in THIRD-PARTY-NOTICES.txt.
   legalComments: 'none',
+  // Text as it is, not escaped to ASCII: "…" is 3 bytes, not the 6 of "\u2026" (4 KB less in
+  // main.js, most of it emoji-regex). The first frame on the seeds took as long (47.8 ms over
+  // node against 46.3, 15 runs each).
+  charset: 'utf8',
   logLevel: 'warning',
 };
 
