@@ -168,7 +168,7 @@ describe('the string-width patch (the emoji pattern compiled on first use)', () 
   });
 });
 
-describe('the Ink patch (no slicing inside a clip; caches, blank cells and rows kept)', () => {
+describe('the Ink patch (no slicing inside a clip; caches, blank cells, rows and styles kept)', () => {
   interface InkOutput {
     write(x: number, y: number, text: string, options: { transformers: [] }): void;
     clip(clip: { x1?: number; x2?: number; y1?: number; y2?: number }): void;
