@@ -20,6 +20,11 @@ const alphabet = new Int32Array(65536);
 /** The current and the previous error level's columns, grown as texts need. */
 let columns = new Int32Array(1024);
 let previous = new Int32Array(1024);
+/**
+ * A match's runs as they are found: a match spans fewer than 2 × 32 units, so it holds at most
+ * 32 runs, 64 numbers.
+ */
+const scratch = new Int32Array(2 * MAX_PATTERN);
 
 /**
  * Fuse.match(pattern, text, FUSE_OPTIONS) for a pattern of 1 to 32 units that `text` does not
@@ -65,19 +70,22 @@ export function fuzzyResult(pattern: string, text: string, threshold: number): T
   }
   let result: TermResult = { isMatch: false, score: 1 };
   if (bestLocation >= 0) {
-    // The units of the best match that are in the pattern, as runs.
+    // The units of the best match that are in the pattern, as runs (see ranges.ts).
     const end = Math.min(textLength - 1, bestLocation + m - 1 + bestErrors);
-    const indices: [number, number][] = [];
+    let count = 0;
     let start = -1;
     for (let k = bestLocation; k <= end + 1; k++) {
       const inPattern = k <= end && alphabet[text.charCodeAt(k)] !== 0;
       if (inPattern && start === -1) start = k;
       else if (!inPattern && start !== -1) {
-        indices.push([start, k - 1]);
+        scratch[count++] = start;
+        scratch[count++] = k - 1;
         start = -1;
       }
     }
-    if (indices.length > 0) result = { isMatch: true, score: Math.max(0.001, finalScore), indices };
+    if (count > 0) {
+      result = { isMatch: true, score: Math.max(0.001, finalScore), runs: scratch.slice(0, count) };
+    }
   }
   for (let i = 0; i < m; i++) alphabet[pattern.charCodeAt(i)] = 0;
   return result;

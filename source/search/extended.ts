@@ -12,13 +12,11 @@ import {
   type Query,
   type TermMatcher,
 } from './match.js';
-import { dropFragments, mergeRanges, toRanges, type Range } from './ranges.js';
+import { dropFragments, mergeRanges, NO_RUNS, toRanges, type Range, type Runs } from './ranges.js';
 import type { Clause, ExtendedQuery, Term } from './syntax.js';
 
 /** fuse.js's score for an exact match: what an exact, prefix or suffix term scores. */
 const EXACT = 0.001;
-
-type Inclusive = readonly [number, number];
 
 export interface ExtendedPlan {
   /** The fuzzy words that stand alone, as one plain query; null when there are none. */
@@ -38,17 +36,17 @@ export function planExtended(query: ExtendedQuery): ExtendedPlan {
   return { core: words.length > 0 ? parseQuery(words.join(' ')) : null, clauses };
 }
 
-/** Where a term stands in folded text, as inclusive ranges; null when it does not. */
+/** Where a term stands in folded text, as runs (see ranges.ts); null when it does not. */
 function find(
   term: Term,
   folded: string,
   match: TermMatcher,
-): { score: number; indices: Inclusive[] } | null {
+): { score: number; runs: Runs } | null {
   const { kind, text } = term;
   if (kind === 'fuzzy') {
     const result = match(text, folded);
     return result.isMatch
-      ? { score: result.score, indices: dropFragments(result.indices ?? [], text.length) }
+      ? { score: result.score, runs: dropFragments(result.runs ?? NO_RUNS, text.length) }
       : null;
   }
   const start = folded.length - folded.trimStart().length;
@@ -58,7 +56,7 @@ function find(
   else if (kind === 'prefix') at = folded.startsWith(text, start) ? start : -1;
   else if (kind === 'suffix') at = folded.endsWith(text, end) ? end - text.length : -1;
   else at = folded.slice(start, end) === text ? start : -1;
-  return at < 0 ? null : { score: EXACT, indices: [[at, at + text.length - 1]] };
+  return at < 0 ? null : { score: EXACT, runs: Int32Array.of(at, at + text.length - 1) };
 }
 
 /**
@@ -80,7 +78,7 @@ export function matchExtended(
     ranges.push(...core.matches);
   }
   for (const clause of plan.clauses) {
-    let best: { score: number; indices: Inclusive[] } | null = null;
+    let best: { score: number; runs: Runs } | null = null;
     let satisfied = false;
     for (const term of clause) {
       const found = find(term, folded, match);
@@ -96,7 +94,7 @@ export function matchExtended(
     if (!satisfied) return null;
     if (best) {
       scores.push(best.score);
-      ranges.push(...toRanges(original(), best.indices));
+      ranges.push(...toRanges(original(), [best.runs]));
     }
   }
   const score = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : EXACT;

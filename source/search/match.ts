@@ -12,7 +12,7 @@
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { fuzzyResult, MAX_PATTERN } from './bitap.js';
-import { dropFragments, toRanges, type Range } from './ranges.js';
+import { dropFragments, NO_RUNS, toRanges, type Range, type Runs } from './ranges.js';
 import { isWordUnit } from '../text/word-units.js';
 
 /**
@@ -50,6 +50,8 @@ export interface Query {
   readonly words: readonly string[];
   /** Its distinct words, longest first: the most selective word is tried first. */
   readonly terms: readonly string[];
+  /** For each word, where it stands in `terms`. */
+  readonly wordTerms: readonly number[];
 }
 
 export function parseQuery(normalized: string): Query {
@@ -57,15 +59,21 @@ export function parseQuery(normalized: string): Query {
   const terms = [...new Set(words)].sort(
     (a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0),
   );
-  return { text: normalized, words, terms };
+  return { text: normalized, words, terms, wordTerms: words.map((word) => terms.indexOf(word)) };
 }
 
-/** What fuse.js's Bitap search reports for one pattern in one text. */
+/**
+ * What fuse.js's Bitap search reports for one pattern in one text; its match indices as runs
+ * (see ranges.ts).
+ */
 export interface TermResult {
   readonly isMatch: boolean;
   readonly score: number;
-  readonly indices?: readonly (readonly [number, number])[];
+  readonly runs?: Runs;
 }
+
+/** Where exactResult finds a pattern, as runs, until it knows how many there are. */
+let exactRuns = new Int32Array(256);
 
 /**
  * fuse.js's result for a pattern found, as is, in the text, computed without running Bitap: the
@@ -79,16 +87,23 @@ export function exactResult(pattern: string, text: string): TermResult | null {
   if (pattern.length === 0 || pattern.length > MAX_PATTERN) return null;
   let index = text.indexOf(pattern);
   if (index === -1) return null;
-  if (pattern === text) return { isMatch: true, score: 0, indices: [[0, text.length - 1]] };
-  const indices: [number, number][] = [];
+  if (pattern === text) return { isMatch: true, score: 0, runs: Int32Array.of(0, text.length - 1) };
+  let count = 0;
   while (index !== -1) {
     const end = index + pattern.length;
-    const last = indices[indices.length - 1];
-    if (last && last[1] === index - 1) last[1] = end - 1;
-    else indices.push([index, end - 1]);
+    if (count > 0 && exactRuns[count - 1] === index - 1) exactRuns[count - 1] = end - 1;
+    else {
+      if (count + 2 > exactRuns.length) {
+        const grown = new Int32Array(exactRuns.length * 2);
+        grown.set(exactRuns);
+        exactRuns = grown;
+      }
+      exactRuns[count++] = index;
+      exactRuns[count++] = end - 1;
+    }
     index = text.indexOf(pattern, end);
   }
-  return { isMatch: true, score: EXACT, indices };
+  return { isMatch: true, score: EXACT, runs: exactRuns.slice(0, count) };
 }
 
 /**
@@ -111,7 +126,8 @@ export function matchTerm(pattern: string, text: string): TermResult {
   if (pattern.length > 0 && pattern.length <= MAX_PATTERN) {
     return fuzzyResult(pattern, within, THRESHOLD);
   }
-  return Fuse.match(pattern, within, FUSE_OPTIONS);
+  const { isMatch, score, indices } = Fuse.match(pattern, within, FUSE_OPTIONS);
+  return { isMatch, score, runs: indices ? Int32Array.from(indices.flat()) : NO_RUNS };
 }
 
 export interface PassageMatch {
@@ -124,41 +140,44 @@ export interface PassageMatch {
   readonly matches: Range[];
 }
 
-type Inclusive = readonly [number, number];
-
 /**
  * How many of the query's consecutive word pairs stand together in the text, as a share of the
- * pairs; and the spaces between them, to highlight a phrase whole ("Rafah crossing").
+ * pairs; and the spaces between them, as runs, to highlight a phrase whole ("Rafah crossing").
+ * `found` holds each term's runs, in the order of query.terms.
  */
 function togetherness(
   query: Query,
-  found: ReadonlyMap<string, readonly Inclusive[]>,
+  found: readonly Runs[],
   folded: string,
-): { share: number; spaces: Inclusive[] } {
+): { share: number; spaces: Runs } {
   let together = 0;
-  const spaces: Inclusive[] = [];
+  const spaces: number[] = [];
   for (let i = 0; i + 1 < query.words.length; i++) {
-    const before = found.get(query.words[i]!) ?? [];
-    const after = found.get(query.words[i + 1]!) ?? [];
+    const before = found[query.wordTerms[i]!]!;
+    const after = found[query.wordTerms[i + 1]!]!;
     let paired = false;
-    // Both lists are sorted and their ranges disjoint: walk them together, in linear time (a
-    // long passage may hold thousands of matches of each word).
+    // Both are sorted and their runs disjoint: walk them together, in linear time (a long
+    // passage may hold thousands of matches of each word).
     let first = 0;
-    for (const [start] of after) {
+    for (let a = 0; a < after.length; a += 2) {
+      const start = after[a]!;
       // The next word must start a word: "Hamas Naim", not "Hamas praimong" for "hamas naim".
       if (start > 0 && isWordUnit(folded.charCodeAt(start - 1))) continue;
-      while (first < before.length && before[first]![1] < start - 1 - PHRASE_GAP) first++;
-      for (let k = first; k < before.length && before[k]![1] < start; k++) {
-        const end = before[k]![1];
+      while (first < before.length && before[first + 1]! < start - 1 - PHRASE_GAP) first += 2;
+      for (let k = first; k < before.length && before[k + 1]! < start; k += 2) {
+        const end = before[k + 1]!;
         paired = true;
         if (end + 1 < start && folded.slice(end + 1, start).trim() === '') {
-          spaces.push([end + 1, start - 1]);
+          spaces.push(end + 1, start - 1);
         }
       }
     }
     if (paired) together++;
   }
-  return { share: together / (query.words.length - 1), spaces };
+  return {
+    share: together / (query.words.length - 1),
+    spaces: spaces.length > 0 ? Int32Array.from(spaces) : NO_RUNS,
+  };
 }
 
 /**
@@ -172,21 +191,21 @@ export function matchPassage(
   original: () => string,
   match: TermMatcher = matchTerm,
 ): PassageMatch | null {
-  const found = new Map<string, readonly Inclusive[]>();
+  const found: Runs[] = [];
   let sum = 0;
   let count = 0;
   for (const term of query.terms) {
     const result = match(term, folded);
     if (!result.isMatch) return null;
     sum += result.score;
-    const indices = dropFragments(result.indices ?? [], term.length);
-    found.set(term, indices);
-    count += indices.length;
+    const runs = dropFragments(result.runs ?? NO_RUNS, term.length);
+    found.push(runs);
+    count += runs.length;
   }
   // Nothing to show (folded text keeps the text's length: every index marks some of it).
   if (count === 0) return null;
   let score = sum / query.terms.length;
-  let spaces: Inclusive[] = [];
+  let spaces = NO_RUNS;
   if (query.words.length > 1) {
     const together = togetherness(query, found, folded);
     score = (1 - PHRASE_WEIGHT) * score + PHRASE_WEIGHT * (1 - together.share * (1 - EXACT));
@@ -196,7 +215,7 @@ export function matchPassage(
   return {
     score,
     get matches(): Range[] {
-      return (matches ??= toRanges(original(), [...[...found.values()].flat(), ...spaces]));
+      return (matches ??= toRanges(original(), [...found, spaces]));
     },
   };
 }

@@ -54,29 +54,48 @@ function mergeOwn(ranges: [number, number][]): [number, number][] {
   return ranges;
 }
 
-type Inclusive = readonly [number, number];
+/**
+ * Where a word matched, as fuse.js's inclusive [start, end] pairs laid end to end in one typed
+ * array: start0, end0, start1, end1... A keystroke matches its words in hundreds of passages, and
+ * a word of one letter dozens of times in each: a pair array each was most of what it allocated.
+ * No runs are changed once made.
+ */
+export type Runs = Int32Array;
+
+/** No runs. */
+export const NO_RUNS: Runs = new Int32Array(0);
 
 /**
- * One word's fuse.js match indices (inclusive [start, end] pairs) without the one- and
- * two-character fragments that fuzzy matching marks around a match, when a longer range shows
- * what matched. A range as long as the word itself is never a fragment: a search for "US envoy"
- * highlights "US".
+ * One word's runs without the one- and two-character fragments that fuzzy matching marks around
+ * a match, when a longer run shows what matched. A run as long as the word itself is never a
+ * fragment: a search for "US envoy" highlights "US". The same runs when none is dropped.
  */
-export function dropFragments(indices: readonly Inclusive[], wordLength: number): Inclusive[] {
+export function dropFragments(runs: Runs, wordLength: number): Runs {
   const least = Math.min(FRAGMENT, wordLength);
-  const long = indices.filter(([s, e]) => e - s + 1 >= least);
-  return long.length > 0 ? long : [...indices];
+  let long = 0;
+  for (let i = 0; i < runs.length; i += 2) if (runs[i + 1]! - runs[i]! + 1 >= least) long++;
+  if (long === 0 || long * 2 === runs.length) return runs;
+  const kept = new Int32Array(long * 2);
+  let k = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (runs[i + 1]! - runs[i]! + 1 < least) continue;
+    kept[k++] = runs[i]!;
+    kept[k++] = runs[i + 1]!;
+  }
+  return kept;
 }
 
 /**
- * Turn fuse.js match indices (inclusive [start, end] pairs) into highlight ranges in `text`:
- * half-open, within bounds, whole code points, sorted and merged.
+ * Turn runs (inclusive [start, end] pairs, see Runs) into highlight ranges in `text`: half-open,
+ * within bounds, whole code points, sorted and merged.
  */
-export function toRanges(text: string, indices: readonly Inclusive[]): Range[] {
+export function toRanges(text: string, runLists: readonly Runs[]): Range[] {
   const ranges: [number, number][] = [];
-  for (const [s, e] of indices) {
-    const range = snapToCodePoints(text, s, e + 1);
-    if (range[1] > range[0]) ranges.push(range);
+  for (const runs of runLists) {
+    for (let i = 0; i < runs.length; i += 2) {
+      const range = snapToCodePoints(text, runs[i]!, runs[i + 1]! + 1);
+      if (range[1] > range[0]) ranges.push(range);
+    }
   }
   return mergeOwn(ranges);
 }

@@ -8,6 +8,7 @@ import { finishSteps } from '../../source/text/steps.js';
 import { foldForSearch, normalizeQuery, passageKey } from '../../source/text/fold.js';
 import { buildSearchIndex } from '../../source/search/index.js';
 import { dropFragments, mergeRanges, toRanges } from '../../source/search/ranges.js';
+import { pairsOf, runsOf } from '../helpers/runs.js';
 import {
   forEachTrigram,
   packedIndexSteps,
@@ -307,8 +308,10 @@ describe('match ranges', () => {
 
   it('drops the stray letters fuzzy matching marks near a word it found', () => {
     // Fuzzy "turkiye" in "Egypt and Turkey in Florida" marks "Turkey" and the "i" of "in".
+    const drop = (pairs: [number, number][], length: number) =>
+      pairsOf(dropFragments(runsOf(pairs), length));
     expect(
-      dropFragments(
+      drop(
         [
           [10, 15],
           [17, 17],
@@ -317,10 +320,10 @@ describe('match ranges', () => {
       ),
     ).toEqual([[10, 15]]);
     // A word as short as the range is no fragment ("US" in "US envoy").
-    expect(dropFragments([[0, 1]], 2)).toEqual([[0, 1]]);
+    expect(drop([[0, 1]], 2)).toEqual([[0, 1]]);
     // With nothing longer, short ranges stay.
     expect(
-      dropFragments(
+      drop(
         [
           [0, 0],
           [4, 4],
@@ -331,14 +334,31 @@ describe('match ranges', () => {
       [0, 0],
       [4, 4],
     ]);
+    // Several long ones among short: the long ones, in order.
+    expect(
+      drop(
+        [
+          [0, 0],
+          [2, 6],
+          [8, 8],
+          [10, 14],
+        ],
+        5,
+      ),
+    ).toEqual([
+      [2, 6],
+      [10, 14],
+    ]);
   });
 
   it('turns inclusive fuse.js indices into half-open ranges, sorted and merged', () => {
     expect(
       toRanges('US envoy said', [
-        [3, 7],
-        [0, 1],
-        [8, 8],
+        runsOf([
+          [3, 7],
+          [0, 1],
+        ]),
+        runsOf([[8, 8]]),
       ]),
     ).toEqual([
       [0, 2],
@@ -349,8 +369,8 @@ describe('match ranges', () => {
   it('never cuts a surrogate pair in two', () => {
     const text = 'flag 😀 here';
     const emoji = text.indexOf('😀');
-    expect(toRanges(text, [[emoji, emoji]])).toEqual([[emoji, emoji + 2]]);
-    expect(toRanges(text, [[emoji + 1, emoji + 1]])).toEqual([[emoji, emoji + 2]]);
+    expect(toRanges(text, [runsOf([[emoji, emoji]])])).toEqual([[emoji, emoji + 2]]);
+    expect(toRanges(text, [runsOf([[emoji + 1, emoji + 1]])])).toEqual([[emoji, emoji + 2]]);
   });
 
   it('finds words anywhere in a very long passage, and every place they stand together', () => {
