@@ -70,13 +70,13 @@ export function matchExtended(
   match: TermMatcher = matchTerm,
 ): PassageMatch | null {
   const scores: number[] = [];
-  const ranges: Range[] = [];
+  let core: PassageMatch | null = null;
   if (plan.core) {
-    const core = matchPassage(plan.core, folded, original, match);
+    core = matchPassage(plan.core, folded, original, match);
     if (!core) return null;
     scores.push(core.score);
-    ranges.push(...core.matches);
   }
+  const bests: Runs[] = [];
   for (const clause of plan.clauses) {
     let best: { score: number; runs: Runs } | null = null;
     let satisfied = false;
@@ -94,11 +94,21 @@ export function matchExtended(
     if (!satisfied) return null;
     if (best) {
       scores.push(best.score);
-      ranges.push(...toRanges(original(), [best.runs]));
+      bests.push(best.runs);
     }
   }
   const score = scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : EXACT;
-  return { score, matches: mergeRanges(ranges) };
+  let matches: Range[] | undefined;
+  return {
+    score,
+    // Made when first read, as matchPassage's are: most candidates are never shown.
+    get matches(): Range[] {
+      return (matches ??= mergeRanges([
+        ...(core?.matches ?? []),
+        ...(bests.length > 0 ? toRanges(original(), bests) : []),
+      ]));
+    },
+  };
 }
 
 /** The positive terms a passage could be found by, to pick candidates: null when none must be. */

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/load.js';
 import { buildSearchIndex } from '../../source/search/index.js';
+import { matchExtended, planExtended } from '../../source/search/extended.js';
 import { parseExtended, parseTerm } from '../../source/search/syntax.js';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -82,6 +83,32 @@ describe('searching the seeds with the syntax', () => {
     const [hit] = index.search("'rafah !hamas");
     expect(hit).toBeDefined();
     expect(hit!.matches.map(([s, e]) => hit!.passage.slice(s, e).toLowerCase())).toContain('rafah');
+  });
+
+  it('highlights the plain words and the terms with operators alike', () => {
+    const [hit] = index.search("ceasefire 'miami");
+    expect(hit).toBeDefined();
+    const marked = hit!.matches.map(([s, e]) => lower(hit!.passage.slice(s, e)));
+    expect(marked).toContain('ceasefire');
+    expect(marked).toContain('miami');
+  });
+
+  it('reads the passage as written only once its highlights are asked for', () => {
+    const text = 'Ceasefire talks in Miami';
+    let read = 0;
+    const original = (): string => {
+      read++;
+      return text;
+    };
+    const plan = planExtended(parseExtended("ceasefire 'miami"));
+    const found = matchExtended(plan, lower(text), original);
+    expect(found).not.toBeNull();
+    expect(read).toBe(0);
+    expect(found!.matches).toEqual([
+      [0, 9],
+      [19, 24],
+    ]);
+    expect(read).toBeGreaterThan(0);
   });
 });
 
