@@ -23,6 +23,14 @@
  * start. (Code that Node 22's compile cache keeps for a module first loaded meanwhile is marked
  * with V8's flags, and compiled afresh the next time the reader runs without the cap.)
  *
+ * While the cap holds, each scavenge is done by the thread whose heap it is, alone
+ * (`--no-parallel-scavenge`, the process's too: the loaders' scavenges as well, where the cores
+ * are busy anyway): V8 gives a scavenge helpers from its own threads, which run at a
+ * loader's priority (give-way.ts), among the loaders, the indexer and the grouper, on what may be
+ * two cores; the reader's thread then waits for a helper the system has set aside for a slice.
+ * Eight loads of 100,000 versions each way, moving up and down the list: keys over 50 ms in
+ * three loads against five, the 95th percentile 20 to 32 ms against 20 to 43; loading as fast.
+ *
  * The cap is lifted once the corpus is in, grouped and indexed (liftYoungGenerationCap): what
  * the reader allocates then, for a key, mostly dies young, and in 2 MB halves it did not have
  * the time to. A search key at 100,000 versions allocates 3 to 5 MB (its matches, its frame) and
@@ -69,6 +77,7 @@ function hold(): void {
 export function capYoungGeneration(capBytes = CAP_BYTES): void {
   if (cap !== null || !KNOWN_V8) return;
   cap = capBytes;
+  setFlagsFromString('--no-parallel-scavenge');
   hold();
   // After each collection: the one that grows it to the cap, and those after a thread started.
   holding = new PerformanceObserver(hold);
@@ -77,7 +86,8 @@ export function capYoungGeneration(capBytes = CAP_BYTES): void {
 
 /**
  * The corpus is in (see above): V8 grows the young generation again as it sees fit (up to the
- * size Node gives it), by V8's own factor, 2. Nothing if it was never capped.
+ * size Node gives it), by V8's own factor, 2, and scavenges with helpers again. Nothing if it
+ * was never capped.
  */
 export function liftYoungGenerationCap(): void {
   if (cap === null) return;
@@ -85,6 +95,7 @@ export function liftYoungGenerationCap(): void {
   holding?.disconnect();
   holding = null;
   setFlagsFromString('--semi-space-growth-factor=2');
+  setFlagsFromString('--parallel-scavenge');
 }
 
 /**

@@ -1,15 +1,16 @@
 /** The reader's young generation, kept small while a large corpus streams in. */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { CAP_BYTES, THREAD_SEMI_SPACE_MB } from '../../source/corpus/young-generation.js';
 
 const MODULE = new URL('../../source/corpus/young-generation.ts', import.meta.url).href;
 
 /** What `program` prints, run as a module in a Node of its own: V8's flags are the process's. */
-function inFreshNode(program: string): string {
+function inFreshNode(program: string, nodeFlags: readonly string[] = []): string {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '--eval', program],
+    [...nodeFlags, '--import', 'tsx', '--input-type=module', '--eval', program],
     { encoding: 'utf8' },
   );
   expect(run.stderr).toBe('');
@@ -65,6 +66,39 @@ describe('the young generation while a corpus streams in', () => {
   it('grows again once the cap is lifted', () => {
     // Lifted after both threads started: each start made V8 enforce its flags anew.
     expect(largestYoungGeneration(true, 1_100_000)).toBeGreaterThan(4 * CAP_BYTES);
+  }, 60_000);
+
+  it('scavenges without helpers while capped, and with them again once lifted', () => {
+    // V8's trace of each collection says how long its helpers worked on a scavenge's parallel
+    // phase; the program says where the cap was set and lifted (tsx's thread collects before).
+    const program = `
+      const { capYoungGeneration, liftYoungGenerationCap } = await import(${JSON.stringify(MODULE)});
+      capYoungGeneration();
+      console.log('CAPPED');
+      let kept = [];
+      const pile = () => {
+        for (let i = 0; i < 400_000; i++) {
+          kept.push({ number: i, text: 'passage ' + i });
+          if (kept.length > 100_000) kept = [];
+        }
+      };
+      pile();
+      liftYoungGenerationCap();
+      console.log('LIFTED');
+      pile();
+    `;
+    const [capped, lifted] = inFreshNode(program, ['--trace-gc-nvp'])
+      .split('CAPPED')[1]!
+      .split('LIFTED')
+      .map((part) =>
+        [...part.matchAll(/gc=s .*?background\.scavenge\.parallel=([\d.]+)/g)].map((m) =>
+          Number(m[1]),
+        ),
+      );
+    expect(capped!.length).toBeGreaterThan(2);
+    expect(capped!.every((helped) => helped === 0)).toBe(true);
+    // Helpers need a core of their own to get to work before the reader's thread is done.
+    if (availableParallelism() > 1) expect(lifted!.some((helped) => helped > 0)).toBe(true);
   }, 60_000);
 
   it('gives the threads it starts young generations of their own size, the cap or not', () => {
