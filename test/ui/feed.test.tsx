@@ -87,8 +87,8 @@ describe('the reader over a corpus that streams in', () => {
 
   it('searches what has loaded, says how much, answers again as more comes, then settles', async () => {
     const { versions, corpus, feed } = loadingFeed();
-    const { instance, waitFor, frame } = open(feed);
     lifts.count = 0;
+    const { instance, waitFor, frame } = open(feed);
     await waitFor('loading 0 of 600…');
     feed.publish(
       { ...corpus, versions: versions.slice(0, 400) },

@@ -92,7 +92,8 @@ class IndexFeed {
  * The search index of a corpus that may still be loading: the same index as the corpus grows,
  * a new one for another corpus. `grew` hears each time a search covers more versions;
  * `expected` is how many versions the corpus will hold, when known; `settled`, whether the
- * reader has settled (its corpus whole and grouped), when the matcher is warmed up.
+ * reader has settled (its corpus whole and grouped), when the matcher is warmed up and, once the
+ * index is complete too, the cap on the young generation is lifted.
  */
 export function useSearchIndex(
   versions: readonly Version[],
