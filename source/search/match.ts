@@ -74,6 +74,8 @@ export interface TermResult {
 
 /** Where exactResult finds a pattern, as runs, until it knows how many there are. */
 let exactRuns = new Int32Array(256);
+/** Numbers exactRuns keeps room for from one call to the next (256 KB). */
+const EXACT_RUNS_KEPT = 65_536;
 
 /**
  * fuse.js's result for a pattern found, as is, in the text, computed without running Bitap: the
@@ -103,7 +105,10 @@ export function exactResult(pattern: string, text: string): TermResult | null {
     }
     index = text.indexOf(pattern, end);
   }
-  return { isMatch: true, score: EXACT, runs: exactRuns.slice(0, count) };
+  const runs = exactRuns.slice(0, count);
+  // A very long passage grew it: let that go.
+  if (exactRuns.length > EXACT_RUNS_KEPT) exactRuns = new Int32Array(256);
+  return { isMatch: true, score: EXACT, runs };
 }
 
 /**

@@ -189,6 +189,10 @@ describe('the typed-array Bitap', () => {
       ['negotiatons', 'the negotiations resumed'],
       ['turkiye', 'talks in turkey'],
       ['zzzzzz', 'no such thing here'],
+      // 32 units, the most Bitap takes here; then 40, which fuse.js itself takes, in chunks.
+      ['ceasefire negotiations in miamii', 'the ceasefire negotiations in miami resumed'],
+      ['ceasefire negotiations in miami floridaa', 'the ceasefire negotiations in miami florida'],
+      ['cesefire negotations in miami flrida today', 'ceasefire negotiations in miami florida'],
     ] as const) {
       expect(asFuse(matchTerm(typed, text))).toEqual(Fuse.match(typed, text, FUSE_OPTIONS));
     }

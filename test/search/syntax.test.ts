@@ -93,7 +93,7 @@ describe('searching the seeds with the syntax', () => {
     expect(marked).toContain('miami');
   });
 
-  it('reads the passage as written only once its highlights are asked for', () => {
+  it('does not read the passage as written until its highlights are asked for', () => {
     const text = 'Ceasefire talks in Miami';
     let read = 0;
     const original = (): string => {
