@@ -112,7 +112,7 @@ export class GrowingLinkSearch implements LinkSearch {
   add(samples: readonly Uint32Array[]): void {
     if (samples.length === 0) return;
     if (this.#ended) throw new Error('no sample can be sent once the search has ended');
-    const packed = packRuns(samples, (length) => new Uint32Array(length));
+    const packed = packRuns(samples);
     this.#worker.postMessage(
       { kind: 'samples', samples: packed } satisfies ToGroupThread,
       runBuffers(packed),

@@ -123,14 +123,8 @@ function loadRecords(job: RecordsJob, post: Post): void {
 function batchOf(read: readonly Version[]): { loaded: LoadedBatch; moved: ArrayBuffer[] } {
   // Each version's text is walked once for both (see text/walk.ts).
   const digests = read.map((version) => digestOf(version.paragraphs));
-  const samples = packRuns(
-    digests.map((digest) => digest.sample),
-    (length) => new Uint32Array(length),
-  );
-  const hashes = packRuns(
-    digests.map((digest) => digest.hashes),
-    (length) => new Uint32Array(length),
-  );
+  const samples = packRuns(digests.map((digest) => digest.sample));
+  const hashes = packRuns(digests.map((digest) => digest.hashes));
   const { versions, packed } = packParagraphs(read);
   return {
     loaded: { versions, paragraphs: packed, samples, hashes },

@@ -51,14 +51,11 @@ export interface PackedRuns {
   readonly starts: Int32Array;
 }
 
-/** Pack arrays of numbers into one (see PackedRuns); `make` makes the typed array to hold them. */
-export function packRuns(
-  runs: readonly Uint32Array[],
-  make: (length: number) => Uint32Array,
-): PackedRuns {
+/** Pack arrays of numbers into one (see PackedRuns). */
+export function packRuns(runs: readonly Uint32Array[]): PackedRuns {
   const starts = new Int32Array(runs.length + 1);
   runs.forEach((run, i) => (starts[i + 1] = starts[i]! + run.length));
-  const values = make(starts[runs.length]!);
+  const values = new Uint32Array(starts[runs.length]!);
   runs.forEach((run, i) => values.set(run, starts[i]!));
   return { values, starts };
 }

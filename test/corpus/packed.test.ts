@@ -94,7 +94,7 @@ describe('packed runs of numbers', () => {
         }),
         (lists) => {
           const runs = lists.map((list) => Uint32Array.from(list));
-          const packed = packRuns(runs, (length) => new Uint32Array(length));
+          const packed = packRuns(runs);
           const arrived = structuredClone(packed, { transfer: runBuffers(packed) });
           // Moved, not copied: the sender's buffers are left empty.
           expect(packed.values.buffer.byteLength).toBe(0);

@@ -27,14 +27,8 @@ const batches = fc.array(fc.array(paragraph, { maxLength: 5 }), { minLength: 1, 
 function taken(texts: string[][]): { sent: Version[]; kept: Version[] } {
   const sent = texts.map((paragraphs, i) => fields(String(i), paragraphs));
   const { versions, packed } = packParagraphs(sent);
-  const samples = packRuns(
-    sent.map((_, i) => Uint32Array.of(i, i + 1)),
-    (n) => new Uint32Array(n),
-  );
-  const hashes = packRuns(
-    sent.map((v) => new Uint32Array(2 * v.paragraphs.length).fill(7)),
-    (n) => new Uint32Array(n),
-  );
+  const samples = packRuns(sent.map((_, i) => Uint32Array.of(i, i + 1)));
+  const hashes = packRuns(sent.map((v) => new Uint32Array(2 * v.paragraphs.length).fill(7)));
   const batch = new TakenBatch(packed, samples, hashes);
   return { sent, kept: versions.map((version, i) => takenVersion(version, batch, i)) };
 }

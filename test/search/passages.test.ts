@@ -132,10 +132,7 @@ describe('PassageCollector', () => {
     for (let from = 0; from < versions.length; from += 50) {
       const batch = versions.slice(from, from + 50);
       const { versions: bare, packed } = packParagraphs(batch);
-      const hashes = packRuns(
-        batch.map((v) => digestOf(v.paragraphs).hashes),
-        (n) => new Uint32Array(n),
-      );
+      const hashes = packRuns(batch.map((v) => digestOf(v.paragraphs).hashes));
       const taken = new Counting(packed, undefined, hashes);
       bare.forEach((version, i) => kept.push(takenVersion(version, taken, i)));
     }
