@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import {
   blankRow,
-  parseScreen,
   rowKey,
+  ScreenParser,
   sameCell,
   sameRow,
   type Cell,
@@ -225,6 +225,7 @@ export interface FrameWriterOptions {
 
 /** Draws each frame as the difference from what the terminal shows. */
 export class FrameWriter {
+  readonly #parser = new ScreenParser();
   #shown: Screen | null = null;
   #last: { frame: string; columns: number; rows: number } | null = null;
   #bytes = 0;
@@ -242,7 +243,7 @@ export class FrameWriter {
       this.#frames++;
       return;
     }
-    const next = parseScreen(frame, columns, rows);
+    const next = this.#parser.parse(frame, columns, rows);
     const bytes = frameBytes(this.#shown, next, this.options.scrollRegions);
     this.#shown = next;
     this.#frames++;

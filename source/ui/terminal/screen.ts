@@ -26,8 +26,13 @@ export interface Screen {
 const BLANK: Cell = { text: ' ', style: '' };
 export const blankCell = (): Cell => BLANK;
 
+/** The last blank row made: a frame asks for the same width many times over. */
+let blank: Row = [];
+
+/** A row of blank cells (one shared row for each width asked for in turn: rows are read-only). */
 export function blankRow(columns: number): Row {
-  return new Array<Cell>(columns).fill(BLANK);
+  if (blank.length !== columns) blank = new Array<Cell>(columns).fill(BLANK);
+  return blank;
 }
 
 /** The look SGR codes set, kept as the parameters that produce it. */
@@ -150,13 +155,41 @@ export function parseRow(line: string, columns: number): Row {
 
 /** Parse a whole frame into a screen of `columns` × `rows`: missing rows are blank. */
 export function parseScreen(frame: string, columns: number, rows: number): Screen {
-  const lines = frame.split('\n');
-  const out: Row[] = [];
-  for (let r = 0; r < rows; r++) {
-    const line = lines[r];
-    out.push(line === undefined || line === '' ? blankRow(columns) : parseRow(line, columns));
+  return new ScreenParser().parse(frame, columns, rows);
+}
+
+/**
+ * Parses the frames of one terminal in turn, each line of a frame that the frame before held too
+ * given the row parsed then: a line is all there is to its row at a width, and a key changes a
+ * few rows of a frame. Parsing every row of every frame made half of what a key allocated.
+ */
+export class ScreenParser {
+  #columns = -1;
+  #rowsByLine = new Map<string, Row>();
+
+  /** Parse a whole frame into a screen of `columns` × `rows`: missing rows are blank. */
+  parse(frame: string, columns: number, rows: number): Screen {
+    if (columns !== this.#columns) {
+      this.#columns = columns;
+      this.#rowsByLine = new Map();
+    }
+    const before = this.#rowsByLine;
+    const now = new Map<string, Row>();
+    const lines = frame.split('\n');
+    const out: Row[] = [];
+    for (let r = 0; r < rows; r++) {
+      const line = lines[r];
+      if (line === undefined || line === '') {
+        out.push(blankRow(columns));
+        continue;
+      }
+      const row = now.get(line) ?? before.get(line) ?? parseRow(line, columns);
+      now.set(line, row);
+      out.push(row);
+    }
+    this.#rowsByLine = now;
+    return { columns, rows: out };
   }
-  return { columns, rows: out };
 }
 
 export function sameCell(a: Cell, b: Cell): boolean {
@@ -170,8 +203,17 @@ export function sameRow(a: Row, b: Row): boolean {
   return true;
 }
 
+/** Rows' keys, once made: a row parsed once is compared in the frames after it too. */
+const keys = new WeakMap<Row, string>();
+
 /** A key per row, equal for rows that look the same, to find shifted runs quickly. */
 export function rowKey(row: Row): string {
+  let key = keys.get(row);
+  if (key === undefined) keys.set(row, (key = keyOf(row)));
+  return key;
+}
+
+function keyOf(row: Row): string {
   let key = '';
   let style = '';
   for (const cell of row) {

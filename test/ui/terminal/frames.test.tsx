@@ -10,7 +10,7 @@ import {
   frameBytes,
   trustsScrollRegions,
 } from '../../../source/ui/terminal/frames.js';
-import { parseScreen } from '../../../source/ui/terminal/screen.js';
+import { parseScreen, ScreenParser } from '../../../source/ui/terminal/screen.js';
 import { Emulator } from './xterm.js';
 
 const STYLES = ['', '1', '2', '31', '32;1', '7', '43;30', '38;5;208', '4', '35;1', '9'];
@@ -202,6 +202,24 @@ describe('the frame writer', () => {
       },
     );
     expect(findShift(screen(['a', 'b']), screen(['x', 'y']))).toBeNull();
+  });
+
+  it('parses a line that recurs from one frame to the next once, at the same width', () => {
+    const parser = new ScreenParser();
+    const bold = '\u001B[1mTürkiye\u001B[22m and Gaza';
+    const first = parser.parse(['head', bold, 'tail'].join('\n'), 12, 3);
+    // Scrolled by a row: the line is the same row, not a new parse of it.
+    const second = parser.parse([bold, 'new', 'tail'].join('\n'), 12, 3);
+    expect(second.rows[0]).toBe(first.rows[1]);
+    expect(second.rows[2]).toBe(first.rows[2]);
+    expect(second).toEqual(parseScreen([bold, 'new', 'tail'].join('\n'), 12, 3));
+    // Narrower, the same line is cut anew: rows of another width are not taken.
+    const narrow = parser.parse([bold, 'new', 'tail'].join('\n'), 5, 3);
+    expect(narrow).toEqual(parseScreen([bold, 'new', 'tail'].join('\n'), 5, 3));
+    expect(narrow.rows[0]!.map((cell) => cell.text).join('')).toBe('Türki');
+    // Only the frame before is remembered: a line gone for a frame is parsed again.
+    parser.parse('other', 5, 1);
+    expect(parser.parse(bold, 5, 1).rows[0]).not.toBe(narrow.rows[0]);
   });
 
   it('uses scroll regions only on terminals known to have them', () => {
