@@ -60,6 +60,26 @@ function* cells(text: string): Generator<readonly [string, number]> {
   for (const segment of graphemes(text)) yield [segment, columns(segment)];
 }
 
+/**
+ * The longest start of `text` that fits in `room` columns, never splitting a grapheme, and the
+ * columns it takes. ASCII is cut where it stands, without looking at each character.
+ */
+function fit(text: string, room: number): { readonly text: string; readonly width: number } {
+  if (PRINTABLE_ASCII.test(text)) {
+    const end = Math.max(0, Math.min(text.length, room));
+    return { text: text.slice(0, end), width: end };
+  }
+  let end = 0;
+  let width = 0;
+  for (const grapheme of graphemes(text)) {
+    const w = columns(grapheme);
+    if (width + w > room) break;
+    end += grapheme.length;
+    width += w;
+  }
+  return { text: text.slice(0, end), width };
+}
+
 /** Cut a line to at most `width` columns, never splitting a grapheme; `ellipsis` marks a cut. */
 export function truncateLine(given: Line, width: number, ellipsis = glyphs().ellipsis): Line {
   // Cut the text as it will show: controls in caret notation take room.
@@ -72,12 +92,8 @@ export function truncateLine(given: Line, width: number, ellipsis = glyphs().ell
   let used = 0;
   const room = Math.max(0, width - columns(ellipsis));
   for (const segment of line) {
-    let text = '';
-    for (const [g, w] of cells(segment.text)) {
-      if (used + w > room) break;
-      text += g;
-      used += w;
-    }
+    const { text, width: taken } = fit(segment.text, room - used);
+    used += taken;
     if (text) out.push({ text, tone: segment.tone });
     if (text.length < segment.text.length) {
       if (used + columns(ellipsis) <= width) out.push({ text: ellipsis, tone: segment.tone });

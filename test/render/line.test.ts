@@ -9,7 +9,8 @@ import {
   truncateLine,
   wrapSegments,
 } from '../../source/render/line.js';
-import { inertText } from '../../source/render/inert.js';
+import { inert, inertText } from '../../source/render/inert.js';
+import { graphemes } from '../../source/text/graphemes.js';
 import { hostileText, leaks } from '../helpers/hostile-text.js';
 
 describe('wrapSegments', () => {
@@ -85,6 +86,43 @@ describe('the line model, on any text', () => {
         for (const line of lines) for (const s of line) expect(leaks(s.text)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  /** Cut as the plain definition says: grapheme by grapheme, each measured by string-width. */
+  function cutByGraphemes(
+    given: readonly { text: string; tone: 'plain' | 'insert' | 'delete' | 'match' | 'dim' }[],
+    width: number,
+  ): string[] {
+    const shown = given.map((segment) => inert(segment.text));
+    if (stringWidth(shown.join('')) <= width) return shown;
+    const room = Math.max(0, width - stringWidth('…'));
+    const out: string[] = [];
+    let used = 0;
+    for (const text of shown) {
+      let kept = '';
+      for (const grapheme of graphemes(text)) {
+        const w = stringWidth(grapheme);
+        if (used + w > room) break;
+        kept += grapheme;
+        used += w;
+      }
+      if (kept) out.push(kept);
+      if (kept.length < text.length) {
+        if (used + stringWidth('…') <= width) out.push('…');
+        return out;
+      }
+    }
+    return out;
+  }
+
+  it('keeps the longest start of a line that fits, cut between graphemes, ASCII or not', () => {
+    fc.assert(
+      fc.property(segments, fc.integer({ min: 0, max: 60 }), (given, width) => {
+        const cut = truncateLine(given, width, '…');
+        expect(cut.map((segment) => segment.text)).toEqual(cutByGraphemes(given, width));
+      }),
+      { numRuns: 500 },
     );
   });
 
