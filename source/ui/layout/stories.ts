@@ -176,6 +176,26 @@ function firstAtLeast(list: Int32Array, value: number): number {
   return low;
 }
 
+/** Lines made for a list of rows, by their place in it (see visibleStoryLines). */
+interface MadeLines {
+  readonly labels: ReadonlyMap<string, string>;
+  /** Each line as the list has it. */
+  readonly plain: Map<number, Line>;
+  /** A version's line with its closest version's figure, and that figure. */
+  readonly figured: Map<number, { readonly figure: number | null; readonly line: Line }>;
+}
+
+/**
+ * The lines made for each list of rows while the labels stay the same: a key that moves the
+ * cursor then hands the pane the very lines it drew before, and only the rows that changed are
+ * drawn again (made afresh, every row of the screen was laid out and drawn again for every key).
+ * A list laid out anew starts with none.
+ */
+const madeLines = new WeakMap<StoryRows, MadeLines>();
+
+/** Lines of one list kept at most, a few screens' worth: then they are all let go. */
+const MADE_LINES_KEPT = 1024;
+
 /** The lines from `top`, `height` of them, with the closest versions' similarity filled in. */
 export function visibleStoryLines(
   rows: StoryRows,
@@ -184,8 +204,18 @@ export function visibleStoryLines(
   labels: ReadonlyMap<string, string>,
   similarity: Similarity,
 ): Line[] {
+  let made = madeLines.get(rows);
+  if (made?.labels !== labels || made.plain.size + made.figured.size > MADE_LINES_KEPT) {
+    made = { labels, plain: new Map(), figured: new Map() };
+    madeLines.set(rows, made);
+  }
+  const { plain, figured } = made;
   const out: Line[] = [];
-  for (let i = top; i < Math.min(rows.count, top + height); i++) out.push(rows.line(i));
+  for (let i = top; i < Math.min(rows.count, top + height); i++) {
+    let line = plain.get(i);
+    if (!line) plain.set(i, (line = rows.line(i)));
+    out.push(line);
+  }
   // The first version at or after `top`: versions' lines ascend.
   for (
     let v = firstAtLeast(rows.versionLines, top);
@@ -195,13 +225,14 @@ export function visibleStoryLines(
     const version = rows.versions[v]!;
     const closest = rows.closest(v);
     if (!closest) continue;
-    out[rows.versionLines[v]! - top] = versionLine(
-      version,
-      closest,
-      similarity(version, closest),
-      labels,
-      rows.labelWidth,
-    );
+    const figure = similarity(version, closest);
+    const at = rows.versionLines[v]!;
+    let known = figured.get(at);
+    if (known?.figure !== figure) {
+      known = { figure, line: versionLine(version, closest, figure, labels, rows.labelWidth) };
+      figured.set(at, known);
+    }
+    out[at - top] = known.line;
   }
   return out;
 }
