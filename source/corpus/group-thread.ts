@@ -139,17 +139,26 @@ export class GrowingLinkSearch implements LinkSearch {
 }
 
 /**
- * Find linksOf(samples) on a thread running `script` (the bundle's worker script). The samples are
- * packed a few thousand versions a turn, so that a key never waits for the packing.
+ * Find linksOf the `count` samples `sampleAt` gives on a thread running `script` (the bundle's
+ * worker script). The samples are packed a few thousand versions a turn, so that a key never
+ * waits for the packing.
  */
-export function findLinksOnThread(script: URL, samples: readonly Uint32Array[]): LinkSearch {
+export function findLinksOnThread(
+  script: URL,
+  count: number,
+  sampleAt: (i: number) => Uint32Array,
+): LinkSearch {
   // Started first, so that the thread starts up while the samples are packed.
   const search = new GrowingLinkSearch(script);
   let timer: NodeJS.Immediate | null = null;
   const pack = (): void => {
     timer = null;
-    search.add(samples.slice(search.versions, search.versions + PACK_PER_TURN));
-    if (search.versions < samples.length) timer = setImmediate(pack);
+    const samples: Uint32Array[] = [];
+    for (let i = search.versions; i < Math.min(count, search.versions + PACK_PER_TURN); i++) {
+      samples.push(sampleAt(i));
+    }
+    search.add(samples);
+    if (search.versions < count) timer = setImmediate(pack);
     else search.end();
   };
   // In a turn of its own: the caller's step (which gathered the samples) is long enough.

@@ -70,6 +70,11 @@ export function runAt(packed: PackedRuns, i: number): Uint32Array {
   return packed.values.subarray(packed.starts[i]!, packed.starts[i + 1]!);
 }
 
+/** The length of the i-th array packRuns packed, without a view of it. */
+export function runLength(packed: PackedRuns, i: number): number {
+  return packed.starts[i + 1]! - packed.starts[i]!;
+}
+
 /** The buffers packed runs move with their message. */
 export function runBuffers(packed: PackedRuns): ArrayBuffer[] {
   return [packed.values.buffer as ArrayBuffer, packed.starts.buffer as ArrayBuffer];

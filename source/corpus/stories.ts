@@ -632,14 +632,45 @@ export function linksOf(
 const LINKS_PER_STEP = 4096;
 
 /**
- * Group sampled versions into stories, in steps; `samples[i]` is `versions[i]`'s. `links`, when
- * given, are linksOf(samples), found elsewhere: they are applied rather than looked for.
+ * Samples the threads that loaded the versions took, read where they lie: every version's size at
+ * once, a version's sample when asked for. What grouping with links found elsewhere needs of
+ * them; gathering a view of each (100,000 of them, at the end of a load) made garbage that lived
+ * on while keys waited for its collection.
+ */
+export interface TakenSamples {
+  /** The size of each version's sample, in the order of the versions. */
+  readonly sizes: Int32Array;
+  /** A version's sample as it was taken; undefined for a version it was not taken of. */
+  of(version: Version): Uint32Array | undefined;
+}
+
+function isTaken(samples: readonly Uint32Array[] | TakenSamples): samples is TakenSamples {
+  return 'sizes' in samples;
+}
+
+/** The samples themselves, a view of each, in steps: to compare them here after all. */
+function* viewsSteps(versions: readonly Version[], taken: TakenSamples): Steps<Uint32Array[]> {
+  const views: Uint32Array[] = [];
+  for (const version of versions) {
+    views.push(taken.of(version) ?? shingleSampleOf(version.paragraphs));
+    if (views.length % ITEMS_PER_STEP === 0) yield;
+  }
+  return views;
+}
+
+/**
+ * Group sampled versions into stories, in steps; `samples[i]` is `versions[i]`'s (or the samples
+ * taken of them). `links`, when given, are linksOf(samples), found elsewhere: they are applied
+ * rather than looked for.
  */
 function* groupSteps(
   versions: readonly Version[],
-  samples: readonly Uint32Array[],
+  given: readonly Uint32Array[] | TakenSamples,
   links?: Int32Array,
 ): Steps<StoryMap> {
+  const taken = isTaken(given) ? given : null;
+  const samples = isTaken(given) ? null : given;
+  const sizeOf = (i: number): number => (taken ? taken.sizes[i]! : samples![i]!.length);
   const n = versions.length;
   const sets = makeUnionFind(n);
   const closest = new Closest(n);
@@ -649,13 +680,13 @@ function* groupSteps(
     closest.offer(b, a, overlap);
   };
   if (links === undefined) {
-    yield* linkSteps(samples, link);
+    yield* linkSteps(samples ?? (yield* viewsSteps(versions, taken!)), link);
   } else {
     // Union and closest do not depend on the order pairs come in: these give what linkSteps gives.
     for (let k = 0; k < links.length; k += 3) {
       const a = links[k]!;
       const b = links[k + 1]!;
-      link(a, b, overlapOfCounts(samples[a]!.length, samples[b]!.length, links[k + 2]!));
+      link(a, b, overlapOfCounts(sizeOf(a), sizeOf(b), links[k + 2]!));
       if (k % (3 * LINKS_PER_STEP) === 0) yield;
     }
   }
@@ -663,7 +694,7 @@ function* groupSteps(
   // Versions too short to sample are one story with the versions of the same text.
   const shortTexts = new Map<string, number>();
   for (let b = 0; b < n; b++) {
-    if (samples[b]!.length >= MIN_SHARED) continue;
+    if (sizeOf(b) >= MIN_SHARED) continue;
     const text = plainText(versions[b]!);
     const a = shortTexts.get(text);
     if (a === undefined) shortTexts.set(text, b);
@@ -707,11 +738,12 @@ function* groupSteps(
       version.id,
       other >= 0 ? { version: versions[other]!, similarity: closest.similarity(i) } : null,
     );
-    known.set(version, samples[i]!);
+    if (samples) known.set(version, samples[i]!);
     if (i % 1024 === 1023) yield;
   }
+  // Samples taken elsewhere are read where they lie; the others are kept once taken here.
   const sampleOf = (version: Version): Uint32Array => {
-    let sample = known.get(version);
+    let sample = known.get(version) ?? taken?.of(version);
     if (sample === undefined) {
       sample = shingleSampleOf(version.paragraphs);
       known.set(version, sample);
@@ -749,9 +781,11 @@ function* groupSteps(
  * added, exactly as groupStories groups them.
  */
 export class StoryGrouper {
-  private versions: Version[] = [];
+  private versions: readonly Version[] = [];
   /** Each version's sample, once taken (or given to `add`). */
   private samples: (Uint32Array | undefined)[] = [];
+  /** The samples of all the versions added, when `add` was given them so, taken elsewhere. */
+  private taken: TakenSamples | undefined;
   /** Versions before this one are all sampled. */
   private sampled = 0;
   private work: Steps<StoryMap> | undefined;
@@ -769,20 +803,36 @@ export class StoryGrouper {
    * `samples`, when given, are their shingleSampleOf(version.paragraphs), taken elsewhere (in the
    * worker that loaded them, say), so that steps here need not take them.
    */
-  add(versions: readonly Version[], samples?: readonly Uint32Array[]): void {
+  add(versions: readonly Version[], samples?: readonly Uint32Array[] | TakenSamples): void {
     if (versions.length === 0 && this.versions.length > 0) return;
-    if (samples !== undefined && samples.length !== versions.length) {
-      throw new RangeError(`${samples.length} samples for ${versions.length} versions`);
+    const given = samples && (isTaken(samples) ? samples.sizes.length : samples.length);
+    if (given !== undefined && given !== versions.length) {
+      throw new RangeError(`${given} samples for ${versions.length} versions`);
     }
+    this.work = undefined;
+    this.links = undefined;
+    this.map = undefined;
+    if (samples && isTaken(samples) && this.versions.length === 0) {
+      // All of them, taken elsewhere: read where they lie, as grouping needs them.
+      this.versions = versions;
+      this.taken = samples;
+      this.sampled = versions.length;
+      return;
+    }
+    if (this.taken) {
+      const taken = this.taken;
+      this.samples = this.versions.map((version) => taken.of(version));
+      this.taken = undefined;
+      // Any the threads did not take are taken here after all.
+      this.sampled = 0;
+    }
+    const list = samples && isTaken(samples) ? versions.map((v) => samples.of(v)) : samples;
     // Joined, not pushed one by one: 100,000 versions and their samples pushed took 17 ms, in the
     // one step that starts grouping a large corpus.
     this.versions = this.versions.concat(versions);
     this.samples = this.samples.concat(
-      samples ?? new Array<undefined>(versions.length).fill(undefined),
+      list ?? new Array<undefined>(versions.length).fill(undefined),
     );
-    this.work = undefined;
-    this.links = undefined;
-    this.map = undefined;
   }
 
   /**
@@ -841,6 +891,7 @@ export class StoryGrouper {
   }
 
   private *steps(): Steps<StoryMap> {
+    if (this.taken) return yield* groupSteps(this.versions, this.taken, this.links);
     let read = 0;
     for (; this.sampled < this.versions.length; this.sampled++) {
       if (this.samples[this.sampled] !== undefined) continue;

@@ -22,6 +22,7 @@ import { STORED_VERSION, type VersionFields } from './build.js';
 import {
   runAt,
   runCount,
+  runLength,
   textEnds,
   type PackedParagraphs,
   type PackedPiece,
@@ -161,6 +162,12 @@ export function takePassageHashes(version: Version): Uint32Array | undefined {
 export function loadedSample(version: Version): Uint32Array | undefined {
   const taken = takenOf(version);
   return taken?.batch.samples && runAt(taken.batch.samples, taken.at);
+}
+
+/** How long loadedSample(version) is, without a view of it; undefined where there is none. */
+export function loadedSampleSize(version: Version): number | undefined {
+  const taken = takenOf(version);
+  return taken?.batch.samples && runLength(taken.batch.samples, taken.at);
 }
 
 /**

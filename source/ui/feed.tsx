@@ -56,7 +56,9 @@ function useLinkFinder(feed: CorpusFeed): FindLinks | null {
     const asLoaded = new LinksAsLoaded(feed, script, GROUP_THREAD_FROM);
     const find: FindLinks = (versions, samples) =>
       asLoaded.linksOf(versions) ??
-      (samples.length >= GROUP_THREAD_FROM ? findLinksOnThread(script, samples) : null);
+      (versions.length >= GROUP_THREAD_FROM
+        ? findLinksOnThread(script, versions.length, (i) => samples.of(versions[i]!)!)
+        : null);
     return { asLoaded, find };
   });
   useEffect(() => {

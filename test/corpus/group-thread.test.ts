@@ -28,7 +28,7 @@ describe.skipIf(!existsSync(SCRIPT))('the grouping thread', () => {
   const samples = versions.map((v) => shingleSampleOf(v.paragraphs));
 
   it('finds the links this thread would find, and they group as groupStories groups', async () => {
-    const links = await findLinksOnThread(SCRIPT, samples).links;
+    const links = await findLinksOnThread(SCRIPT, samples.length, (i) => samples[i]!).links;
     expect(links).toEqual(linksOf(samples));
     const grouper = new StoryGrouper();
     grouper.add(versions, samples);
@@ -42,7 +42,7 @@ describe.skipIf(!existsSync(SCRIPT))('the grouping thread', () => {
   }, 60_000);
 
   it('ends with the reader: a search closed fails, and leaves nothing running', async () => {
-    const search = findLinksOnThread(SCRIPT, samples);
+    const search = findLinksOnThread(SCRIPT, samples.length, (i) => samples[i]!);
     search.close();
     await expect(search.links).rejects.toThrow(/closed/);
   });

@@ -14,6 +14,7 @@ import {
   SampleHolders,
   shingleSampleOf,
   StoryGrouper,
+  type TakenSamples,
   STORY_OVERLAP,
   type Story,
   type StoryMap,
@@ -283,6 +284,47 @@ describe('StoryGrouper', () => {
     while (!grouper.step(0)) steps++;
     expect(steps).toBeGreaterThan(2);
     expect(grouping(grouper.result())).toEqual(whole);
+  });
+
+  /** Samples as the loader threads leave them: sizes at once, each sample when asked for. */
+  function takenSamples(of: readonly Version[]): TakenSamples & { asked: number } {
+    const samples = new Map(of.map((v) => [v, shingleSampleOf(v.paragraphs)]));
+    const taken = {
+      asked: 0,
+      sizes: Int32Array.from(of, (v) => samples.get(v)!.length),
+      of(version: Version): Uint32Array | undefined {
+        taken.asked++;
+        return samples.get(version);
+      },
+    };
+    return taken;
+  }
+
+  it('groups with links from samples read where they lie, asking for none but to compare two', () => {
+    const taken = takenSamples(versions);
+    const grouper = new StoryGrouper();
+    grouper.add(versions, taken);
+    grouper.useLinks(linksOf(versions.map((v) => shingleSampleOf(v.paragraphs))));
+    const map = grouper.result();
+    expect(grouping(map)).toEqual(whole);
+    expect(taken.asked).toBe(0);
+    const [a, b] = versions;
+    expect(map.similarity(a!, b!)).toBe(groupStories(versions).similarity(a!, b!));
+    expect(taken.asked).toBe(2);
+  });
+
+  it('reads the samples taken elsewhere after all when no links come, or more versions do', () => {
+    const alone = new StoryGrouper();
+    alone.add(versions, takenSamples(versions));
+    expect(grouping(alone.result())).toEqual(whole);
+    const more = new StoryGrouper();
+    more.add(versions.slice(0, 200), takenSamples(versions.slice(0, 200)));
+    more.add(versions.slice(200), takenSamples(versions.slice(200)));
+    expect(grouping(more.result())).toEqual(whole);
+    // Taken of fewer versions than added: refused.
+    expect(() => new StoryGrouper().add(versions, takenSamples(versions.slice(1)))).toThrow(
+      '299 samples for 300 versions',
+    );
   });
 
   it('drops links found elsewhere once more versions are added', () => {

@@ -13,6 +13,7 @@ import { CorpusFeed, openCorpus } from '../../source/corpus/stream.js';
 import type { TrigramBlock } from '../../source/search/trigrams.js';
 import { App } from '../../source/ui/app.js';
 import { FeedApp } from '../../source/ui/feed.js';
+import type { FindLinks } from '../../source/ui/hooks/use-stories.js';
 import { monoTheme } from '../../source/ui/theme.js';
 import { until } from '../helpers/ink.js';
 import { buildTrigramIndex, textsOf } from '../helpers/blocks.js';
@@ -187,9 +188,11 @@ describe.skipIf(!existsSync(LOADER))('story grouping on a thread', () => {
       const count = groupStories(corpus!.versions).stories.length;
       for (const fails of [false, true]) {
         let asked = 0;
-        const findLinks = (_: unknown, samples: readonly Uint32Array[]): LinkSearch => {
+        const findLinks: FindLinks = (versions, samples): LinkSearch => {
           asked++;
-          if (!fails) return findLinksOnThread(LOADER, samples);
+          if (!fails) {
+            return findLinksOnThread(LOADER, versions.length, (i) => samples.of(versions[i]!)!);
+          }
           return { links: Promise.reject(new Error('no thread here')), close: () => undefined };
         };
         const instance = render(<App corpus={corpus!} theme={monoTheme} findLinks={findLinks} />);

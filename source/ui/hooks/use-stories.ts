@@ -1,18 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { LinkSearch } from '../../corpus/group-thread.js';
-import { StoryGrouper, type StoryMap } from '../../corpus/stories.js';
-import { loadedSample } from '../../corpus/taken.js';
+import { StoryGrouper, type StoryMap, type TakenSamples } from '../../corpus/stories.js';
+import { loadedSample, loadedSampleSize } from '../../corpus/taken.js';
 import type { Version } from '../../corpus/types.js';
 import { inBackground, timeLeft } from '../background.js';
 
 /**
- * Where grouping compares the samples of `versions` (`samples[i]` is `versions[i]`'s): on a
+ * Where grouping compares the samples of `versions`, taken by the threads that loaded them: on a
  * thread, or null to compare them here.
  */
-export type FindLinks = (
-  versions: readonly Version[],
-  samples: readonly Uint32Array[],
-) => LinkSearch | null;
+export type FindLinks = (versions: readonly Version[], samples: TakenSamples) => LinkSearch | null;
 
 /** The stories of a corpus's versions, once grouped. */
 export interface Grouped {
@@ -22,10 +19,10 @@ export interface Grouped {
 
 /**
  * Group a corpus into stories in the background (see background.ts), once it is whole, so keys
- * stay answered meanwhile; null until then. Every step is a slice of a few milliseconds: the
- * samples the loader threads took are gathered a slice at a time (a hundred thousand lookups take
- * 30 ms), then compared on a thread where `findLinks` offers one, else here; either way this
- * thread finishes the grouping between keys.
+ * stay answered meanwhile; null until then. Every step is a slice of a few milliseconds: the sizes
+ * of the samples the loader threads took are gathered a slice at a time (a hundred thousand
+ * lookups take 30 ms), and the samples compared on a thread where `findLinks` offers one, else
+ * here; either way this thread finishes the grouping between keys.
  */
 export function useStories(
   versions: readonly Version[],
@@ -45,21 +42,25 @@ export function useStories(
     let search: LinkSearch | null = null;
     let stop = (): void => undefined;
     // Samples taken on the loader threads, if they took them all, spare grouping half its work.
-    const samples: Uint32Array[] = [];
+    const sizes = new Int32Array(versions.length);
+    let gathered = 0;
     let missing = false;
     const gather = (deadline: number): boolean => {
-      while (samples.length < versions.length) {
-        const sample = loadedSample(versions[samples.length]!);
-        if (!sample) {
+      for (; gathered < versions.length; gathered++) {
+        const size = loadedSampleSize(versions[gathered]!);
+        if (size === undefined) {
           missing = true;
           break;
         }
-        samples.push(sample);
-        if (samples.length % 1024 === 0 && performance.now() >= deadline) return false;
+        sizes[gathered] = size;
+        if (gathered % 1024 === 1023 && performance.now() >= deadline) {
+          gathered++;
+          return false;
+        }
       }
-      const all = !missing;
-      grouper.add(versions, all ? samples : undefined);
-      search = all && findLinks ? findLinks(versions, samples) : null;
+      const samples: TakenSamples | undefined = missing ? undefined : { sizes, of: loadedSample };
+      grouper.add(versions, samples);
+      search = samples && findLinks ? findLinks(versions, samples) : null;
       if (!search) {
         stop = inBackground(group);
         return true;
