@@ -640,7 +640,10 @@ const LINKS_PER_STEP = 4096;
 export interface TakenSamples {
   /** The size of each version's sample, in the order of the versions. */
   readonly sizes: Int32Array;
-  /** A version's sample as it was taken; undefined for a version it was not taken of. */
+  /**
+   * A version's sample as it was taken: there is one for every version these samples are of
+   * (`sizes[i]` is the length of versions[i]'s); undefined for any other version.
+   */
   of(version: Version): Uint32Array | undefined;
 }
 
@@ -669,8 +672,8 @@ function* groupSteps(
   links?: Int32Array,
 ): Steps<StoryMap> {
   const taken = isTaken(given) ? given : null;
-  const samples = isTaken(given) ? null : given;
-  const sizeOf = (i: number): number => (taken ? taken.sizes[i]! : samples![i]!.length);
+  let samples = isTaken(given) ? null : given;
+  const sizeOf = (i: number): number => (samples ? samples[i]!.length : taken!.sizes[i]!);
   const n = versions.length;
   const sets = makeUnionFind(n);
   const closest = new Closest(n);
@@ -680,7 +683,8 @@ function* groupSteps(
     closest.offer(b, a, overlap);
   };
   if (links === undefined) {
-    yield* linkSteps(samples ?? (yield* viewsSteps(versions, taken!)), link);
+    samples ??= yield* viewsSteps(versions, taken!);
+    yield* linkSteps(samples, link);
   } else {
     // Union and closest do not depend on the order pairs come in: these give what linkSteps gives.
     for (let k = 0; k < links.length; k += 3) {

@@ -170,6 +170,44 @@ export function loadedSampleSize(version: Version): number | undefined {
   return taken?.batch.samples && runLength(taken.batch.samples, taken.at);
 }
 
+/** Versions whose sizes are gathered between two looks at the clock. */
+const SIZES_PER_LOOK = 1024;
+
+/**
+ * The sizes of the samples the loader threads took of `versions` (loadedSampleSize), gathered a
+ * slice at a time between keys, in order, each once. `complete` once every version had one.
+ */
+export class LoadedSampleSizes {
+  readonly sizes: Int32Array;
+  #next = 0;
+  #missing = false;
+
+  constructor(private readonly versions: readonly Version[]) {
+    this.sizes = new Int32Array(versions.length);
+  }
+
+  /** Gather until `deadline` (performance.now() milliseconds); true once done, or one is missing. */
+  gather(deadline: number): boolean {
+    while (this.#next < this.versions.length) {
+      const size = loadedSampleSize(this.versions[this.#next]!);
+      if (size === undefined) {
+        this.#missing = true;
+        return true;
+      }
+      this.sizes[this.#next++] = size;
+      if (this.#next % SIZES_PER_LOOK === 0 && performance.now() >= deadline) {
+        return this.#next === this.versions.length;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every version's size is gathered: none was read without a sample. */
+  get complete(): boolean {
+    return !this.#missing && this.#next === this.versions.length;
+  }
+}
+
 /**
  * Paragraph i of a version, without reading out the others of a version still packed: what a
  * search reads of the passages it scores.

@@ -321,6 +321,30 @@ describe('StoryGrouper', () => {
     more.add(versions.slice(0, 200), takenSamples(versions.slice(0, 200)));
     more.add(versions.slice(200), takenSamples(versions.slice(200)));
     expect(grouping(more.result())).toEqual(whole);
+    // Compared here, the samples read are what counts, not the sizes given with them; a version
+    // the threads had no sample of is sampled here once more versions come.
+    // (Two versions too short to sample are one story only if their samples are read as short.)
+    const short = ['a.txt', 'b.txt'].map((file) => versionFromText(file, `/c/${file}`, 'Brief.'));
+    const withShort = [...versions, ...short];
+    const wrongSizes = { ...takenSamples(withShort), sizes: new Int32Array(302).fill(1000) };
+    const compared = new StoryGrouper();
+    compared.add(withShort, wrongSizes);
+    expect(grouping(compared.result())).toEqual(grouping(groupStories(withShort)));
+    expect(
+      compared
+        .result()
+        .stories.some(
+          (story) => story.versions.length === 2 && story.versions.every((v) => short.includes(v)),
+        ),
+    ).toBe(true);
+    const gappy = takenSamples(versions.slice(0, 200));
+    const lacking = new StoryGrouper();
+    lacking.add(versions.slice(0, 200), {
+      sizes: gappy.sizes,
+      of: (v) => (v === versions[3] ? undefined : gappy.of(v)),
+    });
+    lacking.add(versions.slice(200));
+    expect(grouping(lacking.result())).toEqual(whole);
     // Taken of fewer versions than added: refused.
     expect(() => new StoryGrouper().add(versions, takenSamples(versions.slice(1)))).toThrow(
       '299 samples for 300 versions',

@@ -6,6 +6,7 @@ import { packParagraphs, packRuns, packTexts } from '../../source/corpus/packed.
 import { unpackTexts } from '../helpers/blocks.js';
 import {
   loadedSample,
+  LoadedSampleSizes,
   packedParagraph,
   paragraphOf,
   TakenBatch,
@@ -84,5 +85,27 @@ describe('versions kept packed', () => {
     expect(packedParagraph(base, 0)).toBeNull();
     expect(paragraphOf(base, 0)).toBe('Base text.');
     expect(takePassageHashes(base)).toBeUndefined();
+  });
+
+  it('give the sizes of their samples a slice at a time, in order, each once', () => {
+    const sent = Array.from({ length: 3000 }, (_, i) => fields(String(i), ['P.']));
+    const { versions, packed } = packParagraphs(sent);
+    const batch = new TakenBatch(
+      packed,
+      packRuns(sent.map((_, i) => new Uint32Array(i % 7))),
+      undefined,
+    );
+    const kept = versions.map((version, i) => takenVersion(version, batch, i));
+    const sizes = new LoadedSampleSizes(kept);
+    // Past its deadline, each call gathers a slice of 1,024 and stops: two stops, then done.
+    let stops = 0;
+    while (!sizes.gather(-Infinity)) stops++;
+    expect(stops).toBe(2);
+    expect(sizes.complete).toBe(true);
+    expect([...sizes.sizes]).toEqual(kept.map((_, i) => i % 7));
+    // A version read on this thread has no sample: the sizes are not complete.
+    const mixed = new LoadedSampleSizes([...kept.slice(0, 1500), base, ...kept.slice(1500)]);
+    while (!mixed.gather(Infinity));
+    expect(mixed.complete).toBe(false);
   });
 });

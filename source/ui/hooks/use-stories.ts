@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LinkSearch } from '../../corpus/group-thread.js';
 import { StoryGrouper, type StoryMap, type TakenSamples } from '../../corpus/stories.js';
-import { loadedSample, loadedSampleSize } from '../../corpus/taken.js';
+import { loadedSample, LoadedSampleSizes } from '../../corpus/taken.js';
 import type { Version } from '../../corpus/types.js';
 import { inBackground, timeLeft } from '../background.js';
 
@@ -20,9 +20,9 @@ export interface Grouped {
 /**
  * Group a corpus into stories in the background (see background.ts), once it is whole, so keys
  * stay answered meanwhile; null until then. Every step is a slice of a few milliseconds: the sizes
- * of the samples the loader threads took are gathered a slice at a time (a hundred thousand
- * lookups take 30 ms), and the samples compared on a thread where `findLinks` offers one, else
- * here; either way this thread finishes the grouping between keys.
+ * of the samples the loader threads took are gathered a slice at a time, and the samples compared
+ * on a thread where `findLinks` offers one, else here; either way this thread finishes the
+ * grouping between keys.
  */
 export function useStories(
   versions: readonly Version[],
@@ -42,23 +42,12 @@ export function useStories(
     let search: LinkSearch | null = null;
     let stop = (): void => undefined;
     // Samples taken on the loader threads, if they took them all, spare grouping half its work.
-    const sizes = new Int32Array(versions.length);
-    let gathered = 0;
-    let missing = false;
+    const sizes = new LoadedSampleSizes(versions);
     const gather = (deadline: number): boolean => {
-      for (; gathered < versions.length; gathered++) {
-        const size = loadedSampleSize(versions[gathered]!);
-        if (size === undefined) {
-          missing = true;
-          break;
-        }
-        sizes[gathered] = size;
-        if (gathered % 1024 === 1023 && performance.now() >= deadline) {
-          gathered++;
-          return false;
-        }
-      }
-      const samples: TakenSamples | undefined = missing ? undefined : { sizes, of: loadedSample };
+      if (!sizes.gather(deadline)) return false;
+      const samples: TakenSamples | undefined = sizes.complete
+        ? { sizes: sizes.sizes, of: loadedSample }
+        : undefined;
       grouper.add(versions, samples);
       search = samples && findLinks ? findLinks(versions, samples) : null;
       if (!search) {
