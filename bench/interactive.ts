@@ -5,17 +5,17 @@
 import { PtySession } from './pty.js';
 
 /** The stories pane's status line: the first frame is on screen once it is. */
-export const STORIES_STATUS = /Stories · \S+ · \d+ of \d+/;
+export const STORIES_STATUS = /Stories · \S+ · [\d,]+ of [\d,]+/;
 /** The stories header once grouping (done after the first frame) has finished. */
 export const GROUPED = / versions? in [\d,]+ stor(?:y|ies)/;
-const READER_STATUS = /Reader · \S+ · lines \d+–\d+ of \d+/;
+const READER_STATUS = /Reader · \S+ · lines [\d,]+–[\d,]+ of [\d,]+/;
 /** The search pane, open and empty. */
 const SEARCH_OPEN = /Type to search/;
 /**
  * The search pane's summary once results are in, over the whole corpus (not "in 4,000 of 10,000
  * versions", while it loads).
  */
-const SEARCH_ANSWERED = /\d+ passages? · \d+ of \d+|no passage matches «[^»]*»(?! in)/;
+const SEARCH_ANSWERED = /[\d,]+ passages? · [\d,]+ of [\d,]+|no passage matches «[^»]*»(?! in)/;
 
 /** How long the output must stay silent before a keystroke's bytes are all counted. */
 export const QUIET_MS = 150;

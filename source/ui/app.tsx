@@ -3,6 +3,7 @@ import { Box, Text, useApp, useStdout } from 'ink';
 import type { Corpus, Version } from '../corpus/types.js';
 import { expectedVersions, type LoadProgress } from '../corpus/stream.js';
 import { glyphs } from '../render/glyphs.js';
+import { thousands } from '../render/labels.js';
 import type { BlockBuilder } from '../search/index.js';
 import { useSearchIndex } from './hooks/use-search-index.js';
 import { useStories, type FindLinks } from './hooks/use-stories.js';
@@ -306,7 +307,7 @@ export function App({
     const { layout, top, end, version } = readerView;
     body = <ReaderPane layout={layout} top={top} width={width} height={paneHeight} theme={theme} />;
     const { dot, range } = glyphs();
-    where = `Reader ${dot} ${label(version.id)} ${dot} lines ${top + 1}${range}${end} of ${layout.lines.length}`;
+    where = `Reader ${dot} ${label(version.id)} ${dot} lines ${thousands(top + 1)}${range}${thousands(end)} of ${thousands(layout.lines.length)}`;
   } else if (state.pane === 'compare' && state.compare && view) {
     const screen = compareScreen(view, state.compare, paneHeight);
     body = <ComparePane screen={screen} width={width} height={paneHeight} theme={theme} />;
@@ -380,7 +381,7 @@ export function App({
       />
     );
     const { dot, none } = glyphs();
-    where = `Stories ${dot} ${list.version ? label(list.version.id) : none} ${dot} ${list.position} of ${list.count}`;
+    where = `Stories ${dot} ${list.version ? label(list.version.id) : none} ${dot} ${thousands(list.position)} of ${thousands(list.count)}`;
   }
 
   return (

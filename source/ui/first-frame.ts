@@ -10,6 +10,7 @@ import type { Corpus } from '../corpus/types.js';
 import { shortLabels } from '../corpus/labels.js';
 import { ansiLine } from '../render/ansi.js';
 import { glyphs } from '../render/glyphs.js';
+import { thousands } from '../render/labels.js';
 import { lineText, truncateLine, type Line } from '../render/line.js';
 import { hintsFor } from './keymap.js';
 import { layoutStories, storiesPaneLines } from './layout/stories.js';
@@ -64,7 +65,7 @@ export function firstScreenLines(corpus: Corpus, size: ScreenSize): Line[] | nul
   for (let i = 0; i < listHeight; i++) body.push(list[i] ?? []);
   const { dot, none } = glyphs();
   const label = view.version ? (labels.get(view.version.id) ?? view.version.id) : none;
-  const where = `Stories ${dot} ${label} ${dot} ${view.position} of ${view.count}`;
+  const where = `Stories ${dot} ${label} ${dot} ${thousands(view.position)} of ${thousands(view.count)}`;
   // No history yet: no "back".
   const hints = hintsFor('stories').filter((h) => h.hint !== 'back');
   return [...body, statusLine(where, null, hints, width)];

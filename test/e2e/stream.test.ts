@@ -48,7 +48,7 @@ describe('a corpus that streams in', () => {
     );
     // Keys work on the whole corpus once it is in.
     const mark = pty.send('G');
-    await pty.waitFor((text) => /1200 of 1200/.test(text), 'the last version selected', mark);
+    await pty.waitFor((text) => /1,200 of 1,200/.test(text), 'the last version selected', mark);
     pty.send('q');
     expect(await pty.status()).toBe(0);
   });

@@ -56,7 +56,7 @@ export function SearchPane({
     summary =
       hits.length === 0
         ? `no passage matches ${g.open}${query}${g.close}${among}`
-        : `${hits.length} passage${hits.length === 1 ? '' : 's'}${among} ${g.dot} ${selected + 1} of ${hits.length}`;
+        : `${thousands(hits.length)} passage${hits.length === 1 ? '' : 's'}${among} ${g.dot} ${thousands(selected + 1)} of ${thousands(hits.length)}`;
   }
   if (querySelected && query !== '')
     summary += ` ${g.dot} typing replaces the query, ${g.arrow} keeps it`;
