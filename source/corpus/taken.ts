@@ -28,6 +28,7 @@ import {
   type PackedPiece,
   type PackedRuns,
 } from './packed.js';
+import type { TakenSamples } from './stories.js';
 import type { Version } from './types.js';
 
 /** A batch of versions as a loader thread sent it, on the reader's thread. */
@@ -174,16 +175,21 @@ export function loadedSampleSize(version: Version): number | undefined {
 const SIZES_PER_LOOK = 1024;
 
 /**
- * The sizes of the samples the loader threads took of `versions` (loadedSampleSize), gathered a
- * slice at a time between keys, in order, each once. `complete` once every version had one.
+ * The samples the loader threads took of `versions`, as story grouping reads them (TakenSamples):
+ * their sizes (loadedSampleSize) gathered a slice at a time between keys, in order, each once; a
+ * version's sample read from its batch when asked for. `complete` once every version had one.
  */
-export class LoadedSampleSizes {
+export class LoadedSamples implements TakenSamples {
   readonly sizes: Int32Array;
   #next = 0;
   #missing = false;
 
   constructor(private readonly versions: readonly Version[]) {
     this.sizes = new Int32Array(versions.length);
+  }
+
+  of(version: Version): Uint32Array | undefined {
+    return loadedSample(version);
   }
 
   /** Gather until `deadline` (performance.now() milliseconds); true once done, or one is missing. */

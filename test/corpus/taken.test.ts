@@ -6,7 +6,7 @@ import { packParagraphs, packRuns, packTexts } from '../../source/corpus/packed.
 import { unpackTexts } from '../helpers/blocks.js';
 import {
   loadedSample,
-  LoadedSampleSizes,
+  LoadedSamples,
   packedParagraph,
   paragraphOf,
   TakenBatch,
@@ -96,15 +96,16 @@ describe('versions kept packed', () => {
       undefined,
     );
     const kept = versions.map((version, i) => takenVersion(version, batch, i));
-    const sizes = new LoadedSampleSizes(kept);
+    const samples = new LoadedSamples(kept);
     // Past its deadline, each call gathers a slice of 1,024 and stops: two stops, then done.
     let stops = 0;
-    while (!sizes.gather(-Infinity)) stops++;
+    while (!samples.gather(-Infinity)) stops++;
     expect(stops).toBe(2);
-    expect(sizes.complete).toBe(true);
-    expect([...sizes.sizes]).toEqual(kept.map((_, i) => i % 7));
+    expect(samples.complete).toBe(true);
+    expect([...samples.sizes]).toEqual(kept.map((_, i) => i % 7));
+    expect(samples.of(kept[5]!)).toEqual(new Uint32Array(5));
     // A version read on this thread has no sample: the sizes are not complete.
-    const mixed = new LoadedSampleSizes([...kept.slice(0, 1500), base, ...kept.slice(1500)]);
+    const mixed = new LoadedSamples([...kept.slice(0, 1500), base, ...kept.slice(1500)]);
     while (!mixed.gather(Infinity));
     expect(mixed.complete).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LinkSearch } from '../../corpus/group-thread.js';
 import { StoryGrouper, type StoryMap, type TakenSamples } from '../../corpus/stories.js';
-import { loadedSample, LoadedSampleSizes } from '../../corpus/taken.js';
+import { LoadedSamples } from '../../corpus/taken.js';
 import type { Version } from '../../corpus/types.js';
 import { inBackground, timeLeft } from '../background.js';
 
@@ -42,12 +42,10 @@ export function useStories(
     let search: LinkSearch | null = null;
     let stop = (): void => undefined;
     // Samples taken on the loader threads, if they took them all, spare grouping half its work.
-    const sizes = new LoadedSampleSizes(versions);
+    const loaded = new LoadedSamples(versions);
     const gather = (deadline: number): boolean => {
-      if (!sizes.gather(deadline)) return false;
-      const samples: TakenSamples | undefined = sizes.complete
-        ? { sizes: sizes.sizes, of: loadedSample }
-        : undefined;
+      if (!loaded.gather(deadline)) return false;
+      const samples = loaded.complete ? loaded : undefined;
       grouper.add(versions, samples);
       search = samples && findLinks ? findLinks(versions, samples) : null;
       if (!search) {
