@@ -26,6 +26,7 @@ import { PickerPane } from './panes/picker.js';
 import { StoryPane } from './panes/story.js';
 import { PreviewSlot } from './panes/preview.js';
 import { previewLines, previewPlacement, storyOfHit } from './layout/preview.js';
+import { storiesWhere } from './layout/stories.js';
 import { useCollationSteps } from './hooks/use-collations.js';
 import {
   answerAgain,
@@ -380,8 +381,8 @@ export function App({
         theme={theme}
       />
     );
-    const { dot, none } = glyphs();
-    where = `Stories ${dot} ${list.version ? label(list.version.id) : none} ${dot} ${thousands(list.position)} of ${thousands(list.count)}`;
+    const { none } = glyphs();
+    where = storiesWhere(list.version ? label(list.version.id) : none, list.position, list.count);
   }
 
   return (

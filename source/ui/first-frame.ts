@@ -10,10 +10,9 @@ import type { Corpus } from '../corpus/types.js';
 import { shortLabels } from '../corpus/labels.js';
 import { ansiLine } from '../render/ansi.js';
 import { glyphs } from '../render/glyphs.js';
-import { thousands } from '../render/labels.js';
 import { lineText, truncateLine, type Line } from '../render/line.js';
 import { hintsFor } from './keymap.js';
-import { layoutStories, storiesPaneLines } from './layout/stories.js';
+import { layoutStories, storiesPaneLines, storiesWhere } from './layout/stories.js';
 import { statusLine } from './layout/status.js';
 import type { Context } from './state/context.js';
 import type { Layouts } from './state/layouts.js';
@@ -63,9 +62,8 @@ export function firstScreenLines(corpus: Corpus, size: ScreenSize): Line[] | nul
   const listHeight = Math.max(1, paneHeight - heading.length);
   const body: Line[] = [...heading];
   for (let i = 0; i < listHeight; i++) body.push(list[i] ?? []);
-  const { dot, none } = glyphs();
-  const label = view.version ? (labels.get(view.version.id) ?? view.version.id) : none;
-  const where = `Stories ${dot} ${label} ${dot} ${thousands(view.position)} of ${thousands(view.count)}`;
+  const label = view.version ? (labels.get(view.version.id) ?? view.version.id) : glyphs().none;
+  const where = storiesWhere(label, view.position, view.count);
   // No history yet: no "back".
   const hints = hintsFor('stories').filter((h) => h.hint !== 'back');
   return [...body, statusLine(where, null, hints, width)];

@@ -176,6 +176,12 @@ function firstAtLeast(list: Int32Array, value: number): number {
   return low;
 }
 
+/** The Stories status line's place: the version under the cursor, and where it is in the list. */
+export function storiesWhere(label: string, position: number, count: number): string {
+  const { dot } = glyphs();
+  return `Stories ${dot} ${label} ${dot} ${thousands(position)} of ${thousands(count)}`;
+}
+
 /** Lines made for a list of rows, by their place in it (see visibleStoryLines). */
 interface MadeLines {
   readonly labels: ReadonlyMap<string, string>;
